@@ -1,0 +1,55 @@
+package io.rpmkit.format;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The 96-byte lead that opens every package (rpm's lib/rpmlead.c). rpm reads only its magic, major
+ * version and signature type now; the rest is kept for tools like {@code file}.
+ */
+public final class Lead {
+    public static final int SIZE = 96;
+    public static final int MAGIC = 0xEDABEEDB;
+    private static final int NAME_FIELD = 66;
+    /** RPMSIGTYPE_HEADERSIG: a signature header follows the lead. */
+    private static final short HEADER_SIGNATURE_TYPE = 5;
+    private static final short LINUX = 1;
+
+    private Lead() {
+    }
+
+    /**
+     * Encodes a binary package's lead.
+     *
+     * @param nameVersionRelease e.g. {@code tectonic-worker-1.8.9-1}; cut to 65 bytes so the field keeps its NUL
+     * @param archNumber rpm's number for the architecture (rpmrc's arch_canon), 0 where it has none
+     */
+    public static byte[] encode(String nameVersionRelease, short archNumber) {
+        byte[] name = nameVersionRelease.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer lead = ByteBuffer.allocate(SIZE);
+        lead.putInt(MAGIC);
+        lead.put((byte) 3); // major
+        lead.put((byte) 0); // minor
+        lead.putShort((short) 0); // type: binary
+        lead.putShort(archNumber);
+        lead.put(name, 0, Math.min(name.length, NAME_FIELD - 1));
+        lead.position(4 + 2 + 2 + 2 + NAME_FIELD);
+        lead.putShort(LINUX);
+        lead.putShort(HEADER_SIGNATURE_TYPE);
+        // 16 reserved bytes stay zero.
+        return lead.array();
+    }
+
+    /** rpm's arch_canon numbers for the architectures a Java team ships; noarch has none. */
+    public static short archNumber(String arch) {
+        return switch (arch) {
+            case "x86_64", "i386", "i486", "i586", "i686", "athlon" -> 1;
+            case "ppc64le" -> 16;
+            case "ppc64", "ppc" -> 5;
+            case "s390x" -> 15;
+            case "aarch64" -> 19;
+            case "armv7hl", "armv7l" -> 12;
+            default -> 0;
+        };
+    }
+}
