@@ -1,0 +1,225 @@
+package io.rpmkit.build;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.rpmkit.Console;
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.Lead;
+import io.rpmkit.format.SignatureTag;
+import io.rpmkit.payload.CpioWriter;
+import io.rpmkit.payload.DigestingOutputStream;
+import io.rpmkit.payload.Digests;
+
+/**
+ * Writes a package in one pass over its inputs.
+ *
+ * <p>Redline's builder is not used here: it reads every file three times, compresses the payload
+ * twice, is gzip-only, truncates sizes to 32 bits, stores the compressed digest as the uncompressed
+ * one and makes packages own their parent directories. Instead each input byte is read once, while
+ * its digest, the cpio stream, the compression and both payload digests are computed; the payload
+ * spools to a temporary file beside the output, and the headers are written once sizes are known.
+ * The package appears at its final path only when complete (an atomic rename).
+ */
+public final class RpmWriter {
+    private static final long MAX_INT32 = 0xFFFFFFFFL;
+    private static final long MAX_NEWC_FILE = 0xFFFFFFFFL;
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private final Console console;
+
+    public RpmWriter(Console console) {
+        this.console = console;
+    }
+
+    /** Writes {@code spec} to {@code output}, replacing what is there only when the new file is whole. */
+    public void write(PackageSpec spec, Path output) throws PackagingException {
+        Path directory = output.toAbsolutePath().getParent();
+        Path payloadFile = null;
+        Path packageFile = null;
+        try {
+            Files.createDirectories(directory);
+            payloadFile = Files.createTempFile(directory, "." + output.getFileName(), ".payload");
+            packageFile = Files.createTempFile(directory, "." + output.getFileName(), ".part");
+            makeWorldReadable(packageFile);
+            PayloadResult payload = writePayload(spec, payloadFile);
+            byte[] header = MainHeader.encode(spec, payload);
+            assemble(spec, header, payload, payloadFile, packageFile);
+            moveIntoPlace(packageFile, output);
+            packageFile = null;
+            console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
+                    + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel() + ")");
+        } catch (IOException e) {
+            throw new PackagingException("writing " + output + " failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(payloadFile);
+            deleteQuietly(packageFile);
+        }
+    }
+
+    private PayloadResult writePayload(PackageSpec spec, Path payloadFile) throws IOException, PackagingException {
+        List<Entry> entries = new ArrayList<>(spec.entries());
+        entries.sort(Comparator.comparing(Entry::path));
+        long[] sizes = new long[entries.size()];
+        List<String> digests = new ArrayList<>(entries.size());
+        DigestingOutputStream compressed;
+        DigestingOutputStream uncompressed;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
+            compressed = new DigestingOutputStream(file, Digests.sha256());
+            OutputStream compressor = spec.compression().compress(compressed, spec.compressionLevel());
+            uncompressed = new DigestingOutputStream(compressor, Digests.sha256());
+            CpioWriter cpio = new CpioWriter(uncompressed);
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                digests.add("");
+                if (entry.kind() == EntryKind.SYMLINK) {
+                    sizes[i] = entry.linkTarget().getBytes(StandardCharsets.UTF_8).length;
+                }
+                if (!entry.inPayload()) {
+                    continue;
+                }
+                long mtime = (entry.mtime() != null ? entry.mtime() : spec.buildTime()).getEpochSecond();
+                switch (entry.kind()) {
+                    case FILE -> {
+                        sizes[i] = entry.content().size();
+                        requireNewcSize(entry, sizes[i]);
+                        cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i], 1));
+                        digests.set(i, copyContent(entry, sizes[i], cpio));
+                    }
+                    case DIRECTORY -> cpio.writeHeader(
+                            new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, 0, 2));
+                    case SYMLINK -> {
+                        cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i], 1));
+                        cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            cpio.finish();
+            if (compressor != compressed) {
+                compressor.close(); // finishes the compressed stream; closes the file too
+            }
+        }
+        return new PayloadResult(entries, sizes, digests, compressed.count(), uncompressed.count(),
+                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
+    }
+
+    private static String copyContent(Entry entry, long size, CpioWriter cpio) throws PackagingException {
+        MessageDigest digest = Digests.sha256();
+        try (InputStream in = new DigestInputStream(entry.content().open(), digest)) {
+            cpio.writeData(in, size);
+        } catch (IOException e) {
+            throw new PackagingException("entry '" + entry.path() + "': reading source '" + entry.content().origin()
+                    + "' failed: " + e.getMessage(), e);
+        }
+        return Digests.hex(digest.digest());
+    }
+
+    private static void requireNewcSize(Entry entry, long size) throws PackagingException {
+        if (size > MAX_NEWC_FILE) {
+            throw new PackagingException("entry '" + entry.path() + "': " + size + " bytes is over the 4 GiB a"
+                    + " cpio newc payload holds; files this large are not supported yet: split the file");
+        }
+    }
+
+    /**
+     * Writes lead, signature, header and payload. The signature's MD5 covers header and payload, so
+     * its slot is reserved first (all its entries have fixed sizes) and filled after the payload is
+     * copied, which reads the spooled payload once.
+     */
+    private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
+            Path packageFile) throws IOException {
+        byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
+        byte[] placeholder = signature(header, payload, new byte[16]);
+        MessageDigest md5 = Digests.md5();
+        md5.update(header);
+        try (FileChannel out = FileChannel.open(packageFile, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+                FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
+            writeFully(out, ByteBuffer.wrap(lead));
+            writeFully(out, ByteBuffer.wrap(placeholder));
+            writeFully(out, ByteBuffer.wrap(header));
+            ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
+            while (in.read(buffer) >= 0) {
+                buffer.flip();
+                md5.update(buffer.duplicate());
+                writeFully(out, buffer);
+                buffer.clear();
+            }
+            byte[] signature = signature(header, payload, md5.digest());
+            if (signature.length != placeholder.length) {
+                throw new IllegalStateException("signature changed size from " + placeholder.length + " to "
+                        + signature.length);
+            }
+            out.position(lead.length);
+            writeFully(out, ByteBuffer.wrap(signature));
+            out.force(true);
+        }
+    }
+
+    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5) {
+        HeaderBuilder signature = HeaderBuilder.signatureHeader()
+                .string(SignatureTag.SHA1HEADER, Digests.hex(Digests.sha1().digest(header)))
+                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
+                .binary(SignatureTag.MD5, md5);
+        long headerAndPayload = header.length + payload.compressedSize();
+        if (headerAndPayload > MAX_INT32) {
+            signature.int64(SignatureTag.LONGSIZE, headerAndPayload);
+        } else {
+            signature.int32(SignatureTag.SIZE, (int) headerAndPayload);
+        }
+        if (payload.uncompressedSize() > MAX_INT32) {
+            signature.int64(SignatureTag.LONGARCHIVESIZE, payload.uncompressedSize());
+        } else {
+            signature.int32(SignatureTag.PAYLOADSIZE, (int) payload.uncompressedSize());
+        }
+        return signature.encode();
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Temporary files are created private; a finished package is as readable as any build output. */
+    private static void makeWorldReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Left behind under a dot-name; the next clean removes it.
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.rpmkit.build;
+
+import io.rpmkit.format.RpmTag;
+
+/** The points of a transaction where a package's scriptlets run, with the tags that store them. */
+public enum ScriptletPhase {
+    PRETRANS("pretrans", RpmTag.PRETRANS, RpmTag.PRETRANSPROG, InstallContext.PRETRANS),
+    PRE("pre", RpmTag.PREIN, RpmTag.PREINPROG, InstallContext.PRE),
+    POST("post", RpmTag.POSTIN, RpmTag.POSTINPROG, InstallContext.POST),
+    PREUN("preun", RpmTag.PREUN, RpmTag.PREUNPROG, InstallContext.PREUN),
+    POSTUN("postun", RpmTag.POSTUN, RpmTag.POSTUNPROG, InstallContext.POSTUN),
+    POSTTRANS("posttrans", RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, InstallContext.POSTTRANS);
+
+    private final String settingName;
+    private final RpmTag scriptTag;
+    private final RpmTag interpreterTag;
+    private final InstallContext context;
+
+    ScriptletPhase(String settingName, RpmTag scriptTag, RpmTag interpreterTag, InstallContext context) {
+        this.settingName = settingName;
+        this.scriptTag = scriptTag;
+        this.interpreterTag = interpreterTag;
+        this.context = context;
+    }
+
+    public String settingName() {
+        return settingName;
+    }
+
+    public RpmTag scriptTag() {
+        return scriptTag;
+    }
+
+    public RpmTag interpreterTag() {
+        return interpreterTag;
+    }
+
+    /** The context of the interpreter's own Requires, as rpmbuild adds it. */
+    public InstallContext context() {
+        return context;
+    }
+}

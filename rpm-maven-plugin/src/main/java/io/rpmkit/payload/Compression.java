@@ -1,0 +1,92 @@
+package io.rpmkit.payload;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
+
+import com.github.luben.zstd.ZstdOutputStream;
+
+/**
+ * Payload compressors, each with the name rpm reads in PAYLOADCOMPRESSOR and the rpmlib() feature
+ * a package must require when it uses one that old rpm versions cannot read.
+ */
+public enum Compression {
+    GZIP("gzip", 1, 9, 6, null),
+    XZ("xz", 0, 9, 6, "PayloadIsXz"),
+    ZSTD("zstd", 1, 19, 3, "PayloadIsZstd"),
+    /** rpm writes no compressor name for an uncompressed payload; "identity" reads as none. */
+    NONE("identity", 0, 0, 0, null);
+
+    private final String rpmName;
+    private final int minLevel;
+    private final int maxLevel;
+    private final int defaultLevel;
+    private final String rpmlibFeature;
+
+    Compression(String rpmName, int minLevel, int maxLevel, int defaultLevel, String rpmlibFeature) {
+        this.rpmName = rpmName;
+        this.minLevel = minLevel;
+        this.maxLevel = maxLevel;
+        this.defaultLevel = defaultLevel;
+        this.rpmlibFeature = rpmlibFeature;
+    }
+
+    public String rpmName() {
+        return rpmName;
+    }
+
+    public int defaultLevel() {
+        return defaultLevel;
+    }
+
+    public boolean acceptsLevel(int level) {
+        return level >= minLevel && level <= maxLevel;
+    }
+
+    public String acceptedLevels() {
+        return minLevel == maxLevel ? String.valueOf(minLevel) : minLevel + " to " + maxLevel;
+    }
+
+    /** The rpmlib() feature, e.g. {@code PayloadIsZstd}, that readers of this payload must have. */
+    public Optional<String> rpmlibFeature() {
+        return Optional.ofNullable(rpmlibFeature);
+    }
+
+    /** The setting's name as users write it: gzip, xz, zstd or none. */
+    public String settingName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Compression> ofSettingName(String name) {
+        return Arrays.stream(values()).filter(c -> c.settingName().equals(name)).findFirst();
+    }
+
+    public static String acceptedNames() {
+        return String.join(", ", Arrays.stream(values()).map(Compression::settingName).toList());
+    }
+
+    /** Wraps {@code out} so that what is written to the result reaches {@code out} compressed. */
+    public OutputStream compress(OutputStream out, int level) throws IOException {
+        return switch (this) {
+            case GZIP -> new LeveledGzipOutputStream(out, level);
+            case XZ -> new XZOutputStream(out, new LZMA2Options(level));
+            case ZSTD -> new ZstdOutputStream(out, level);
+            case NONE -> out;
+        };
+    }
+
+    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+        LeveledGzipOutputStream(OutputStream out, int level) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(level);
+            def.setStrategy(Deflater.DEFAULT_STRATEGY);
+        }
+    }
+}

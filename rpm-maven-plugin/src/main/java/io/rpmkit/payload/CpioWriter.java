@@ -1,0 +1,112 @@
+package io.rpmkit.payload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB.
+ * Names carry rpm's "./" prefix (rpmlib(PayloadFilesHavePrefix)); owners are not stored here, rpm
+ * takes them from the header.
+ */
+public final class CpioWriter {
+    private static final String MAGIC = "070701";
+    private static final String TRAILER = "TRAILER!!!";
+    /** Headers, names and data each end on a 4-byte boundary, counted from the archive's start. */
+    private static final int ALIGNMENT = 4;
+    private static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
+
+    private final OutputStream out;
+    private final byte[] buffer = new byte[64 * 1024];
+    private long position;
+
+    public CpioWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** One record of the archive; {@code inode} ties the record to its header file index. */
+    public record Record(String name, int inode, int mode, long mtime, long size, int nlink) {
+    }
+
+    public void writeHeader(Record record) throws IOException {
+        if (record.size() > MAX_NEWC_SIZE) {
+            throw new IllegalArgumentException(record.name() + " is over 4 GiB; newc cannot store it");
+        }
+        writeRecordHeader(("." + record.name()).getBytes(StandardCharsets.UTF_8), record);
+    }
+
+    private void writeRecordHeader(byte[] name, Record record) throws IOException {
+        StringBuilder header = new StringBuilder(110).append(MAGIC);
+        appendHex(header, record.inode());
+        appendHex(header, record.mode());
+        appendHex(header, 0); // uid
+        appendHex(header, 0); // gid
+        appendHex(header, record.nlink());
+        appendHex(header, record.mtime());
+        appendHex(header, record.size());
+        appendHex(header, 0); // devmajor
+        appendHex(header, 0); // devminor
+        appendHex(header, 0); // rdevmajor
+        appendHex(header, 0); // rdevminor
+        appendHex(header, name.length + 1L); // namesize, with its NUL
+        appendHex(header, 0); // check: only for the crc format
+        write(header.toString().getBytes(StandardCharsets.US_ASCII));
+        write(name);
+        write(new byte[] {0});
+        pad();
+    }
+
+    /** Copies exactly {@code size} bytes from {@code source}, failing if it has fewer or more, and pads. */
+    public void writeData(InputStream source, long size) throws IOException {
+        long remaining = size;
+        while (remaining > 0) {
+            int n = source.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+            if (n < 0) {
+                throw new IOException("ended after " + (size - remaining) + " of " + size + " bytes");
+            }
+            write(buffer, n);
+            remaining -= n;
+        }
+        if (source.read() >= 0) {
+            throw new IOException("is longer than the " + size + " bytes it had when the build started");
+        }
+        pad();
+    }
+
+    public void writeData(byte[] data) throws IOException {
+        write(data);
+        pad();
+    }
+
+    public void finish() throws IOException {
+        writeRecordHeader(TRAILER.getBytes(StandardCharsets.US_ASCII), new Record(TRAILER, 0, 0, 0, 0, 1));
+        out.flush();
+    }
+
+    public long position() {
+        return position;
+    }
+
+    private void pad() throws IOException {
+        int padding = (int) ((ALIGNMENT - position % ALIGNMENT) % ALIGNMENT);
+        if (padding > 0) {
+            write(new byte[padding]);
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        write(bytes, bytes.length);
+    }
+
+    private void write(byte[] bytes, int length) throws IOException {
+        out.write(bytes, 0, length);
+        position += length;
+    }
+
+    private static void appendHex(StringBuilder header, long value) {
+        String hex = Long.toHexString(value).toUpperCase(Locale.ROOT);
+        header.append("0".repeat(8 - hex.length())).append(hex);
+    }
+}
