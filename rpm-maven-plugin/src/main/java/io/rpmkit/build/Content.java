@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a regular file's bytes come from: a file on disk, read once, or bytes made in memory. */
-public sealed interface Content {
+public interface Content {
     long size() throws IOException;
 
     InputStream open() throws IOException;

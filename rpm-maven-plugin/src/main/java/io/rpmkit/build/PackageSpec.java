@@ -89,8 +89,35 @@ public record PackageSpec(
         private final List<Trigger> triggers = new ArrayList<>();
         private Compression compression = Compression.GZIP;
         private Integer compressionLevel;
+        private final List<String> problems = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Records a problem found while filling the builder; {@link #build()} reports it with the rest. */
+        public Builder problem(String message) {
+            problems.add(message);
+            return this;
+        }
+
+        /** Adds a dependency written as in a spec file, e.g. {@code (post) systemd >= 219}. */
+        public Builder dependency(DependencyKind kind, String setting, String text) {
+            try {
+                dependencies.add(DependencyParser.parse(kind, setting, text));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            return this;
+        }
+
+        /** Adds the entries of a changelog written as in a spec file. */
+        public Builder changelog(String setting, String text) {
+            try {
+                changelog.addAll(ChangelogParser.parse(setting, text));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            return this;
         }
 
         public Builder name(String value) {
@@ -212,9 +239,10 @@ public record PackageSpec(
             PackageSpec spec = new PackageSpec(name, epoch, version, release, arch, os, summary, fullDescription,
                     license, group, url, vendor, packager, buildHost, buildTime, changelog, entries, dependencies,
                     scriptlets, triggers, compression, level);
-            List<String> problems = new SpecValidation(spec).problems();
-            if (!problems.isEmpty()) {
-                throw new PackagingException("validating package " + (name == null ? "(no name)" : name), problems);
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(new SpecValidation(spec).problems());
+            if (!all.isEmpty()) {
+                throw new PackagingException("validating package " + (name == null ? "(no name)" : name), all);
             }
             return spec;
         }

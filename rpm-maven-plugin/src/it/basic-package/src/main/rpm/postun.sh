@@ -1,0 +1,1 @@
+echo "removed $1"

@@ -1,0 +1,40 @@
+package io.rpmkit.maven;
+
+import java.io.File;
+import java.util.List;
+
+import io.rpmkit.build.EntryRequest;
+
+/**
+ * One {@code <entry>} of the {@code rpm} goal. See {@link EntryRequest} for what each field means;
+ * Maven sets the fields by name.
+ */
+public class EntryConfig {
+    /** file, tree, template, dir, symlink or ghost; default file, or tree when the source is a directory. */
+    private String type;
+    /** Where it is installed, e.g. /etc/app.conf; for a tree, the directory its contents go into. */
+    private String path;
+    /** The file, template or directory tree on the build machine. */
+    private File source;
+    /** A symlink's target. */
+    private String target;
+    /** Octal permissions, e.g. 0644 (files) or 0755 (directories). */
+    private String mode;
+    /** A tree's directory permissions, default 0755. */
+    private String directoryMode;
+    private String user;
+    private String group;
+    /** Comma-separated: config, noreplace, missingok, doc, license, readme. */
+    private String flags;
+    /** Comma-separated checks of rpm -V, or none; default all. */
+    private String verify;
+    private List<String> includes;
+    private List<String> excludes;
+    /** Whether a tree's directories belong to the package; default true. */
+    private Boolean ownDirectories;
+
+    EntryRequest toRequest() {
+        return new EntryRequest(type, path, source == null ? null : source.toPath(), target, mode, directoryMode, user,
+                group, flags, verify, includes, excludes, ownDirectories);
+    }
+}

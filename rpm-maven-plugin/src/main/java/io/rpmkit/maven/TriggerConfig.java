@@ -1,0 +1,16 @@
+package io.rpmkit.maven;
+
+import java.io.File;
+import java.util.List;
+
+/** One {@code <trigger>}: when another package comes or goes, run a script. */
+public class TriggerConfig {
+    /** triggerin, triggerun or triggerpostun. */
+    String kind;
+    /** The packages that fire it, each as "name" or "name >= version". */
+    List<String> packages;
+    /** Absolute path of the interpreter; default /bin/sh. */
+    String interpreter;
+    String script;
+    File file;
+}
