@@ -255,10 +255,10 @@ final class MainHeader {
     }
 
     private void putPayload() {
-        header.string(RpmTag.PAYLOADFORMAT, "cpio")
-                .string(RpmTag.PAYLOADCOMPRESSOR, spec.compression().rpmName())
-                .string(RpmTag.PAYLOADFLAGS, String.valueOf(spec.compressionLevel()))
-                .strings(RpmTag.PAYLOADDIGEST, List.of(payload.compressedDigest()))
+        header.string(RpmTag.PAYLOADFORMAT, "cpio");
+        spec.compression().rpmName().ifPresent(compressor -> header.string(RpmTag.PAYLOADCOMPRESSOR, compressor)
+                .string(RpmTag.PAYLOADFLAGS, String.valueOf(spec.compressionLevel())));
+        header.strings(RpmTag.PAYLOADDIGEST, List.of(payload.compressedDigest()))
                 .int32(RpmTag.PAYLOADDIGESTALGO, Digests.SHA256_ALGO)
                 .strings(RpmTag.PAYLOADDIGESTALT, List.of(payload.uncompressedDigest()));
     }

@@ -21,8 +21,8 @@ public enum Compression {
     GZIP("gzip", 1, 9, 6, null),
     XZ("xz", 0, 9, 6, "PayloadIsXz"),
     ZSTD("zstd", 1, 19, 3, "PayloadIsZstd"),
-    /** rpm writes no compressor name for an uncompressed payload; "identity" reads as none. */
-    NONE("identity", 0, 0, 0, null);
+    /** rpmbuild writes no PAYLOADCOMPRESSOR (nor PAYLOADFLAGS) for an uncompressed payload. */
+    NONE(null, 0, 0, 0, null);
 
     private final String rpmName;
     private final int minLevel;
@@ -38,8 +38,9 @@ public enum Compression {
         this.rpmlibFeature = rpmlibFeature;
     }
 
-    public String rpmName() {
-        return rpmName;
+    /** The PAYLOADCOMPRESSOR value; empty for an uncompressed payload, which stores none. */
+    public Optional<String> rpmName() {
+        return Optional.ofNullable(rpmName);
     }
 
     public int defaultLevel() {

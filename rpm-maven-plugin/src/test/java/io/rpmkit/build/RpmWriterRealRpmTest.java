@@ -135,6 +135,20 @@ class RpmWriterRealRpmTest {
     }
 
     @Test
+    void everyCompressionInstallsWithRpm() throws Exception {
+        requireTool("rpm");
+        for (Compression compression : Compression.values()) {
+            RealRpm.Root root = new RealRpm.Root(dir.resolve("root-" + compression));
+            Path rpm = build(SamplePackages.everything(dir).compression(compression, null).build());
+            root.rpmOk("-i", "--nodeps", "--noscripts", rpm.toString());
+            assertEquals("#!/bin/sh\necho hello\n", Files.readString(root.dir().resolve("usr/share/sample/bin/hello")),
+                    compression.name());
+            assertEquals("", root.rpmOk("-V", "--nodeps", "sample"), compression.name());
+            Files.delete(rpm);
+        }
+    }
+
+    @Test
     void uncompressedPayloadDigestCoversTheUncompressedPayload() throws Exception {
         requireTool("rpm2cpio");
         Path rpm = build(SamplePackages.everything(dir).compression(Compression.ZSTD, 3).build());
