@@ -21,7 +21,7 @@ public enum Compression {
     GZIP("gzip", 1, 9, 6, null),
     XZ("xz", 0, 9, 6, "PayloadIsXz"),
     ZSTD("zstd", 1, 19, 3, "PayloadIsZstd"),
-    /** rpmbuild writes no PAYLOADCOMPRESSOR (nor PAYLOADFLAGS) for an uncompressed payload. */
+    /** Like rpmbuild, no PAYLOADCOMPRESSOR for an uncompressed payload (rpm then reads it through zlib, which passes it unchanged). */
     NONE(null, 0, 0, 0, null);
 
     private final String rpmName;

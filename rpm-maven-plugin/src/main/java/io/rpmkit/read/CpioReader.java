@@ -1,0 +1,215 @@
+package io.rpmkit.read;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the cpio archive of a payload: "newc" entries ({@code 070701}, or {@code 070702} with a
+ * checksum rpm ignores) and rpm's "stripped" entries ({@code 07070X} and an 8-hex-digit file index
+ * into the header, written when the header has LONGFILESIZES; rpm's lib/cpio.cc). Every field is
+ * fixed-size ASCII hex, and each header, name and content is padded to 4 bytes.
+ *
+ * <p>Our own reader, not commons-compress's {@code CpioArchiveInputStream}: that one reads a name
+ * of whatever size the header claims into memory, so a 110-byte header claiming a 2 GiB name runs
+ * the JVM out of memory (measured with commons-compress 1.27.1). We cap names at rpm's
+ * {@code CPIO_NAMESIZE_MAX} and stream every content.
+ */
+final class CpioReader {
+    private static final String NEWC = "070701";
+    private static final String NEWC_CRC = "070702";
+    private static final String STRIPPED = "07070X";
+    private static final String TRAILER = "TRAILER!!!";
+    private static final int MAGIC_SIZE = 6;
+    private static final int FIELD_SIZE = 8;
+    private static final int NEWC_FIELDS = 13;
+    private static final long STRIPPED_END = 0xFFFFFFFFL;
+
+    private final InputStream in;
+    private final List<RpmFile> files;
+    private final Map<Long, Integer> lastLinkByInode = new HashMap<>();
+    private final Map<Long, Integer> linkCounts = new HashMap<>();
+    private long position;
+    private long contentEnd;
+    private boolean ended;
+
+    /** @param files the header's files, needed to read stripped entries */
+    CpioReader(InputStream in, List<RpmFile> files) {
+        this.in = in;
+        this.files = files;
+        for (int i = 0; i < files.size(); i++) {
+            RpmFile file = files.get(i);
+            if (file.isRegularFile() && !file.isGhost()) {
+                lastLinkByInode.put(inodeKey(file), i);
+                linkCounts.merge(inodeKey(file), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The next entry, or null after the trailer. */
+    PayloadEntry next() throws IOException {
+        if (ended) {
+            return null;
+        }
+        skipTo(contentEnd);
+        skipTo(padded(position));
+        String magic = ascii(readFully(MAGIC_SIZE, "an entry header"));
+        return switch (magic) {
+            case NEWC, NEWC_CRC -> newc();
+            case STRIPPED -> stripped();
+            default -> throw new IOException("cpio entry at offset " + (position - MAGIC_SIZE) + " has magic \""
+                    + printable(magic) + "\"; accepted are " + NEWC + ", " + NEWC_CRC + " and " + STRIPPED);
+        };
+    }
+
+    private PayloadEntry newc() throws IOException {
+        long headerAt = position - MAGIC_SIZE;
+        byte[] header = readFully(NEWC_FIELDS * FIELD_SIZE, "an entry header");
+        long inode = field(header, 0, headerAt);
+        long mode = field(header, 1, headerAt);
+        long links = field(header, 4, headerAt);
+        long mtime = field(header, 5, headerAt);
+        long size = field(header, 6, headerAt);
+        long nameSize = field(header, 11, headerAt);
+        if (nameSize < 1 || nameSize > RpmReader.MAX_CPIO_NAME_SIZE) {
+            throw new IOException("cpio entry at offset " + headerAt + " has a name of " + nameSize
+                    + " bytes; accepted are 1 to " + RpmReader.MAX_CPIO_NAME_SIZE);
+        }
+        byte[] rawName = readFully((int) nameSize, "the entry name");
+        int length = 0;
+        while (length < rawName.length && rawName[length] != 0) {
+            length++;
+        }
+        String name = new String(rawName, 0, length, StandardCharsets.UTF_8);
+        skipTo(padded(position));
+        if (name.equals(TRAILER)) {
+            ended = true;
+            return null;
+        }
+        return entry(stripDot(name), (int) mode, size, mtime, inode, links, -1);
+    }
+
+    /** rpm takes everything but the file index from the header (lib/rpmfi.cc, iterReadArchiveNext). */
+    private PayloadEntry stripped() throws IOException {
+        long headerAt = position - MAGIC_SIZE;
+        long index = field(readFully(FIELD_SIZE, "a stripped entry header"), 0, headerAt);
+        skipTo(padded(position));
+        if (index == STRIPPED_END) {
+            ended = true;
+            return null;
+        }
+        if (index >= files.size()) {
+            throw new IOException("stripped cpio entry at offset " + headerAt + " names file index " + index
+                    + "; the header has " + files.size() + " files");
+        }
+        RpmFile file = files.get((int) index);
+        // Of a hard link set (files sharing device and inode) only the last carries the content.
+        long size = 0;
+        Integer lastLink = lastLinkByInode.get(inodeKey(file));
+        if (file.isSymlink() || file.isRegularFile() && lastLink != null && lastLink == index) {
+            size = file.size();
+        }
+        int links = file.isRegularFile() ? linkCounts.getOrDefault(inodeKey(file), 1) : 1;
+        return entry(stripDot(file.path()), file.mode(), size, file.mtime(), inodeKey(file), links, (int) index);
+    }
+
+    private PayloadEntry entry(String name, int mode, long size, long mtime, long inode, long links, int index) {
+        contentEnd = position + size;
+        return new PayloadEntry(name, mode, size, mtime, inode, links, index, new Content());
+    }
+
+    /** The current entry's content: reads stop at its end, and closing it leaves the archive open. */
+    private final class Content extends InputStream {
+        private final long end = contentEnd;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (end != contentEnd || position >= end) {
+                return -1;
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, end - position));
+            if (read < 0) {
+                throw new EOFException("payload ends inside an entry's content, " + (end - position)
+                        + " bytes before its end");
+            }
+            position += read;
+            return read;
+        }
+    }
+
+    private void skipTo(long target) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (position < target) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, target - position));
+            if (read < 0) {
+                throw new EOFException("payload ends at offset " + position + ", inside a cpio entry");
+            }
+            position += read;
+        }
+    }
+
+    private byte[] readFully(int length, String what) throws IOException {
+        byte[] data = new byte[length];
+        int done = 0;
+        while (done < length) {
+            int read = in.read(data, done, length - done);
+            if (read < 0) {
+                throw new EOFException("payload ends at offset " + (position + done) + " inside " + what
+                        + (what.equals("an entry header") && done == 0 ? " (no cpio trailer)" : ""));
+            }
+            done += read;
+        }
+        position += length;
+        return data;
+    }
+
+    private static long field(byte[] header, int index, long headerAt) throws IOException {
+        long value = 0;
+        for (int i = index * FIELD_SIZE; i < (index + 1) * FIELD_SIZE; i++) {
+            int digit = Character.digit(header[i], 16);
+            if (digit < 0) {
+                throw new IOException("cpio entry at offset " + headerAt + " has \""
+                        + printable(ascii(header).substring(index * FIELD_SIZE, (index + 1) * FIELD_SIZE))
+                        + "\" in field " + index + "; accepted are 8 hex digits");
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
+    private static long inodeKey(RpmFile file) {
+        return (long) file.device() << 32 | Integer.toUnsignedLong(file.inode());
+    }
+
+    private static long padded(long offset) {
+        return (offset + 3) & ~3L;
+    }
+
+    private static String stripDot(String name) {
+        if (name.startsWith("./")) {
+            return name.substring(2);
+        }
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private static String ascii(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

@@ -1,0 +1,166 @@
+package io.rpmkit.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.SignatureTag;
+
+/**
+ * Recomputes what a package states about itself, in one pass over the payload: the header digests
+ * (SHA-256, SHA-1) over the main header's bytes; MD5 and size over header and compressed payload;
+ * PAYLOADDIGEST over the compressed payload and PAYLOADDIGESTALT over the uncompressed cpio archive
+ * (both in PAYLOADDIGESTALGO); the uncompressed size; and each file's FILEDIGESTS entry (in
+ * FILEDIGESTALGO, MD5 when absent) over its content. A tag the package lacks is not checked.
+ */
+final class DigestVerifier {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final RpmPackage pkg;
+    private final List<DigestCheck> checks = new ArrayList<>();
+
+    private DigestVerifier(RpmPackage pkg) {
+        this.pkg = pkg;
+    }
+
+    static DigestReport verify(RpmPackage pkg) throws PackagingException {
+        return new DigestVerifier(pkg).run();
+    }
+
+    private DigestReport run() throws PackagingException {
+        byte[] header = pkg.header().bytes();
+        RpmHeader signature = pkg.signature();
+        signature.string(SignatureTag.SHA256HEADER).ifPresent(expected -> checks.add(DigestCheck.compare(
+                "header SHA-256", expected, hex(DigestAlgorithm.SHA256, header))));
+        signature.string(SignatureTag.SHA1HEADER).ifPresent(expected -> checks.add(DigestCheck.compare(
+                "header SHA-1", expected, hex(DigestAlgorithm.SHA1, header))));
+
+        MessageDigest md5 = DigestAlgorithm.MD5.newDigest();
+        md5.update(header);
+        int payloadAlgorithmId = (int) pkg.header().number(RpmTag.PAYLOADDIGESTALGO)
+                .orElse(DigestAlgorithm.SHA256.pgpId());
+        Optional<DigestAlgorithm> payloadAlgorithm = DigestAlgorithm.ofPgpId(payloadAlgorithmId);
+        MessageDigest compressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
+        MessageDigest uncompressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
+
+        long uncompressedSize;
+        Map<Integer, String> fileDigests = new HashMap<>();
+        try (PayloadReader payload = PayloadReader.open(pkg, List.of(md5, compressed), List.of(uncompressed))) {
+            readFiles(payload, fileDigests);
+            uncompressedSize = payload.drain();
+        }
+
+        if (signature.contains(SignatureTag.MD5)) {
+            checks.add(DigestCheck.compare("MD5 of header and payload",
+                    HEX.formatHex(signature.bytes(SignatureTag.MD5)), HEX.formatHex(md5.digest())));
+        }
+        OptionalLong size = first(signature.number(SignatureTag.LONGSIZE), signature.number(SignatureTag.SIZE));
+        size.ifPresent(expected -> checks.add(DigestCheck.compare("size of header and payload",
+                Long.toString(expected), Long.toString(pkg.fileSize() - pkg.headerOffset()))));
+        OptionalLong archive = first(signature.number(SignatureTag.LONGARCHIVESIZE),
+                signature.number(SignatureTag.PAYLOADSIZE));
+        archive.ifPresent(expected -> checks.add(DigestCheck.compare("uncompressed payload size",
+                Long.toString(expected), Long.toString(uncompressedSize))));
+        payloadCheck("payload digest", RpmTag.PAYLOADDIGEST, payloadAlgorithm, payloadAlgorithmId, compressed);
+        payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm, payloadAlgorithmId,
+                uncompressed);
+        fileChecks(fileDigests);
+        return new DigestReport(checks);
+    }
+
+    private void payloadCheck(String name, RpmTag tag, Optional<DigestAlgorithm> algorithm, int algorithmId,
+            MessageDigest digest) {
+        pkg.header().string(tag).ifPresent(expected -> checks.add(algorithm.isPresent()
+                ? DigestCheck.compare(name, expected, HEX.formatHex(digest.digest()))
+                : new DigestCheck(name, expected, "PAYLOADDIGESTALGO " + algorithmId + " is not supported", false)));
+    }
+
+    /** Digests every regular file's content; hard links without content get their last link's digest. */
+    private void readFiles(PayloadReader payload, Map<Integer, String> digests) throws PackagingException {
+        List<RpmFile> files = pkg.files();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            byName.put(files.get(i).path().substring(1), i);
+        }
+        Optional<DigestAlgorithm> algorithm = fileAlgorithm();
+        Map<Long, List<Integer>> waitingLinks = new HashMap<>();
+        for (PayloadEntry entry = payload.next(); entry != null; entry = payload.next()) {
+            Integer index = entry.fileIndex().isPresent() ? Integer.valueOf(entry.fileIndex().getAsInt())
+                    : byName.get(entry.name());
+            if (index == null) {
+                checks.add(new DigestCheck("payload entry " + entry.name(), "a file of the header",
+                        "not in the header", false));
+                continue;
+            }
+            if (!entry.isRegularFile() || algorithm.isEmpty()) {
+                continue;
+            }
+            if (entry.size() == 0 && files.get(index).size() > 0 && entry.links() > 1) {
+                waitingLinks.computeIfAbsent(entry.inode(), k -> new ArrayList<>()).add(index);
+                continue;
+            }
+            String digest = digest(payload, algorithm.get(), entry);
+            digests.put(index, digest);
+            for (int link : waitingLinks.getOrDefault(entry.inode(), List.of())) {
+                digests.put(link, digest);
+            }
+            waitingLinks.remove(entry.inode());
+        }
+    }
+
+    private void fileChecks(Map<Integer, String> digests) {
+        Optional<DigestAlgorithm> algorithm = fileAlgorithm();
+        List<RpmFile> files = pkg.files();
+        for (int i = 0; i < files.size(); i++) {
+            RpmFile file = files.get(i);
+            if (file.digest().isEmpty() || file.isGhost() || !file.isRegularFile()) {
+                continue;
+            }
+            String name = "file " + file.path();
+            if (algorithm.isEmpty()) {
+                checks.add(new DigestCheck(name, file.digest(), "FILEDIGESTALGO "
+                        + pkg.header().number(RpmTag.FILEDIGESTALGO).orElse(0) + " is not supported", false));
+            } else {
+                checks.add(DigestCheck.compare(name, file.digest(),
+                        digests.getOrDefault(i, "missing from the payload")));
+            }
+        }
+    }
+
+    private Optional<DigestAlgorithm> fileAlgorithm() {
+        return DigestAlgorithm.ofPgpId((int) pkg.header().number(RpmTag.FILEDIGESTALGO)
+                .orElse(DigestAlgorithm.MD5.pgpId()));
+    }
+
+    private static String digest(PayloadReader payload, DigestAlgorithm algorithm, PayloadEntry entry)
+            throws PackagingException {
+        MessageDigest digest = algorithm.newDigest();
+        byte[] buffer = new byte[65536];
+        try {
+            InputStream content = entry.content();
+            for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw payload.failure(e);
+        }
+        return HEX.formatHex(digest.digest());
+    }
+
+    private static String hex(DigestAlgorithm algorithm, byte[] data) {
+        return HEX.formatHex(algorithm.newDigest().digest(data));
+    }
+
+    private static OptionalLong first(OptionalLong preferred, OptionalLong fallback) {
+        return preferred.isPresent() ? preferred : fallback;
+    }
+}

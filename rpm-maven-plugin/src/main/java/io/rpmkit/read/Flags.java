@@ -1,0 +1,97 @@
+package io.rpmkit.read;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flag bits stored in dependency flags ({@code RPMSENSE_*}, rpm's include/rpm/rpmds.h) and in
+ * FILEFLAGS ({@code RPMFILE_*}, include/rpm/rpmfiles.h), with the words rpm's own query formats use
+ * for them, so that summaries read like {@code rpm -q} output.
+ */
+public final class Flags {
+    public static final int SENSE_LESS = 1 << 1;
+    public static final int SENSE_GREATER = 1 << 2;
+    public static final int SENSE_EQUAL = 1 << 3;
+    public static final int SENSE_POSTTRANS = 1 << 5;
+    /** Legacy PreReq; rpm still sets it on some generated dependencies. */
+    public static final int SENSE_PREREQ = 1 << 6;
+    public static final int SENSE_PRETRANS = 1 << 7;
+    /** The scriptlet interpreter: rpmbuild adds it for every {@code -p} program and /bin/sh. */
+    public static final int SENSE_INTERP = 1 << 8;
+    public static final int SENSE_SCRIPT_PRE = 1 << 9;
+    public static final int SENSE_SCRIPT_POST = 1 << 10;
+    public static final int SENSE_SCRIPT_PREUN = 1 << 11;
+    public static final int SENSE_SCRIPT_POSTUN = 1 << 12;
+    public static final int SENSE_SCRIPT_VERIFY = 1 << 13;
+    public static final int SENSE_TRIGGERIN = 1 << 16;
+    public static final int SENSE_TRIGGERUN = 1 << 17;
+    public static final int SENSE_TRIGGERPOSTUN = 1 << 18;
+    /** A feature of rpm itself ({@code rpmlib(...)}), checked against the installing rpm. */
+    public static final int SENSE_RPMLIB = 1 << 24;
+    public static final int SENSE_TRIGGERPREIN = 1 << 25;
+
+    public static final int FILE_CONFIG = 1;
+    public static final int FILE_DOC = 1 << 1;
+    public static final int FILE_MISSINGOK = 1 << 3;
+    public static final int FILE_NOREPLACE = 1 << 4;
+    public static final int FILE_GHOST = 1 << 6;
+    public static final int FILE_LICENSE = 1 << 7;
+    public static final int FILE_README = 1 << 8;
+
+    private Flags() {
+    }
+
+    /** The comparison of a dependency, e.g. {@code >=}; empty when the flags compare nothing. */
+    public static String operator(int senseFlags) {
+        StringBuilder op = new StringBuilder();
+        if ((senseFlags & SENSE_LESS) != 0) {
+            op.append('<');
+        }
+        if ((senseFlags & SENSE_GREATER) != 0) {
+            op.append('>');
+        }
+        if ((senseFlags & SENSE_EQUAL) != 0) {
+            op.append('=');
+        }
+        return op.toString();
+    }
+
+    /**
+     * When a requirement applies, in the words of a spec file's {@code Requires(...)}; rpm's
+     * {@code deptype} format uses the same words. Empty for a plain requirement.
+     */
+    public static List<String> contexts(int senseFlags) {
+        List<String> words = new ArrayList<>();
+        addIf(words, senseFlags, SENSE_SCRIPT_PRE, "pre");
+        addIf(words, senseFlags, SENSE_SCRIPT_POST, "post");
+        addIf(words, senseFlags, SENSE_SCRIPT_PREUN, "preun");
+        addIf(words, senseFlags, SENSE_SCRIPT_POSTUN, "postun");
+        addIf(words, senseFlags, SENSE_SCRIPT_VERIFY, "verify");
+        addIf(words, senseFlags, SENSE_PRETRANS, "pretrans");
+        addIf(words, senseFlags, SENSE_POSTTRANS, "posttrans");
+        addIf(words, senseFlags, SENSE_INTERP, "interp");
+        addIf(words, senseFlags, SENSE_PREREQ, "prereq");
+        return words;
+    }
+
+    /** The spec-file words of a file's flags, e.g. {@code config,noreplace}; empty for none. */
+    public static List<String> fileAttributes(int fileFlags) {
+        List<String> words = new ArrayList<>();
+        if ((fileFlags & FILE_CONFIG) != 0) {
+            words.add("config");
+            addIf(words, fileFlags, FILE_NOREPLACE, "noreplace");
+            addIf(words, fileFlags, FILE_MISSINGOK, "missingok");
+        }
+        addIf(words, fileFlags, FILE_GHOST, "ghost");
+        addIf(words, fileFlags, FILE_DOC, "doc");
+        addIf(words, fileFlags, FILE_LICENSE, "license");
+        addIf(words, fileFlags, FILE_README, "readme");
+        return words;
+    }
+
+    private static void addIf(List<String> words, int flags, int bit, String word) {
+        if ((flags & bit) != 0) {
+            words.add(word);
+        }
+    }
+}

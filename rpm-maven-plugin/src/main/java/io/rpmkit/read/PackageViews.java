@@ -1,0 +1,174 @@
+package io.rpmkit.read;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.Tag;
+
+/**
+ * Builds the record views of a main header (files, dependencies, scriptlets, triggers, changelog)
+ * from its parallel arrays, once, when the package is read: a header whose arrays disagree in
+ * length or whose indexes point nowhere is refused then, so the views never fail later.
+ */
+final class PackageViews {
+    private final RpmHeader header;
+    private final String where;
+
+    PackageViews(RpmHeader header, String where) {
+        this.header = header;
+        this.where = where + ": main header";
+    }
+
+    List<RpmFile> files() throws PackagingException {
+        List<String> basenames = header.strings(RpmTag.BASENAMES);
+        int n = basenames.size();
+        List<String> dirnames = header.strings(RpmTag.DIRNAMES);
+        int[] dirIndexes = sized(RpmTag.DIRINDEXES, header.int32(RpmTag.DIRINDEXES), n, RpmTag.BASENAMES);
+        long[] longSizes = header.int64(RpmTag.LONGFILESIZES);
+        int[] sizes = header.int32(RpmTag.FILESIZES);
+        short[] modes = header.int16(RpmTag.FILEMODES);
+        int[] mtimes = header.int32(RpmTag.FILEMTIMES);
+        List<String> digests = header.strings(RpmTag.FILEDIGESTS);
+        List<String> links = header.strings(RpmTag.FILELINKTOS);
+        int[] flags = header.int32(RpmTag.FILEFLAGS);
+        int[] verify = header.int32(RpmTag.FILEVERIFYFLAGS);
+        List<String> users = header.strings(RpmTag.FILEUSERNAME);
+        List<String> groups = header.strings(RpmTag.FILEGROUPNAME);
+        int[] inodes = header.int32(RpmTag.FILEINODES);
+        int[] devices = header.int32(RpmTag.FILEDEVICES);
+        checkLengths(n, RpmTag.BASENAMES, lengths(longSizes.length, sizes.length, modes.length, mtimes.length,
+                digests.size(), links.size(), flags.length, verify.length, users.size(), groups.size(),
+                inodes.length, devices.length),
+                RpmTag.LONGFILESIZES, RpmTag.FILESIZES, RpmTag.FILEMODES, RpmTag.FILEMTIMES, RpmTag.FILEDIGESTS,
+                RpmTag.FILELINKTOS, RpmTag.FILEFLAGS, RpmTag.FILEVERIFYFLAGS, RpmTag.FILEUSERNAME,
+                RpmTag.FILEGROUPNAME, RpmTag.FILEINODES, RpmTag.FILEDEVICES);
+        List<RpmFile> files = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int dir = dirIndexes[i];
+            if (dir < 0 || dir >= dirnames.size()) {
+                throw new PackagingException(where + " DIRINDEXES[" + i + "] is " + dir + "; DIRNAMES has "
+                        + dirnames.size() + " entries");
+            }
+            long size = longSizes.length > 0 ? longSizes[i] : sizes.length > 0 ? Integer.toUnsignedLong(sizes[i]) : 0;
+            files.add(new RpmFile(dirnames.get(dir) + basenames.get(i), size,
+                    modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0,
+                    mtimes.length > 0 ? Integer.toUnsignedLong(mtimes[i]) : 0,
+                    at(digests, i), at(links, i), at(flags, i), at(verify, i), at(users, i), at(groups, i),
+                    at(inodes, i), at(devices, i)));
+        }
+        return List.copyOf(files);
+    }
+
+    Map<DependencyKind, List<Dependency>> dependencies() throws PackagingException {
+        Map<DependencyKind, List<Dependency>> all = new EnumMap<>(DependencyKind.class);
+        for (DependencyKind kind : DependencyKind.values()) {
+            List<String> names = header.strings(kind.nameTag());
+            int[] flags = header.int32(kind.flagsTag());
+            List<String> versions = header.strings(kind.versionTag());
+            checkLengths(names.size(), kind.nameTag(), lengths(flags.length, versions.size()),
+                    kind.flagsTag(), kind.versionTag());
+            List<Dependency> list = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                list.add(new Dependency(names.get(i), at(flags, i), at(versions, i)));
+            }
+            all.put(kind, List.copyOf(list));
+        }
+        return all;
+    }
+
+    List<Scriptlet> scriptlets() {
+        List<Scriptlet> list = new ArrayList<>();
+        for (ScriptPhase phase : ScriptPhase.values()) {
+            List<String> program = header.strings(phase.programTag());
+            String body = header.string(phase.scriptTag()).orElse(null);
+            if (body != null || !program.isEmpty()) {
+                list.add(new Scriptlet(phase, program, body == null ? "" : body));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    List<Trigger> triggers() throws PackagingException {
+        List<String> scripts = header.strings(RpmTag.TRIGGERSCRIPTS);
+        List<String> programs = header.strings(RpmTag.TRIGGERSCRIPTPROG);
+        checkLengths(scripts.size(), RpmTag.TRIGGERSCRIPTS, lengths(programs.size()), RpmTag.TRIGGERSCRIPTPROG);
+        List<String> names = header.strings(RpmTag.TRIGGERNAME);
+        int[] indexes = sized(RpmTag.TRIGGERINDEX, header.int32(RpmTag.TRIGGERINDEX), names.size(),
+                RpmTag.TRIGGERNAME);
+        int[] flags = header.int32(RpmTag.TRIGGERFLAGS);
+        List<String> versions = header.strings(RpmTag.TRIGGERVERSION);
+        checkLengths(names.size(), RpmTag.TRIGGERNAME, lengths(flags.length, versions.size()),
+                RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION);
+        List<List<Dependency>> conditions = new ArrayList<>();
+        scripts.forEach(s -> conditions.add(new ArrayList<>()));
+        for (int i = 0; i < names.size(); i++) {
+            if (indexes[i] < 0 || indexes[i] >= scripts.size()) {
+                throw new PackagingException(where + " TRIGGERINDEX[" + i + "] is " + indexes[i]
+                        + "; TRIGGERSCRIPTS has " + scripts.size() + " entries");
+            }
+            conditions.get(indexes[i]).add(new Dependency(names.get(i), at(flags, i), at(versions, i)));
+        }
+        List<Trigger> list = new ArrayList<>();
+        for (int i = 0; i < scripts.size(); i++) {
+            List<Dependency> on = conditions.get(i);
+            String type = Trigger.typeOf(on.isEmpty() ? 0 : on.get(0).flags());
+            String program = programs.isEmpty() ? "/bin/sh" : programs.get(i);
+            list.add(new Trigger(type, on, program, scripts.get(i)));
+        }
+        return List.copyOf(list);
+    }
+
+    List<ChangelogEntry> changelog() throws PackagingException {
+        int[] times = header.int32(RpmTag.CHANGELOGTIME);
+        List<String> names = header.strings(RpmTag.CHANGELOGNAME);
+        List<String> texts = header.strings(RpmTag.CHANGELOGTEXT);
+        requireLength(RpmTag.CHANGELOGNAME, names.size(), times.length, RpmTag.CHANGELOGTIME);
+        requireLength(RpmTag.CHANGELOGTEXT, texts.size(), times.length, RpmTag.CHANGELOGTIME);
+        List<ChangelogEntry> list = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            list.add(new ChangelogEntry(Instant.ofEpochSecond(Integer.toUnsignedLong(times[i])), names.get(i),
+                    texts.get(i)));
+        }
+        return List.copyOf(list);
+    }
+
+    /** An array that must have one value per element of another, when present at all. */
+    private int[] sized(Tag tag, int[] values, int n, Tag countedBy) throws PackagingException {
+        requireLength(tag, values.length, n, countedBy);
+        return values;
+    }
+
+    private void requireLength(Tag tag, int length, int n, Tag countedBy) throws PackagingException {
+        if (length != n) {
+            throw new PackagingException(where + " " + tag.name() + " has " + length + " values, but "
+                    + countedBy.name() + " has " + n);
+        }
+    }
+
+    /** Optional parallel arrays: absent (length 0) or as long as the array that counts. */
+    private void checkLengths(int n, Tag countedBy, int[] lengths, Tag... tags) throws PackagingException {
+        for (int i = 0; i < tags.length; i++) {
+            if (lengths[i] != 0 && lengths[i] != n) {
+                throw new PackagingException(where + " " + tags[i].name() + " has " + lengths[i] + " values, but "
+                        + countedBy.name() + " has " + n);
+            }
+        }
+    }
+
+    private static int[] lengths(int... lengths) {
+        return lengths;
+    }
+
+    private static String at(List<String> list, int i) {
+        return list.isEmpty() ? "" : list.get(i);
+    }
+
+    private static int at(int[] values, int i) {
+        return values.length == 0 ? 0 : values[i];
+    }
+}

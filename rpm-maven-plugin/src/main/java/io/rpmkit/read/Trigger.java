@@ -1,0 +1,28 @@
+package io.rpmkit.read;
+
+import java.util.List;
+
+/**
+ * A trigger script and the packages whose (un)installation fires it.
+ *
+ * @param type {@code triggerprein}, {@code triggerin}, {@code triggerun} or {@code triggerpostun}
+ * @param conditions TRIGGERNAME/VERSION/FLAGS of the entries whose TRIGGERINDEX points at this script
+ */
+public record Trigger(String type, List<Dependency> conditions, String interpreter, String body) {
+    public Trigger {
+        conditions = List.copyOf(conditions);
+    }
+
+    static String typeOf(int flags) {
+        if ((flags & Flags.SENSE_TRIGGERPREIN) != 0) {
+            return "triggerprein";
+        }
+        if ((flags & Flags.SENSE_TRIGGERUN) != 0) {
+            return "triggerun";
+        }
+        if ((flags & Flags.SENSE_TRIGGERPOSTUN) != 0) {
+            return "triggerpostun";
+        }
+        return "triggerin";
+    }
+}
