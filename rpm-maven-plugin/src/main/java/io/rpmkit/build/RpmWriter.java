@@ -21,9 +21,7 @@ import java.util.List;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.Lead;
-import io.rpmkit.format.SignatureTag;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.payload.Digests;
@@ -39,7 +37,6 @@ import io.rpmkit.payload.Digests;
  * The package appears at its final path only when complete (an atomic rename).
  */
 public final class RpmWriter {
-    private static final long MAX_INT32 = 0xFFFFFFFFL;
     private static final long MAX_NEWC_FILE = 0xFFFFFFFFL;
     private static final int COPY_BUFFER = 256 * 1024;
 
@@ -174,22 +171,7 @@ public final class RpmWriter {
     }
 
     private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5) {
-        HeaderBuilder signature = HeaderBuilder.signatureHeader()
-                .string(SignatureTag.SHA1HEADER, Digests.hex(Digests.sha1().digest(header)))
-                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
-                .binary(SignatureTag.MD5, md5);
-        long headerAndPayload = header.length + payload.compressedSize();
-        if (headerAndPayload > MAX_INT32) {
-            signature.int64(SignatureTag.LONGSIZE, headerAndPayload);
-        } else {
-            signature.int32(SignatureTag.SIZE, (int) headerAndPayload);
-        }
-        if (payload.uncompressedSize() > MAX_INT32) {
-            signature.int64(SignatureTag.LONGARCHIVESIZE, payload.uncompressedSize());
-        } else {
-            signature.int32(SignatureTag.PAYLOADSIZE, (int) payload.uncompressedSize());
-        }
-        return signature.encode();
+        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, List.of());
     }
 
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {

@@ -10,6 +10,8 @@ public enum SignatureTag implements Tag {
     HEADERSIGNATURES(Signature.SignatureTag.SIGNATURES, TagType.BIN),
     /** RPMSIGTAG_RSA: OpenPGP signature over the header alone. */
     RSAHEADER(Signature.SignatureTag.RSAHEADER, TagType.BIN),
+    /** RPMSIGTAG_DSA: OpenPGP signature over the header alone, for keys other than RSA (EdDSA, DSA, ECDSA). */
+    DSAHEADER(Signature.SignatureTag.DSAHEADER, TagType.BIN),
     /** RPMSIGTAG_SHA1: hex SHA-1 of the header; the only header digest rpm 4.11 (EL7) checks. */
     SHA1HEADER(Signature.SignatureTag.SHA1HEADER, TagType.STRING),
     /** RPMSIGTAG_LONGSIZE: header plus compressed payload, when over 32 bits. */
@@ -22,6 +24,8 @@ public enum SignatureTag implements Tag {
     SIZE(Signature.SignatureTag.LEGACY_SIGSIZE, TagType.INT32),
     /** RPMSIGTAG_PGP: OpenPGP signature over header and payload (legacy, for old rpm). */
     PGP(Signature.SignatureTag.LEGACY_PGP, TagType.BIN),
+    /** RPMSIGTAG_GPG: OpenPGP signature over header and payload for keys other than RSA (legacy). */
+    GPG(Signature.SignatureTag.LEGACY_GPG, TagType.BIN),
     /** RPMSIGTAG_MD5: MD5 of header and compressed payload. */
     MD5(Signature.SignatureTag.LEGACY_MD5, TagType.BIN),
     /** RPMSIGTAG_PAYLOADSIZE: uncompressed payload size. */
