@@ -10,7 +10,6 @@ import java.util.Set;
 
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.RpmTag;
-import io.rpmkit.payload.Compression;
 import io.rpmkit.payload.Digests;
 
 /** Assembles the main header from a validated spec and what writing its payload found out. */
@@ -186,21 +185,17 @@ final class MainHeader {
     private void addRpmlibRequires(List<String> names, List<Integer> flags, List<String> versions) {
         Map<String, String> features = new LinkedHashMap<>();
         if (!payload.entries().isEmpty()) {
-            features.put("CompressedFileNames", "3.0.4-1");
-            features.put("FileDigests", "4.6.0-1");
-            features.put("PayloadFilesHavePrefix", "4.0-1");
+            features.put("rpmlib(CompressedFileNames)", "3.0.4-1");
+            features.put("rpmlib(FileDigests)", "4.6.0-1");
+            features.put("rpmlib(PayloadFilesHavePrefix)", "4.0-1");
         }
-        spec.compression().rpmlibFeature().ifPresent(feature -> features.put(feature,
-                spec.compression() == Compression.ZSTD ? "5.4.18-1" : "5.2-1"));
-        String versionAndRelease = spec.version() + spec.release();
-        if (versionAndRelease.contains("~")) {
-            features.put("TildeInVersions", "4.10.0-1");
-        }
-        if (versionAndRelease.contains("^")) {
-            features.put("CaretInVersions", "4.15.0-1");
+        for (RpmFeature feature : Features.used(spec, payload.largestFileSize())) {
+            if (feature.rpmlibName() != null) {
+                features.put(feature.rpmlibName(), feature.rpmlibVersion());
+            }
         }
         features.forEach((feature, since) -> {
-            names.add("rpmlib(" + feature + ")");
+            names.add(feature);
             flags.add(RPMLIB_NEEDS);
             versions.add(since);
         });

@@ -36,7 +36,8 @@ public record PackageSpec(
         List<Scriptlet> scriptlets,
         List<Trigger> triggers,
         Compression compression,
-        int compressionLevel) {
+        int compressionLevel,
+        TargetRpm targetRpm) {
 
     public PackageSpec {
         changelog = List.copyOf(changelog);
@@ -87,8 +88,9 @@ public record PackageSpec(
         private final List<Dependency> dependencies = new ArrayList<>();
         private final List<Scriptlet> scriptlets = new ArrayList<>();
         private final List<Trigger> triggers = new ArrayList<>();
-        private Compression compression = Compression.GZIP;
+        private Compression compression;
         private Integer compressionLevel;
+        private TargetRpm targetRpm = TargetRpm.EL7;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -225,7 +227,13 @@ public record PackageSpec(
             return this;
         }
 
-        /** The payload's compression; a null level means the compression's default. */
+        /** The oldest rpm that must read the package; default el7. */
+        public Builder targetRpm(TargetRpm value) {
+            targetRpm = value;
+            return this;
+        }
+
+        /** The payload's compression (null: the target's default); a null level means the compression's default. */
         public Builder compression(Compression value, Integer level) {
             compression = value;
             compressionLevel = level;
@@ -234,11 +242,12 @@ public record PackageSpec(
 
         public PackageSpec build() throws PackagingException {
             String fullDescription = description == null || description.isBlank() ? summary : description;
-            int level = compressionLevel != null ? compressionLevel
-                    : compression != null ? compression.defaultLevel() : 0;
+            TargetRpm target = targetRpm != null ? targetRpm : TargetRpm.EL7;
+            Compression payloadCompression = compression != null ? compression : target.defaultCompression();
+            int level = compressionLevel != null ? compressionLevel : payloadCompression.defaultLevel();
             PackageSpec spec = new PackageSpec(name, epoch, version, release, arch, os, summary, fullDescription,
                     license, group, url, vendor, packager, buildHost, buildTime, changelog, entries, dependencies,
-                    scriptlets, triggers, compression, level);
+                    scriptlets, triggers, payloadCompression, level, target);
             List<String> all = new ArrayList<>(problems);
             all.addAll(new SpecValidation(spec).problems());
             if (!all.isEmpty()) {

@@ -12,4 +12,12 @@ import java.util.List;
  */
 record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDigests, long compressedSize,
         long uncompressedSize, String compressedDigest, String uncompressedDigest) {
+
+    long largestFileSize() {
+        long largest = 0;
+        for (long size : fileSizes) {
+            largest = Math.max(largest, size);
+        }
+        return largest;
+    }
 }

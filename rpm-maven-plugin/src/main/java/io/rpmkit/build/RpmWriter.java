@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,7 +38,6 @@ import io.rpmkit.payload.Digests;
  * The package appears at its final path only when complete (an atomic rename).
  */
 public final class RpmWriter {
-    private static final long MAX_NEWC_FILE = 0xFFFFFFFFL;
     private static final int COPY_BUFFER = 256 * 1024;
 
     private final Console console;
@@ -74,10 +74,12 @@ public final class RpmWriter {
     private PayloadResult writePayload(PackageSpec spec, Path payloadFile) throws IOException, PackagingException {
         List<Entry> entries = new ArrayList<>(spec.entries());
         entries.sort(Comparator.comparing(Entry::path));
-        long[] sizes = new long[entries.size()];
+        long[] sizes = sizes(entries);
+        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > Features.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;
+        Progress progress = new Progress(console, Arrays.stream(sizes).sum());
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256());
             OutputStream compressor = spec.compression().compress(compressed, spec.compressionLevel());
@@ -86,26 +88,25 @@ public final class RpmWriter {
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 digests.add("");
-                if (entry.kind() == EntryKind.SYMLINK) {
-                    sizes[i] = entry.linkTarget().getBytes(StandardCharsets.UTF_8).length;
-                }
                 if (!entry.inPayload()) {
                     continue;
                 }
                 long mtime = (entry.mtime() != null ? entry.mtime() : spec.buildTime()).getEpochSecond();
+                if (stripped) {
+                    cpio.writeStrippedHeader(i);
+                } else {
+                    cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i],
+                            entry.kind() == EntryKind.DIRECTORY ? 2 : 1));
+                }
                 switch (entry.kind()) {
-                    case FILE -> {
-                        sizes[i] = entry.content().size();
-                        requireNewcSize(entry, sizes[i]);
-                        cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i], 1));
-                        digests.set(i, copyContent(entry, sizes[i], cpio));
+                    case FILE -> digests.set(i, copyContent(entry, sizes[i], cpio, progress));
+                    case SYMLINK -> cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
+                    case DIRECTORY -> {
+                        // A directory has no data.
                     }
-                    case DIRECTORY -> cpio.writeHeader(
-                            new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, 0, 2));
-                    case SYMLINK -> {
-                        cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i], 1));
-                        cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
-                    }
+                }
+                if (entry.kind() != EntryKind.FILE) {
+                    progress.advance(sizes[i]);
                 }
             }
             cpio.finish();
@@ -117,22 +118,35 @@ public final class RpmWriter {
                 Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
     }
 
-    private static String copyContent(Entry entry, long size, CpioWriter cpio) throws PackagingException {
+    /** Sizes as the header states them: content for files, target length for links, 0 otherwise. */
+    private static long[] sizes(List<Entry> entries) throws PackagingException {
+        long[] sizes = new long[entries.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            Entry entry = entries.get(i);
+            if (entry.kind() == EntryKind.SYMLINK) {
+                sizes[i] = entry.linkTarget().getBytes(StandardCharsets.UTF_8).length;
+            } else if (entry.kind() == EntryKind.FILE && entry.inPayload()) {
+                try {
+                    sizes[i] = entry.content().size();
+                } catch (IOException e) {
+                    throw new PackagingException("entry '" + entry.path() + "': reading source '"
+                            + entry.content().origin() + "' failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress)
+            throws PackagingException {
         MessageDigest digest = Digests.sha256();
-        try (InputStream in = new DigestInputStream(entry.content().open(), digest)) {
+        try (InputStream in = progress.counting(new DigestInputStream(entry.content().open(), digest))) {
             cpio.writeData(in, size);
         } catch (IOException e) {
             throw new PackagingException("entry '" + entry.path() + "': reading source '" + entry.content().origin()
                     + "' failed: " + e.getMessage(), e);
         }
         return Digests.hex(digest.digest());
-    }
-
-    private static void requireNewcSize(Entry entry, long size) throws PackagingException {
-        if (size > MAX_NEWC_FILE) {
-            throw new PackagingException("entry '" + entry.path() + "': " + size + " bytes is over the 4 GiB a"
-                    + " cpio newc payload holds; files this large are not supported yet: split the file");
-        }
     }
 
     /**

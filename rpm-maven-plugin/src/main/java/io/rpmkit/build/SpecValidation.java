@@ -34,6 +34,9 @@ final class SpecValidation {
         checkDependencies();
         checkScripts();
         checkChangelog();
+        if (problems.isEmpty()) {
+            checkTarget();
+        }
         return problems;
     }
 
@@ -65,12 +68,33 @@ final class SpecValidation {
         } else {
             checkTime("buildTime", spec.buildTime().getEpochSecond());
         }
-        if (spec.compression() == null) {
-            problems.add("compression is missing: use one of " + io.rpmkit.payload.Compression.acceptedNames());
-        } else if (!spec.compression().acceptsLevel(spec.compressionLevel())) {
+        if (!spec.compression().acceptsLevel(spec.compressionLevel())) {
             problems.add("compressionLevel '" + spec.compressionLevel() + "' is out of range for "
                     + spec.compression().settingName() + ": use " + spec.compression().acceptedLevels());
         }
+    }
+
+    /** Features the target rpm cannot read are refused here, before anything is written. */
+    private void checkTarget() {
+        for (RpmFeature feature : Features.used(spec, largestFileSize())) {
+            if (!feature.readableBy(spec.targetRpm())) {
+                problems.add(feature.refusal(spec.targetRpm()));
+            }
+        }
+    }
+
+    private long largestFileSize() {
+        long largest = 0;
+        for (Entry entry : spec.entries()) {
+            if (entry.content() instanceof Content.FromFile file && Files.isRegularFile(file.source())) {
+                try {
+                    largest = Math.max(largest, Files.size(file.source()));
+                } catch (java.io.IOException e) {
+                    // Reported by checkSource.
+                }
+            }
+        }
+        return largest;
     }
 
     private void checkVersionPart(String setting, String value) {

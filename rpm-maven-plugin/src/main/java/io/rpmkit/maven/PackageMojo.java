@@ -27,6 +27,7 @@ import io.rpmkit.build.EntryResolver;
 import io.rpmkit.build.PackageSpec;
 import io.rpmkit.build.ProjectVersions;
 import io.rpmkit.build.RpmWriter;
+import io.rpmkit.build.TargetRpm;
 import io.rpmkit.build.TemplateFilter;
 import io.rpmkit.payload.Compression;
 
@@ -103,8 +104,15 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** gzip, xz, zstd or none. */
-    @Parameter(property = "rpm.compression", defaultValue = "gzip")
+    /**
+     * The oldest rpm that must install the package: el7 (rpm 4.11), el8 (4.14), el9 (4.16), el10 (4.19)
+     * or fedora (4.20). Features it cannot read are refused; it decides the default compression.
+     */
+    @Parameter(property = "rpm.targetRpm", defaultValue = "el7")
+    private String targetRpm;
+
+    /** gzip, xz, zstd or none; default gzip for el7, zstd for later targets. */
+    @Parameter(property = "rpm.compression")
     private String compression;
 
     /** Default: the compression's own (gzip 6, xz 6, zstd 3). */
@@ -197,14 +205,18 @@ public class PackageMojo extends AbstractMojo {
         Instant buildTime = buildTime(builder);
         ProjectVersions.RpmVersion rpmVersion = version != null ? new ProjectVersions.RpmVersion(version, release)
                 : ProjectVersions.fromMaven(project.getVersion(), release, buildTime);
-        Compression payloadCompression = Compression.ofSettingName(compression).orElse(null);
-        if (payloadCompression == null) {
+        Compression payloadCompression = compression == null ? null : Compression.ofSettingName(compression).orElse(null);
+        if (compression != null && payloadCompression == null) {
             builder.problem("compression '" + compression + "' is unknown: use " + Compression.acceptedNames());
+        }
+        TargetRpm target = TargetRpm.ofSettingName(targetRpm).orElse(null);
+        if (target == null) {
+            builder.problem("targetRpm '" + targetRpm + "' is unknown: use " + TargetRpm.acceptedNames());
         }
         builder.name(name).epoch(epoch).version(rpmVersion.version()).release(rpmVersion.release()).arch(arch)
                 .summary(summary).description(description).license(license != null ? license : projectLicense())
                 .group(group).url(url).vendor(vendor).packager(packager).buildHost(buildHost).buildTime(buildTime)
-                .compression(payloadCompression, compressionLevel);
+                .targetRpm(target).compression(payloadCompression, compressionLevel);
 
         TemplateFilter filter = new TemplateFilter(key -> lookup(key, rpmVersion));
         EntryResolver resolver = new EntryResolver(filter);

@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
@@ -73,21 +71,18 @@ public enum Compression {
         return String.join(", ", Arrays.stream(values()).map(Compression::settingName).toList());
     }
 
-    /** Wraps {@code out} so that what is written to the result reaches {@code out} compressed. */
+    /**
+     * Wraps {@code out} so that what is written to the result reaches {@code out} compressed, on all
+     * cores where the format allows it. The bytes never depend on the number of cores.
+     */
     public OutputStream compress(OutputStream out, int level) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return switch (this) {
-            case GZIP -> new LeveledGzipOutputStream(out, level);
+            case GZIP -> new ParallelGzipOutputStream(out, level, threads);
             case XZ -> new XZOutputStream(out, new LZMA2Options(level));
-            case ZSTD -> new ZstdOutputStream(out, level);
+            // zstd's output is the same for any number of workers from 1 up (0 would differ).
+            case ZSTD -> new ZstdOutputStream(out, level).setWorkers(threads);
             case NONE -> out;
         };
-    }
-
-    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
-        LeveledGzipOutputStream(OutputStream out, int level) throws IOException {
-            super(out, 64 * 1024);
-            def.setLevel(level);
-            def.setStrategy(Deflater.DEFAULT_STRATEGY);
-        }
     }
 }

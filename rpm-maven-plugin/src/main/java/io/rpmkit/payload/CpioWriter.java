@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB.
+ * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB,
+ * and rpm's stripped variant (07070X) for payloads with larger files.
  * Names carry rpm's "./" prefix (rpmlib(PayloadFilesHavePrefix)); owners are not stored here, rpm
  * takes them from the header.
  */
 public final class CpioWriter {
     private static final String MAGIC = "070701";
+    /** rpm's large-file format: the header names only the file's index; rpm takes the rest from its header. */
+    private static final String STRIPPED_MAGIC = "07070X";
     private static final String TRAILER = "TRAILER!!!";
     /** Headers, names and data each end on a 4-byte boundary, counted from the archive's start. */
     private static final int ALIGNMENT = 4;
@@ -35,6 +38,17 @@ public final class CpioWriter {
             throw new IllegalArgumentException(record.name() + " is over 4 GiB; newc cannot store it");
         }
         writeRecordHeader(("." + record.name()).getBytes(StandardCharsets.UTF_8), record);
+    }
+
+    /**
+     * Starts the entry of file {@code fileIndex} (0-based, in header order) in rpm's stripped format,
+     * which every entry of a payload uses once any file is over 4 GiB (rpm's lib/cpio.c).
+     */
+    public void writeStrippedHeader(int fileIndex) throws IOException {
+        StringBuilder header = new StringBuilder(14).append(STRIPPED_MAGIC);
+        appendHex(header, fileIndex);
+        write(header.toString().getBytes(StandardCharsets.US_ASCII));
+        pad();
     }
 
     private void writeRecordHeader(byte[] name, Record record) throws IOException {

@@ -121,8 +121,26 @@ class SpecValidationTest {
     }
 
     @Test
+    void refusesFeaturesTheTargetRpmCannotRead() {
+        assertProblem(minimal().compression(Compression.ZSTD, null), "targetRpm el7 (rpm 4.11) cannot read a zstd"
+                + " payload, which needs rpm 4.14");
+        assertProblem(minimal().dependency(DependencyKind.RECOMMENDS, "recommends[0]", "less"), "targetRpm el7",
+                "recommends");
+        assertProblem(minimal().version("1.0^git1").targetRpm(TargetRpm.EL8).compression(Compression.GZIP, null),
+                "el8 (rpm 4.14)", "'^'");
+    }
+
+    @Test
+    void choosesTheCompressionFromTheTarget() throws PackagingException {
+        assertEquals(Compression.GZIP, minimal().build().compression());
+        assertEquals(Compression.ZSTD, minimal().targetRpm(TargetRpm.EL8).build().compression());
+        assertEquals(3, minimal().targetRpm(TargetRpm.EL9).build().compressionLevel());
+        assertEquals(Compression.XZ, minimal().compression(Compression.XZ, null).build().compression());
+    }
+
+    @Test
     void refusesCompressionLevelsOutOfRange() {
         assertProblem(minimal().compression(Compression.GZIP, 10), "compressionLevel '10'", "1 to 9");
-        assertProblem(minimal().compression(Compression.ZSTD, 0), "1 to 19");
+        assertProblem(minimal().targetRpm(TargetRpm.EL8).compression(Compression.ZSTD, 0), "1 to 19");
     }
 }

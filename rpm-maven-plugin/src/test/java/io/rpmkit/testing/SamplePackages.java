@@ -17,7 +17,9 @@ import io.rpmkit.build.FileFlag;
 import io.rpmkit.build.InstallContext;
 import io.rpmkit.build.PackageSpec;
 import io.rpmkit.build.Scriptlet;
+import io.rpmkit.payload.Compression;
 import io.rpmkit.build.ScriptletPhase;
+import io.rpmkit.build.TargetRpm;
 import io.rpmkit.build.Trigger;
 import io.rpmkit.build.TriggerKind;
 
@@ -52,6 +54,9 @@ public final class SamplePackages {
                 .vendor("Example")
                 .packager("Jane Doe <jane@example.com>")
                 .buildTime(BUILD_TIME)
+                // Weak dependencies need rpm 4.12; gzip keeps the tests' expectations independent of the target.
+                .targetRpm(TargetRpm.EL8)
+                .compression(Compression.GZIP, null)
                 .entry(Entry.directory("/usr/share/sample"))
                 .entry(Entry.file("/usr/share/sample/bin/hello", Content.ofFile(binary)).withMode(0755))
                 .entry(Entry.directory("/usr/share/sample/bin"))

@@ -1,0 +1,42 @@
+package io.rpmkit.build;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.rpmkit.payload.Compression;
+
+/** Which {@link RpmFeature}s a package uses. */
+final class Features {
+    static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
+
+    private Features() {
+    }
+
+    /** @param largestFile the size of the package's largest file, which decides the payload format */
+    static Set<RpmFeature> used(PackageSpec spec, long largestFile) {
+        Set<RpmFeature> used = EnumSet.noneOf(RpmFeature.class);
+        if (spec.compression() == Compression.ZSTD) {
+            used.add(RpmFeature.ZSTD_PAYLOAD);
+        }
+        if (spec.compression() == Compression.XZ) {
+            used.add(RpmFeature.XZ_PAYLOAD);
+        }
+        if (largestFile > MAX_NEWC_SIZE) {
+            used.add(RpmFeature.LARGE_FILES);
+        }
+        String versionAndRelease = spec.version() + spec.release();
+        if (versionAndRelease.contains("~")) {
+            used.add(RpmFeature.TILDE_IN_VERSIONS);
+        }
+        if (versionAndRelease.contains("^")) {
+            used.add(RpmFeature.CARET_IN_VERSIONS);
+        }
+        if (spec.dependencies().stream().anyMatch(d -> switch (d.kind()) {
+            case RECOMMENDS, SUGGESTS, SUPPLEMENTS, ENHANCES -> true;
+            default -> false;
+        })) {
+            used.add(RpmFeature.WEAK_DEPENDENCIES);
+        }
+        return used;
+    }
+}
