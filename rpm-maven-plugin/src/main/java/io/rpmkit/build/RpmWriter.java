@@ -23,9 +23,11 @@ import java.util.List;
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.Lead;
+import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.payload.Digests;
+import io.rpmkit.sign.LegacySignature;
 
 /**
  * Writes a package in one pass over its inputs.
@@ -48,6 +50,11 @@ public final class RpmWriter {
 
     /** Writes {@code spec} to {@code output}, replacing what is there only when the new file is whole. */
     public void write(PackageSpec spec, Path output) throws PackagingException {
+        write(spec, output, null);
+    }
+
+    /** Writes and signs; {@code signing} may be null for an unsigned package. */
+    public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
         Path directory = output.toAbsolutePath().getParent();
         Path payloadFile = null;
         Path packageFile = null;
@@ -58,11 +65,13 @@ public final class RpmWriter {
             makeWorldReadable(packageFile);
             PayloadResult payload = writePayload(spec, payloadFile);
             byte[] header = MainHeader.encode(spec, payload);
-            assemble(spec, header, payload, payloadFile, packageFile);
+            assemble(spec, header, payload, payloadFile, packageFile, signing);
             moveIntoPlace(packageFile, output);
             packageFile = null;
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
-                    + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel() + ")");
+                    + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel()
+                    + (signing == null ? "" : ", signed " + signing.signer().describe()
+                            + (signing.legacy() ? " with the legacy signature" : "")) + ")");
         } catch (IOException e) {
             throw new PackagingException("writing " + output + " failed: " + e.getMessage(), e);
         } finally {
@@ -150,42 +159,74 @@ public final class RpmWriter {
     }
 
     /**
-     * Writes lead, signature, header and payload. The signature's MD5 covers header and payload, so
-     * its slot is reserved first (all its entries have fixed sizes) and filled after the payload is
-     * copied, which reads the spooled payload once.
+     * Writes lead, signature, header and payload. The signature's MD5 covers header and payload. Without
+     * a legacy signature every signature entry has a size known beforehand, so its slot is reserved
+     * first and filled after the payload is copied: the spooled payload is read once. A legacy
+     * signature's length is only known at the end, so then the payload is read twice.
      */
     private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
-            Path packageFile) throws IOException {
+            Path packageFile, Signing signing) throws IOException, PackagingException {
         byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
-        byte[] placeholder = signature(header, payload, new byte[16]);
-        MessageDigest md5 = Digests.md5();
-        md5.update(header);
+        List<SignatureValue> signatures = new ArrayList<>();
+        if (signing != null) {
+            signatures.add(signing.signer().signHeader(header));
+        }
         try (FileChannel out = FileChannel.open(packageFile, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
                 FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
-            writeFully(out, ByteBuffer.wrap(lead));
-            writeFully(out, ByteBuffer.wrap(placeholder));
-            writeFully(out, ByteBuffer.wrap(header));
-            ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
-            while (in.read(buffer) >= 0) {
-                buffer.flip();
-                md5.update(buffer.duplicate());
-                writeFully(out, buffer);
-                buffer.clear();
+            if (signing != null && signing.legacy()) {
+                LegacySignature legacy = signing.signer().startLegacy();
+                MessageDigest md5 = Digests.md5();
+                md5.update(header);
+                legacy.update(header);
+                readAll(in, buffer -> {
+                    md5.update(buffer.duplicate());
+                    legacy.update(buffer);
+                });
+                signatures.add(legacy.finish());
+                writeFully(out, ByteBuffer.wrap(lead));
+                writeFully(out, ByteBuffer.wrap(signature(header, payload, md5.digest(), signatures)));
+                writeFully(out, ByteBuffer.wrap(header));
+                in.position(0);
+                readAll(in, buffer -> writeFully(out, buffer));
+            } else {
+                byte[] placeholder = signature(header, payload, new byte[16], signatures);
+                MessageDigest md5 = Digests.md5();
+                md5.update(header);
+                writeFully(out, ByteBuffer.wrap(lead));
+                writeFully(out, ByteBuffer.wrap(placeholder));
+                writeFully(out, ByteBuffer.wrap(header));
+                readAll(in, buffer -> {
+                    md5.update(buffer.duplicate());
+                    writeFully(out, buffer);
+                });
+                byte[] signature = signature(header, payload, md5.digest(), signatures);
+                if (signature.length != placeholder.length) {
+                    throw new IllegalStateException("signature changed size from " + placeholder.length + " to "
+                            + signature.length);
+                }
+                out.position(lead.length);
+                writeFully(out, ByteBuffer.wrap(signature));
             }
-            byte[] signature = signature(header, payload, md5.digest());
-            if (signature.length != placeholder.length) {
-                throw new IllegalStateException("signature changed size from " + placeholder.length + " to "
-                        + signature.length);
-            }
-            out.position(lead.length);
-            writeFully(out, ByteBuffer.wrap(signature));
             out.force(true);
         }
     }
 
-    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5) {
-        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, List.of());
+    private interface BufferConsumer {
+        void accept(ByteBuffer buffer) throws IOException;
+    }
+
+    private static void readAll(FileChannel in, BufferConsumer consumer) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
+        while (in.read(buffer) >= 0) {
+            buffer.flip();
+            consumer.accept(buffer);
+            buffer.clear();
+        }
+    }
+
+    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures) {
+        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, signatures);
     }
 
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {

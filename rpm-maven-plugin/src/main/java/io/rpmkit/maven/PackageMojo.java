@@ -19,6 +19,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.build.BuildTimestamp;
@@ -27,6 +29,9 @@ import io.rpmkit.build.EntryResolver;
 import io.rpmkit.build.PackageSpec;
 import io.rpmkit.build.ProjectVersions;
 import io.rpmkit.build.RpmWriter;
+import io.rpmkit.build.Signing;
+import io.rpmkit.sign.PackageSigner;
+import io.rpmkit.sign.SigningKey;
 import io.rpmkit.build.TargetRpm;
 import io.rpmkit.build.TemplateFilter;
 import io.rpmkit.payload.Compression;
@@ -169,6 +174,39 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "rpm.fileName")
     private String fileName;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    /**
+     * Signs the package with this secret key file (as {@code gpg --export-secret-keys --armor} writes it);
+     * unsigned when unset. The passphrase comes from a settings.xml server or an environment variable.
+     */
+    @Parameter(property = "rpm.sign.keyFile")
+    private File signKeyFile;
+
+    /** Key ID or fingerprint of the signing key; default the first key that can sign. */
+    @Parameter(property = "rpm.sign.keyId")
+    private String signKeyId;
+
+    /** The settings.xml server whose passphrase (or password) unlocks the key. */
+    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
+    private String signPassphraseServerId;
+
+    /** Else the environment variable holding the passphrase. */
+    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
+    private String signPassphraseEnv;
+
+    /** sha256 or sha512. */
+    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
+    private String signHash;
+
+    /** Also the legacy header-and-payload signature; default: on for targetRpm el7, whose rpm checks only it. */
+    @Parameter(property = "rpm.sign.legacy")
+    private Boolean signLegacy;
+
     /** Attaches the package with this classifier; none by default. */
     @Parameter(property = "rpm.classifier")
     private String classifier;
@@ -190,8 +228,9 @@ public class PackageMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         Path output = outputDirectory.toPath().resolve(fileName != null ? fileName : spec.fileName());
+        Signing signing = signing(spec);
         try {
-            new RpmWriter(new MavenConsole(getLog())).write(spec, output);
+            new RpmWriter(new MavenConsole(getLog())).write(spec, output, signing);
         } catch (PackagingException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -243,6 +282,22 @@ public class PackageMojo extends AbstractMojo {
             text.ifPresent(t -> builder.changelog("changelogFile " + changelogFile, t));
         }
         return builder.build();
+    }
+
+    private Signing signing(PackageSpec spec) throws MojoFailureException {
+        boolean legacy = signLegacy != null ? signLegacy : spec.targetRpm() == TargetRpm.EL7;
+        SigningParameters parameters = new SigningParameters(signKeyFile, signKeyId, signPassphraseServerId,
+                signPassphraseEnv, signHash, legacy);
+        if (!parameters.isConfigured()) {
+            return null;
+        }
+        SigningKey key = parameters.loadKey(settings, settingsDecrypter, System.getenv());
+        try {
+            // The signature carries the build time, so signed packages are reproducible too.
+            return new Signing(new PackageSigner(key, parameters.hash(), spec.buildTime()), legacy);
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
     }
 
     private Instant buildTime(PackageSpec.Builder builder) {

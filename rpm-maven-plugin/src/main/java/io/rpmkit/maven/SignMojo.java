@@ -1,0 +1,169 @@
+package io.rpmkit.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.build.BuildTimestamp;
+import io.rpmkit.read.RpmReader;
+import io.rpmkit.sign.HashChoice;
+import io.rpmkit.sign.PackageSigner;
+import io.rpmkit.sign.PackageSigning;
+import io.rpmkit.sign.SigningKey;
+
+/**
+ * Signs .rpm packages in place with an OpenPGP key, with no gpg or rpmsign on the machine: the
+ * header signature that rpm 4.14 and later check, and on request the legacy header-and-payload
+ * signature that EL7's rpm checks. The package is replaced only once the signed copy is complete.
+ *
+ * <p>In a project, bound after the rpm goal (its default phase is package), it signs the rpm
+ * artifacts attached to the project; anywhere, the file given: {@code mvn
+ * io.rpmkit:rpm-maven-plugin:VERSION:sign -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc}. (The
+ * rpm goal signs by itself when given {@code rpm.sign.keyFile}; this goal is for signing later, with
+ * another key, or packages built elsewhere.) The passphrase comes from a settings.xml server or an
+ * environment variable, never from the pom or the command line.
+ *
+ * <p>The signature time is the build timestamp ({@code project.build.outputTimestamp}, else
+ * {@code SOURCE_DATE_EPOCH}), else the package's BUILDTIME, so that signing is reproducible.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "sign", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
+public class SignMojo extends AbstractMojo {
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    /** The package to sign; in a project, default: every rpm artifact attached to it. */
+    @Parameter(property = "rpm.file")
+    private File file;
+
+    /** Skips this goal. */
+    @Parameter(property = "rpm.sign.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The secret key, ASCII-armored or binary: {@code gpg --export-secret-keys --armor KEYID > signing-key.asc}. */
+    @Parameter(property = "rpm.sign.keyFile")
+    private File keyFile;
+
+    /**
+     * The key: 16-digit key ID or 40-digit fingerprint; a primary key signs with its newest signing
+     * subkey, as gpg does (append ! for exactly this key). Default: the first key in the file that can sign.
+     */
+    @Parameter(property = "rpm.sign.keyId")
+    private String keyId;
+
+    /** The settings.xml server whose {@code <passphrase>} (or {@code <password>}) unlocks the key; may be encrypted. */
+    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
+    private String passphraseServerId;
+
+    /** The environment variable holding the passphrase when the server is not in settings.xml. */
+    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
+    private String passphraseEnv;
+
+    /** sha256 or sha512; SHA-1 and MD5 are refused. */
+    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
+    private String hash;
+
+    /** Also signs header and payload together (RPMSIGTAG_PGP/GPG), which rpm before 4.14 (EL7) checks. */
+    @Parameter(property = "rpm.sign.legacy", defaultValue = "false")
+    private boolean legacy;
+
+    /** The signature time; falls back to SOURCE_DATE_EPOCH, then to the package's BUILDTIME. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the sign goal (rpm.sign.skip)");
+            return;
+        }
+        List<Path> packages = packages();
+        SigningParameters parameters = new SigningParameters(keyFile, keyId, passphraseServerId, passphraseEnv,
+                hash, legacy);
+        HashChoice hashChoice = parameters.hash();
+        Optional<Instant> timestamp = timestamp();
+        SigningKey key = parameters.loadKey(settings, settingsDecrypter, System.getenv());
+        for (Path rpm : packages) {
+            try {
+                PackageSigner signer = new PackageSigner(key, hashChoice, timestamp.isPresent() ? timestamp.get()
+                        : buildTime(rpm));
+                PackageSigning.Signed signed = PackageSigning.signInPlace(rpm, signer, legacy);
+                getLog().info("Signed " + rpm + " (" + signed.nevra() + "): " + signer.describe()
+                        + (legacy ? ", header and legacy header+payload" : ", header") + " signature at "
+                        + signer.time() + (signed.replacedSignature() ? ", replacing the earlier signature" : ""));
+            } catch (PackagingException e) {
+                if (e.getCause() instanceof IOException) {
+                    throw new MojoExecutionException(e.getMessage(), e);
+                }
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<Path> packages() throws MojoFailureException {
+        if (file != null) {
+            return List.of(file.toPath());
+        }
+        boolean inProject = session != null && session.getRequest().isProjectPresent() && project != null;
+        if (!inProject) {
+            throw new MojoFailureException("signing: rpm.file is not set; name the package to sign, e.g. mvn"
+                    + " io.rpmkit:rpm-maven-plugin:VERSION:sign -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc");
+        }
+        List<Path> attached = new ArrayList<>();
+        List<Artifact> artifacts = new ArrayList<>(project.getAttachedArtifacts());
+        artifacts.add(0, project.getArtifact());
+        for (Artifact artifact : artifacts) {
+            if (artifact != null && "rpm".equals(artifact.getType()) && artifact.getFile() != null) {
+                attached.add(artifact.getFile().toPath());
+            }
+        }
+        if (attached.isEmpty()) {
+            throw new MojoFailureException("signing: " + project.getId() + " has no rpm artifact to sign; bind this"
+                    + " goal after the rpm goal, or set rpm.file");
+        }
+        return attached;
+    }
+
+    private Optional<Instant> timestamp() throws MojoFailureException {
+        String configured = outputTimestamp != null && outputTimestamp.startsWith("${") ? null : outputTimestamp;
+        try {
+            return BuildTimestamp.resolve(configured, System.getenv("SOURCE_DATE_EPOCH"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("signing: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant buildTime(Path rpm) throws PackagingException {
+        return RpmReader.read(rpm).buildTime().orElseThrow(() -> new PackagingException("signing " + rpm
+                + ": the package has no BUILDTIME to date the signature by; set project.build.outputTimestamp"
+                + " or SOURCE_DATE_EPOCH"));
+    }
+}

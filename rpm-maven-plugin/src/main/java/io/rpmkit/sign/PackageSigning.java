@@ -1,0 +1,243 @@
+package io.rpmkit.sign;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.build.SignatureHeader;
+import io.rpmkit.format.Lead;
+import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.SignatureTag;
+import io.rpmkit.format.SignatureValue;
+import io.rpmkit.payload.Digests;
+import io.rpmkit.read.RpmPackage;
+import io.rpmkit.read.RpmReader;
+
+/**
+ * Signs an existing package in place. The lead, the main header and the payload are kept byte for
+ * byte; the signature header is made anew (header digests, MD5, sizes, the new signatures), so
+ * earlier signatures are replaced. The new file is written beside the old one and renamed over it
+ * only when complete: on any failure the package is untouched and no temporary file remains.
+ *
+ * <p>What the package states about itself is checked on the way (header digest, size, payload
+ * digest or MD5), so that a damaged download is refused rather than signed.
+ */
+public final class PackageSigning {
+    private static final int BUFFER = 256 * 1024;
+    private static final int PAYLOADDIGESTALGO_SHA256 = Digests.SHA256_ALGO;
+
+    private PackageSigning() {
+    }
+
+    /** What was signed, for the caller's log line. */
+    public record Signed(Path file, String nevra, List<SignatureTag> tags, boolean replacedSignature) {
+        public Signed {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /**
+     * @param legacy also sign header and payload together (tag PGP or GPG), which rpm before 4.14
+     *     (EL7) checks; newer rpm checks the header signature only
+     */
+    public static Signed signInPlace(Path rpm, PackageSigner signer, boolean legacy) throws PackagingException {
+        Path file = realPath(rpm);
+        RpmPackage pkg = RpmReader.read(file);
+        String where = "signing " + file;
+        byte[] header = pkg.headerBytes();
+        long payloadSize = pkg.fileSize() - pkg.payloadOffset();
+        long archiveSize = first(pkg.signature().number(SignatureTag.LONGARCHIVESIZE),
+                pkg.signature().number(SignatureTag.PAYLOADSIZE)).orElseThrow(() -> new PackagingException(where
+                        + ": the signature header states no uncompressed payload size (PAYLOADSIZE or"
+                        + " LONGARCHIVESIZE), which every rpmbuild since 4.0 writes; rebuild the package"));
+        checkHeader(pkg, header, payloadSize, where);
+        Path temporary = null;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (in.size() != pkg.fileSize()) {
+                throw changed(where);
+            }
+            byte[] lead = readFully(in, 0, Lead.SIZE);
+            LegacySignature legacySignature = legacy ? signer.startLegacy() : null;
+            byte[] md5 = digestPayload(pkg, in, header, legacySignature, where);
+            List<SignatureValue> signatures = new ArrayList<>();
+            signatures.add(signer.signHeader(header));
+            if (legacySignature != null) {
+                signatures.add(legacySignature.finish());
+            }
+            byte[] signature = SignatureHeader.encode(header, payloadSize, archiveSize, md5, signatures);
+
+            temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".signing");
+            copyPermissions(file, temporary);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                writeFully(out, ByteBuffer.wrap(lead));
+                writeFully(out, ByteBuffer.wrap(signature));
+                writeFully(out, ByteBuffer.wrap(header));
+                transfer(in, pkg.payloadOffset(), payloadSize, out, where);
+                out.force(true);
+            }
+            moveIntoPlace(temporary, file);
+            temporary = null;
+            return new Signed(file, pkg.nevra(), signatures.stream().map(SignatureValue::tag).toList(),
+                    hasSignature(pkg));
+        } catch (IOException e) {
+            throw new PackagingException(where + " failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static Path realPath(Path rpm) throws PackagingException {
+        try {
+            // Through a symlink, sign the file it names rather than replace the link by a file.
+            return rpm.toRealPath();
+        } catch (IOException e) {
+            throw new PackagingException("signing " + rpm + ": the file does not exist or cannot be reached ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The header's stated digest and the stated size of header and payload must hold. */
+    private static void checkHeader(RpmPackage pkg, byte[] header, long payloadSize, String where)
+            throws PackagingException {
+        var sha256 = pkg.signature().string(SignatureTag.SHA256HEADER);
+        var sha1 = pkg.signature().string(SignatureTag.SHA1HEADER);
+        if (sha256.isPresent() && !sha256.get().equalsIgnoreCase(Digests.hex(Digests.sha256().digest(header)))
+                || sha256.isEmpty() && sha1.isPresent()
+                        && !sha1.get().equalsIgnoreCase(Digests.hex(Digests.sha1().digest(header)))) {
+            throw damaged(where, "the main header does not match its stated digest");
+        }
+        OptionalLong size = first(pkg.signature().number(SignatureTag.LONGSIZE),
+                pkg.signature().number(SignatureTag.SIZE));
+        if (size.isPresent() && size.getAsLong() != header.length + payloadSize) {
+            throw damaged(where, "header and payload are " + (header.length + payloadSize) + " bytes, the package"
+                    + " states " + size.getAsLong());
+        }
+    }
+
+    /**
+     * Reads the payload once: the MD5 of header and payload for the new signature header, the
+     * legacy signature, and the payload digest the main header states, which must match.
+     */
+    private static byte[] digestPayload(RpmPackage pkg, FileChannel in, byte[] header,
+            LegacySignature legacySignature, String where) throws IOException, PackagingException {
+        MessageDigest md5 = Digests.md5();
+        MessageDigest sha256 = Digests.sha256();
+        md5.update(header);
+        if (legacySignature != null) {
+            legacySignature.update(header);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        long position = pkg.payloadOffset();
+        while (position < pkg.fileSize()) {
+            buffer.clear();
+            int read = in.read(buffer, position);
+            if (read < 0) {
+                throw changed(where);
+            }
+            md5.update(buffer.array(), 0, read);
+            sha256.update(buffer.array(), 0, read);
+            if (legacySignature != null) {
+                legacySignature.update(buffer.array(), 0, read);
+            }
+            position += read;
+        }
+        byte[] md5Digest = md5.digest();
+        String statedPayload = pkg.header().string(RpmTag.PAYLOADDIGEST).orElse(null);
+        long algorithm = pkg.header().number(RpmTag.PAYLOADDIGESTALGO).orElse(PAYLOADDIGESTALGO_SHA256);
+        if (statedPayload != null && algorithm == PAYLOADDIGESTALGO_SHA256) {
+            if (!statedPayload.equalsIgnoreCase(Digests.hex(sha256.digest()))) {
+                throw damaged(where, "the payload does not match the PAYLOADDIGEST its header states");
+            }
+        } else if (pkg.signature().contains(SignatureTag.MD5)
+                && !MessageDigest.isEqual(pkg.signature().bytes(SignatureTag.MD5), md5Digest)) {
+            throw damaged(where, "header and payload do not match the MD5 the package states");
+        }
+        return md5Digest;
+    }
+
+    private static boolean hasSignature(RpmPackage pkg) {
+        for (SignatureTag tag : new SignatureTag[] {SignatureTag.RSAHEADER, SignatureTag.DSAHEADER,
+            SignatureTag.PGP, SignatureTag.GPG}) {
+            if (pkg.signature().contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OptionalLong first(OptionalLong a, OptionalLong b) {
+        return a.isPresent() ? a : b;
+    }
+
+    private static PackagingException damaged(String where, String what) {
+        return new PackagingException(where + ": " + what + "; the file is damaged (an incomplete download or"
+                + " copy?) and is not signed: rebuild or fetch it again");
+    }
+
+    private static PackagingException changed(String where) {
+        return new PackagingException(where + ": the file changed while it was read; is another process writing"
+                + " it? It is not signed");
+    }
+
+    private static byte[] readFully(FileChannel in, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("unexpected end of file at " + (position + buffer.position()));
+            }
+        }
+        return buffer.array();
+    }
+
+    private static void transfer(FileChannel in, long position, long count, FileChannel out, String where)
+            throws IOException, PackagingException {
+        long done = 0;
+        while (done < count) {
+            long moved = in.transferTo(position + done, count - done, out);
+            if (moved <= 0 && in.size() < position + count) {
+                throw changed(where);
+            }
+            done += moved;
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        if (from.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Nothing more to do: it is a dot-file beside the package, and the package is untouched.
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.rpmkit.sign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.rpmkit.Console;
+import io.rpmkit.build.PackageSpec;
+import io.rpmkit.build.RpmWriter;
+import io.rpmkit.testing.SamplePackages;
+
+/** Unsigned packages for the signing tests, built by our writer. */
+final class SampleRpm {
+    private SampleRpm() {
+    }
+
+    /** The sample package with every feature, written to {@code dir/name}. */
+    static Path build(Path dir, String name) throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("sources-" + name));
+        PackageSpec spec = SamplePackages.everything(sources).build();
+        Path rpm = dir.resolve(name);
+        new RpmWriter(Console.SILENT).write(spec, rpm);
+        return rpm;
+    }
+}
