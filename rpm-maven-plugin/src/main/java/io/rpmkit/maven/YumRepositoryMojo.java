@@ -1,0 +1,140 @@
+package io.rpmkit.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.build.BuildTimestamp;
+import io.rpmkit.repo.RepositoryOptions;
+import io.rpmkit.repo.RepositoryPackages;
+import io.rpmkit.repo.RepositoryWriter;
+
+/**
+ * Makes a yum/dnf repository: copies packages into {@code packages/} of the repository directory
+ * and writes its {@code repodata/}, as {@code createrepo_c} would. The packages are the rpm
+ * artifacts attached to the projects of the reactor built so far, the project's dependencies of
+ * type {@code rpm}, and the .rpm files of {@code sources}. Run it in a module that depends on the
+ * packaging modules (with {@code <type>rpm</type>}), so that Maven builds them first.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "yum-repository", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class YumRepositoryMojo extends AbstractMojo {
+    private static final String RPM_TYPE = "rpm";
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** Skips this goal. */
+    @Parameter(property = "rpm.repository.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The repository: packages are copied into its {@code packages/}, metadata written to its
+     * {@code repodata/}. Every .rpm file below it is indexed, also those left from earlier builds.
+     */
+    @Parameter(property = "rpm.repository.directory", defaultValue = "${project.build.directory}/yum-repository",
+            required = true)
+    private File directory;
+
+    /**
+     * repomd.xml's revision and the metadata's timestamps: ISO-8601 with offset or seconds since
+     * 1970; default the project's output timestamp, then SOURCE_DATE_EPOCH, then the current time
+     * (not reproducible, with a warning).
+     */
+    @Parameter(property = "rpm.repository.revision", defaultValue = "${project.build.outputTimestamp}")
+    private String revision;
+
+    /** Further packages: directories (every .rpm file below them) or .rpm files. */
+    @Parameter
+    private List<File> sources = new ArrayList<>();
+
+    /** How many of each package's newest changelog entries other.xml keeps; createrepo_c's default. */
+    @Parameter(property = "rpm.repository.changelogLimit", defaultValue = "10")
+    private int changelogLimit;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the yum-repository goal (rpm.repository.skip)");
+            return;
+        }
+        Path repository = directory.toPath();
+        RepositoryWriter writer = new RepositoryWriter(new MavenConsole(getLog()));
+        try {
+            RepositoryOptions options = RepositoryOptions.of(revision()).withChangelogLimit(changelogLimit);
+            List<Path> packages = packages();
+            if (packages.isEmpty()) {
+                throw new MojoFailureException("yum-repository found no packages: run the rpm goal in modules this one"
+                        + " depends on with <type>rpm</type>, or list directories or .rpm files in <sources>");
+            }
+            RepositoryPackages.copy(packages, repository.resolve("packages"));
+            writer.write(repository, options);
+        } catch (PackagingException e) {
+            if (e.getCause() instanceof IOException) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private Instant revision() throws MojoFailureException {
+        Optional<Instant> time;
+        try {
+            time = BuildTimestamp.resolve(revision, System.getenv("SOURCE_DATE_EPOCH"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("rpm.repository.revision: " + e.getMessage(), e);
+        }
+        if (time.isPresent()) {
+            return time.get();
+        }
+        getLog().warn("Neither rpm.repository.revision, project.build.outputTimestamp nor SOURCE_DATE_EPOCH is set:"
+                + " the repository carries the current time and is not reproducible");
+        return Instant.ofEpochSecond(Instant.now().getEpochSecond());
+    }
+
+    /** Each package file once, in the order found: reactor, dependencies, sources. */
+    private List<Path> packages() throws PackagingException {
+        Set<Path> found = new LinkedHashSet<>();
+        for (MavenProject built : session.getProjects()) {
+            for (Artifact artifact : built.getAttachedArtifacts()) {
+                addRpm(found, artifact);
+            }
+        }
+        for (Artifact artifact : project.getArtifacts()) {
+            addRpm(found, artifact);
+        }
+        List<Path> sourcePaths = sources.stream().map(File::toPath).toList();
+        found.addAll(RepositoryPackages.find(sourcePaths, "sources").stream()
+                .map(p -> p.toAbsolutePath().normalize()).toList());
+        return List.copyOf(found);
+    }
+
+    private static void addRpm(Set<Path> found, Artifact artifact) {
+        if (RPM_TYPE.equals(artifact.getType()) && artifact.getFile() != null) {
+            found.add(artifact.getFile().toPath().toAbsolutePath().normalize());
+        }
+    }
+}

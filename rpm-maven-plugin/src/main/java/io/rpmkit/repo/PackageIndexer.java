@@ -1,0 +1,264 @@
+package io.rpmkit.repo;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.rpmkit.Console;
+import io.rpmkit.format.SignatureTag;
+import io.rpmkit.read.ChangelogEntry;
+import io.rpmkit.read.Dependency;
+import io.rpmkit.read.DependencyKind;
+import io.rpmkit.read.Flags;
+import io.rpmkit.read.HeaderEntry;
+import io.rpmkit.read.RpmFile;
+import io.rpmkit.read.RpmPackage;
+
+/**
+ * Turns a package read by our reader into its metadata, by the rules createrepo_c applies
+ * (src/parsehdr.c), so that dnf and yum see the same repository from either tool:
+ * <ul>
+ * <li>requires on {@code rpmlib(...)} are left out: rpm checks them itself;</li>
+ * <li>a file requirement on one of the package's own files that primary.xml lists is left out,
+ * and so is a requirement the package itself provides with the same flags and version;</li>
+ * <li>a requirement is left out when it repeats the previous one of the same name (flags,
+ * version and {@code pre} alike);</li>
+ * <li>of the requirements on {@code libc.so.6}, only the one with the highest symbol version is
+ * kept, after the others;</li>
+ * <li>{@code pre="1"} marks requirements that must hold before the scriptlets run: Requires(pre),
+ * (post), (pretrans), (posttrans) and legacy PreReq. createrepo_c 0.17 marks only pre, post and
+ * PreReq; 1.1.1 added pretrans and posttrans, which we follow;</li>
+ * <li>a version splits into epoch (0 when not given), version and release at the first ':' and
+ * the first '-' after it; a dependency whose epoch is not a number is left out with a warning;</li>
+ * <li>the changelog keeps the newest {@code changelogLimit} entries, oldest first, authors without
+ * trailing spaces, and entries of the same time a second apart (later entries later).</li>
+ * </ul>
+ */
+final class PackageIndexer {
+    /** RPMTAG_ARCHIVESIZE (include/rpm/rpmtag.h): old packages keep the payload size in the main header. */
+    private static final int ARCHIVESIZE_TAG = 1046;
+    /** RPMTAG_SOURCEPACKAGE (include/rpm/rpmtag.h): set in source packages. */
+    static final int SOURCEPACKAGE_TAG = 1106;
+    private static final int PRE_FLAGS = Flags.SENSE_PREREQ | Flags.SENSE_SCRIPT_PRE | Flags.SENSE_SCRIPT_POST
+            | Flags.SENSE_PRETRANS | Flags.SENSE_POSTTRANS;
+    private static final String LIBC = "libc.so.6";
+    /** createrepo_c's order of reading: provides first, since requires are checked against them. */
+    private static final List<DependencyKind> READING_ORDER = List.of(DependencyKind.PROVIDES,
+            DependencyKind.CONFLICTS, DependencyKind.OBSOLETES, DependencyKind.REQUIRES, DependencyKind.SUGGESTS,
+            DependencyKind.ENHANCES, DependencyKind.RECOMMENDS, DependencyKind.SUPPLEMENTS);
+
+    private final Console console;
+
+    PackageIndexer(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * @param location the package's path relative to the repository root
+     * @param pkgid the SHA-256 of the package file
+     * @param fileTime the {@code <time file>} value
+     */
+    PackageMetadata index(RpmPackage rpm, String location, String pkgid, long fileTime, int changelogLimit) {
+        boolean source = rpm.header().entry(SOURCEPACKAGE_TAG).isPresent();
+        return new PackageMetadata(pkgid, rpm.name(), source ? "src" : rpm.arch().orElse(""),
+                rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
+                rpm.version(), rpm.release(), text(rpm.summary()), text(rpm.description()), text(rpm.packager()),
+                text(rpm.url()), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
+                rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location, text(rpm.license()),
+                text(rpm.vendor()), text(rpm.group()), text(rpm.buildHost()), text(rpm.sourceRpm()),
+                rpm.headerOffset(), rpm.payloadOffset(), dependencies(rpm), files(rpm),
+                changelog(rpm.changelog(), changelogLimit));
+    }
+
+    private static String text(Optional<String> value) {
+        return value.orElse("");
+    }
+
+    /** As rpm reports it: the signature's LONGARCHIVESIZE or PAYLOADSIZE, else the main header's ARCHIVESIZE. */
+    private static long archiveSize(RpmPackage rpm) {
+        OptionalLong size = rpm.signature().number(SignatureTag.LONGARCHIVESIZE);
+        if (size.isEmpty()) {
+            size = rpm.signature().number(SignatureTag.PAYLOADSIZE);
+        }
+        if (size.isPresent()) {
+            return size.getAsLong();
+        }
+        return rpm.header().entry(ARCHIVESIZE_TAG).map(HeaderEntry::int32s)
+                .filter(values -> values.length > 0).map(values -> Integer.toUnsignedLong(values[0])).orElse(0L);
+    }
+
+    private static List<MetadataFile> files(RpmPackage rpm) {
+        List<MetadataFile> files = new ArrayList<>();
+        for (RpmFile file : rpm.files()) {
+            MetadataFile.Type type = file.isDirectory() ? MetadataFile.Type.DIR
+                    : file.isGhost() ? MetadataFile.Type.GHOST : MetadataFile.Type.FILE;
+            files.add(new MetadataFile(file.path(), type));
+        }
+        return files;
+    }
+
+    private Map<DependencyKind, List<MetadataDependency>> dependencies(RpmPackage rpm) {
+        Set<String> ownFiles = new HashSet<>();
+        rpm.files().forEach(f -> ownFiles.add(f.path()));
+        Set<String> provided = new HashSet<>();
+        Map<String, PreviousRequire> previousRequire = new HashMap<>();
+        Map<DependencyKind, List<MetadataDependency>> all = new EnumMap<>(DependencyKind.class);
+        for (DependencyKind kind : READING_ORDER) {
+            List<MetadataDependency> list = new ArrayList<>();
+            MetadataDependency highestLibc = null;
+            for (Dependency dependency : rpm.dependencies(kind)) {
+                String name = dependency.name();
+                String flags = flagName(dependency.flags());
+                String key = name + '\0' + flags + '\0' + dependency.version();
+                boolean pre = false;
+                if (kind == DependencyKind.REQUIRES) {
+                    if (name.startsWith("rpmlib(")
+                            || (name.startsWith("/") && ownFiles.contains(name) && MetadataFile.isPrimaryPath(name))
+                            || provided.contains(key)) {
+                        continue;
+                    }
+                    pre = (dependency.flags() & PRE_FLAGS) != 0;
+                    if (new PreviousRequire(flags, dependency.version(), pre).equals(previousRequire.get(name))) {
+                        continue;
+                    }
+                }
+                Optional<MetadataDependency> entry = entry(name, flags, dependency.version(), pre);
+                if (entry.isEmpty()) {
+                    console.warn(rpm.nevra() + ": " + kind.label() + " " + dependency + " has an epoch that is not a"
+                            + " number; left out of the repository metadata, as createrepo_c does");
+                    continue;
+                }
+                if (kind == DependencyKind.PROVIDES) {
+                    provided.add(key);
+                } else if (kind == DependencyKind.REQUIRES && name.startsWith(LIBC)) {
+                    if (highestLibc == null || libcSymbolIsHigher(highestLibc.name(), name)) {
+                        highestLibc = entry.get();
+                    }
+                    continue;
+                } else if (kind == DependencyKind.REQUIRES) {
+                    previousRequire.put(name, new PreviousRequire(flags, dependency.version(), pre));
+                }
+                list.add(entry.get());
+            }
+            if (highestLibc != null) {
+                list.add(highestLibc);
+            }
+            all.put(kind, list);
+        }
+        return all;
+    }
+
+    /** The previous requirement of a name, as the header states it, for the duplicate check. */
+    private record PreviousRequire(String flags, String version, boolean pre) {
+    }
+
+    /** createrepo_c's {@code cr_flag_to_str}: the comparison bits only; other combinations name none. */
+    static String flagName(int senseFlags) {
+        return switch (senseFlags & 0xF) {
+            case Flags.SENSE_LESS -> "LT";
+            case Flags.SENSE_GREATER -> "GT";
+            case Flags.SENSE_EQUAL -> "EQ";
+            case Flags.SENSE_LESS | Flags.SENSE_EQUAL -> "LE";
+            case Flags.SENSE_GREATER | Flags.SENSE_EQUAL -> "GE";
+            default -> "";
+        };
+    }
+
+    /**
+     * The entry with its version split; empty when the epoch is not a number. Without a comparison
+     * the version is not written, so it is not kept either (its epoch is checked all the same).
+     */
+    static Optional<MetadataDependency> entry(String name, String flags, String version, boolean pre) {
+        Optional<MetadataDependency> entry = split(name, flags, version, pre);
+        return flags.isEmpty() ? entry.map(e -> new MetadataDependency(name, flags, "", "", "", pre)) : entry;
+    }
+
+    private static Optional<MetadataDependency> split(String name, String flags, String version, boolean pre) {
+        if (version.isEmpty()) {
+            return Optional.of(new MetadataDependency(name, flags, "", "", "", pre));
+        }
+        String epoch = "0";
+        String rest = version;
+        int colon = version.indexOf(':');
+        if (colon >= 0) {
+            String given = version.substring(0, colon);
+            if (!given.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            epoch = given.isEmpty() ? "0" : given;
+            rest = version.substring(colon + 1);
+        }
+        int dash = rest.indexOf('-');
+        String ver = dash < 0 ? rest : rest.substring(0, dash);
+        String release = dash < 0 ? "" : rest.substring(dash + 1);
+        return Optional.of(new MetadataDependency(name, flags, epoch, ver, release, pre));
+    }
+
+    /**
+     * Whether {@code candidate} names a higher symbol version than {@code current}, comparing what
+     * stands in the first parentheses from its first digit on, e.g. {@code libc.so.6(GLIBC_2.34)(64bit)}
+     * over {@code libc.so.6(GLIBC_2.2.5)(64bit)} over {@code libc.so.6()(64bit)}.
+     */
+    static boolean libcSymbolIsHigher(String current, String candidate) {
+        String a = symbolVersion(current);
+        String b = symbolVersion(candidate);
+        if (a == null || b == null) {
+            return a == null && b != null;
+        }
+        return RpmVersions.compare(a, b) < 0;
+    }
+
+    /** The symbol version, {@code ""} for empty parentheses, null for none or a version without digits. */
+    private static String symbolVersion(String name) {
+        int open = name.indexOf('(');
+        int close = open < 0 ? -1 : name.indexOf(')', open);
+        if (close < 0) {
+            return null;
+        }
+        int digit = open + 1;
+        while (digit < close && !Character.isDigit(name.charAt(digit))) {
+            digit++;
+        }
+        return name.substring(digit, close);
+    }
+
+    static List<MetadataChangelog> changelog(List<ChangelogEntry> entries, int limit) {
+        int count = Math.min(limit, entries.size());
+        long[] dates = new long[count];
+        long lastTime = 0;
+        for (int i = 0; i < count; i++) {
+            long time = entries.get(i).time().getEpochSecond();
+            dates[i] = time;
+            if (time == lastTime) {
+                // The entries before this one in the header (newer, later in the file) move a second up.
+                long moving = time;
+                for (int j = i - 1; j >= 0 && dates[j] == moving; j--) {
+                    dates[j]++;
+                    moving++;
+                }
+            } else {
+                lastTime = time;
+            }
+        }
+        List<MetadataChangelog> oldestFirst = new ArrayList<>(count);
+        for (int i = count - 1; i >= 0; i--) {
+            ChangelogEntry entry = entries.get(i);
+            oldestFirst.add(new MetadataChangelog(stripTrailingSpaces(entry.author()), dates[i], entry.text()));
+        }
+        return oldestFirst;
+    }
+
+    private static String stripTrailingSpaces(String author) {
+        int end = author.length();
+        while (end > 1 && author.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return author.substring(0, end);
+    }
+}

@@ -1,0 +1,105 @@
+package io.rpmkit.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rpmkit.Console;
+import io.rpmkit.build.ChangelogEntry;
+import io.rpmkit.build.Comparison;
+import io.rpmkit.build.Content;
+import io.rpmkit.build.Dependency;
+import io.rpmkit.build.DependencyKind;
+import io.rpmkit.build.Entry;
+import io.rpmkit.build.InstallContext;
+import io.rpmkit.testing.RealRpm;
+
+/**
+ * The same packages through createrepo_c and through our writer: both repositories, read with the
+ * JDK's XML parser, must say the same about every package. Packages here avoid Requires(pretrans)
+ * and (posttrans): createrepo_c before 1.1.1 (Debian 12 has 0.17.3) does not mark them pre="1", we do.
+ */
+class CreaterepoComparisonTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void describesEveryPackageAsCreaterepoDoes() throws Exception {
+        RealRpm.requireTool("createrepo_c");
+        Path built = dir.resolve("built");
+        RepoFixtures.sample(built, dir.resolve("sources"));
+        RepoFixtures.write(RepoFixtures.small("tool", "2.0").epoch(2).release("3.el9")
+                .summary("Tool & <friends> for Müller")
+                .entry(Entry.file("/usr/bin/tool", Content.ofBytes(new byte[] {'#', '!'}, "inline")).withMode(0755))
+                .entry(Entry.directory("/etc/tool.d"))
+                .dependency(Dependency.of(DependencyKind.PROVIDES, "tool(api)", Comparison.EQUAL, "2:2.0-3"))
+                .dependency(Dependency.of(DependencyKind.REQUIRES, "/usr/bin/tool"))
+                .dependency(Dependency.of(DependencyKind.REQUIRES, "sample", Comparison.GREATER_OR_EQUAL, "1.2"))
+                .dependency(Dependency.of(DependencyKind.REQUIRES, "coreutils").withContexts(Set.of(InstallContext.PRE)))
+                .dependency(Dependency.of(DependencyKind.OBSOLETES, "old-tool", Comparison.LESS_OR_EQUAL, "1:1.9"))
+                .changelog(new ChangelogEntry(Instant.parse("2026-11-20T12:00:00Z"), "Jörg Müller <j@example.com>",
+                        "- Same day, later"))
+                .changelog(new ChangelogEntry(Instant.parse("2026-11-20T12:00:00Z"), "Jörg Müller <j@example.com>",
+                        "- Same day"))
+                .build(), built);
+        RepoFixtures.write(RepoFixtures.small("tool", "1.0").build(), built.resolve("older"));
+
+        Path ours = copyTree(built, dir.resolve("ours/packages")).getParent();
+        Path theirs = copyTree(built, dir.resolve("theirs/packages")).getParent();
+        long revision = RepoFixtures.REVISION.getEpochSecond();
+        new RepositoryWriter(Console.SILENT).write(ours, RepositoryOptions.of(RepoFixtures.REVISION));
+        RealRpm.ok("createrepo_c", "--no-database", "--revision", Long.toString(revision),
+                "--set-timestamp-to-revision", theirs.toString());
+
+        Repodata our = RepodataReader.read(ours);
+        Repodata their = RepodataReader.read(theirs);
+        assertEquals(3, their.packages().size());
+        assertEquals(summary(their, p -> p.nevra() + " " + p.pkgid()), summary(our, p -> p.nevra() + " " + p.pkgid()),
+                "the same packages, versions and checksums");
+        for (io.rpmkit.read.DependencyKind kind : io.rpmkit.read.DependencyKind.values()) {
+            assertEquals(summary(their, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
+                    .toList())), summary(our, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
+                    .toList())), kind.label());
+        }
+        assertEquals(summary(their, PackageMetadata::files), summary(our, PackageMetadata::files), "files");
+        assertEquals(summary(their, PackageMetadata::changelog), summary(our, PackageMetadata::changelog), "changelog");
+        assertEquals(their.packages(), our.packages(), "everything else, in the same order");
+        // Not just the same meaning: the same bytes before compression.
+        for (String type : List.of("primary", "filelists", "other")) {
+            assertEquals(their.record(type).orElseThrow().openChecksum(), our.record(type).orElseThrow().openChecksum(),
+                    type + ".xml");
+        }
+        assertEquals(Long.toString(revision), their.revision());
+        assertEquals(their.revision(), our.revision());
+    }
+
+    /** A value per package, keyed by name and version, so that a difference names the package. */
+    private static <T> Map<String, T> summary(Repodata repodata, Function<PackageMetadata, T> value) {
+        return repodata.packages().stream().collect(Collectors.toMap(p -> p.nevra(), value, (a, b) -> a,
+                TreeMap::new));
+    }
+
+    /** Copies the .rpm files below {@code from} into {@code to}, dated at the revision, as createrepo_c reads times. */
+    private static Path copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        for (Path rpm : RepositoryPackages.find(List.of(from), "built")) {
+            Path target = to.resolve(rpm.getFileName());
+            Files.copy(rpm, target);
+            Files.setLastModifiedTime(target, FileTime.from(RepoFixtures.REVISION));
+        }
+        return to;
+    }
+}
