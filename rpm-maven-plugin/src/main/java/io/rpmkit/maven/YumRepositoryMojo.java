@@ -15,17 +15,21 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.build.BuildTimestamp;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryPackages;
 import io.rpmkit.repo.RepositoryWriter;
+import io.rpmkit.sign.PackageSigner;
 
 /**
  * Makes a yum/dnf repository: copies packages into {@code packages/} of the repository directory
@@ -75,6 +79,32 @@ public class YumRepositoryMojo extends AbstractMojo {
     @Parameter(property = "rpm.repository.changelogLimit", defaultValue = "10")
     private int changelogLimit;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    /** Signs repodata/repomd.xml (as repomd.xml.asc) with this secret key file; unsigned when unset. */
+    @Parameter(property = "rpm.sign.keyFile")
+    private File signKeyFile;
+
+    /** Key ID or fingerprint of the signing key; default the first key that can sign. */
+    @Parameter(property = "rpm.sign.keyId")
+    private String signKeyId;
+
+    /** The settings.xml server whose passphrase (or password) unlocks the key. */
+    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
+    private String signPassphraseServerId;
+
+    /** Else the environment variable holding the passphrase. */
+    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
+    private String signPassphraseEnv;
+
+    /** sha256 or sha512. */
+    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
+    private String signHash;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -84,7 +114,15 @@ public class YumRepositoryMojo extends AbstractMojo {
         Path repository = directory.toPath();
         RepositoryWriter writer = new RepositoryWriter(new MavenConsole(getLog()));
         try {
-            RepositoryOptions options = RepositoryOptions.of(revision()).withChangelogLimit(changelogLimit);
+            Instant time = revision();
+            RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit);
+            SigningParameters signing = new SigningParameters(signKeyFile, signKeyId, signPassphraseServerId,
+                    signPassphraseEnv, signHash, false);
+            if (signing.isConfigured()) {
+                PackageSigner signer = new PackageSigner(signing.loadKey(settings, settingsDecrypter, System.getenv()),
+                        signing.hash(), time);
+                options = options.withSigner(signer::detachedArmored);
+            }
             List<Path> packages = packages();
             if (packages.isEmpty()) {
                 throw new MojoFailureException("yum-repository found no packages: run the rpm goal in modules this one"
