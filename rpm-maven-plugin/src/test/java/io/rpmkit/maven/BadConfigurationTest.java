@@ -1,0 +1,510 @@
+package io.rpmkit.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.rpmkit.hostile.KnownBugs;
+
+/**
+ * Mistakes a user can make in the {@code rpm} goal's configuration, run through the Mojo itself. Each
+ * must end in a MojoFailureException (the user's mistake) or a MojoExecutionException (I/O) whose
+ * message quotes the setting and the bad value, log no error besides, attach nothing, and leave the
+ * project exactly as it was: no package, no temporary file, and the package an earlier good build
+ * wrote still byte for byte the same.
+ *
+ * <p>Adding a case is one row in {@link #rows()}. {@code {base}} in an expected fragment stands for
+ * the project's directory; {@link #NEXT_ENTRY} and friends name the item a row adds after the
+ * baseline's. A row marked {@code knownBug} runs like the others through {@link KnownBugs}: its
+ * failure shows as a skipped test naming the bug unless {@code -Dhostile.knownBugs=true}.
+ * {@code -Dhostile.print=true} prints every message, to read them side by side.
+ */
+class BadConfigurationTest {
+    /** The baseline has six entries, one scriptlet and one trigger: what a row adds comes next. */
+    static final String NEXT_ENTRY = "entries[6]";
+    static final String NEXT_SCRIPTLET = "scriptlets[1]";
+    static final String NEXT_TRIGGER = "triggers[1]";
+    static final String PACKAGE_FILE = "demo-1.0.0-1.noarch.rpm";
+    static final String RAW_IN_MESSAGE = "the raw control character is quoted into the message (SpecValidation's"
+            + " \"entry '...'\" prefix, summary, user), breaking the problem list and letting a value forge a log"
+            + " line; quote values through one escaping helper, as PathRules does for the path itself";
+    /** A mistake is found in milliseconds; more means something waits on its input. */
+    private static final Duration PER_CASE = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dir;
+
+    /** FIFOs the rows made, to unblock a reader a known bug left waiting on one. */
+    private static final List<Path> FIFOS = Collections.synchronizedList(new ArrayList<>());
+
+    /** What a row sets up on top of the baseline. */
+    interface Setup {
+        void apply(MojoHarness<PackageMojo> h) throws Exception;
+    }
+
+    record Row(String name, Class<? extends Exception> expected, Setup setup, List<String> fragments,
+            String knownBug) {
+        Row knownBug(String why) {
+            return new Row(name, expected, setup, fragments, why);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A user's mistake: MojoFailureException. */
+    static Row mistake(String name, Setup setup, String... fragments) {
+        return new Row(name, MojoFailureException.class, setup, List.of(fragments), null);
+    }
+
+    /** An I/O failure: MojoExecutionException. */
+    static Row ioFailure(String name, Setup setup, String... fragments) {
+        return new Row(name, MojoExecutionException.class, setup, List.of(fragments), null);
+    }
+
+    static Stream<Row> rows() {
+        String entry = NEXT_ENTRY;
+        return Stream.of(
+                // Sources
+                mistake("missing source file", h -> h.entry("path=/opt/demo/missing.txt", "source=src/missing.txt"),
+                        "entry '/opt/demo/missing.txt': source '{base}/src/missing.txt' does not exist"),
+                mistake("unreadable source file (chmod 000)", BadConfigurationTest::unreadableSource,
+                        "entry '/opt/demo/secret.txt': source '{base}/src/secret.txt' is not readable"),
+                mistake("a directory where a file is expected", h -> h.entry("type=file", "path=/opt/demo/x",
+                        "source=src/tree"), "entry '/opt/demo/x': source '{base}/src/tree' is not a regular file"),
+                mistake("file entry without source", h -> h.entry("type=file", "path=/opt/demo/x"),
+                        entry + " (/opt/demo/x): source is missing"),
+                mistake("template source is a directory", h -> h.entry("type=template", "path=/etc/x.conf",
+                        "source=src/tree"), entry + " (/etc/x.conf): template '{base}/src/tree' cannot be read"),
+                mistake("template source missing", h -> h.entry("type=template", "path=/etc/x.conf",
+                        "source=src/nope.conf"),
+                        entry + " (/etc/x.conf): template '{base}/src/nope.conf' cannot be read"),
+                mistake("template not UTF-8", h -> {
+                    h.file("src/latin1.conf", new byte[] {'c', '=', (byte) 0xE9, '\n'});
+                    h.entry("type=template", "path=/etc/x.conf", "source=src/latin1.conf");
+                }, entry + " (/etc/x.conf): template '{base}/src/latin1.conf' is not UTF-8 text"),
+                mistake("template source is a FIFO", h -> h.entry("type=template", "path=/etc/x.conf",
+                        "source=" + fifo(h, "src/pipe.conf")),
+                        entry + " (/etc/x.conf): template '{base}/src/pipe.conf'", "not a regular file")
+                        .knownBug("reads the FIFO and blocks forever: EntryResolver.template (and Scripts.read for"
+                                + " scriptlet files and changelogFile) read any path; check Files.isRegularFile"
+                                + " first"),
+                mistake("tree source missing", h -> h.entry("type=tree", "path=/opt/t", "source=nope"),
+                        entry + " (/opt/t): source '{base}/nope' is not a directory"),
+                mistake("a FIFO inside a collected tree", h -> {
+                    fifo(h, "src/fifotree/pipe");
+                    h.entry("path=/opt/t", "source=src/fifotree");
+                }, "entry '/opt/t/pipe': source '{base}/src/fifotree/pipe' is not a regular file"),
+                // Destinations
+                mistake("duplicate destination", h -> h.entry("path=/opt/demo/app.txt", "source=src/app.txt"),
+                        "entry '/opt/demo/app.txt': path is listed twice"),
+                mistake("duplicate destination through a tree", h -> h.entry("path=/opt/demo/tree/a.txt",
+                        "source=src/app.txt"), "entry '/opt/demo/tree/a.txt': path is listed twice"),
+                mistake("relative path", h -> h.entry("path=opt/demo/rel.txt", "source=src/app.txt"),
+                        "path 'opt/demo/rel.txt' is relative"),
+                mistake("relative tree path", h -> h.entry("path=opt/tree", "source=src/tree"),
+                        entry + " (opt/tree): path 'opt/tree' is relative"),
+                mistake("'..' in a path", h -> h.entry("path=/opt/demo/../../etc/passwd", "source=src/app.txt"),
+                        "path '/opt/demo/../../etc/passwd' contains '..'"),
+                mistake("'.' in a path", h -> h.entry("path=/opt/./demo/x", "source=src/app.txt"),
+                        "path '/opt/./demo/x' contains '.'"),
+                mistake("tab in a path", h -> h.entry("path=/opt/demo/a\tb", "source=src/app.txt"),
+                        "path '/opt/demo/a?b' contains a control character (code 9)").knownBug(RAW_IN_MESSAGE),
+                mistake("newline in a path", h -> h.entry("path=/opt/demo/a\nb", "source=src/app.txt"),
+                        "path '/opt/demo/a?b' contains a control character (code 10)").knownBug(RAW_IN_MESSAGE),
+                mistake("DEL in a path", h -> h.entry("path=/opt/demo/a\u007Fb", "source=src/app.txt"),
+                        "path '/opt/demo/a?b' contains a control character (code 127)").knownBug(RAW_IN_MESSAGE),
+                mistake("empty path segment", h -> h.entry("path=/opt//demo", "source=src/app.txt"),
+                        "path '/opt//demo' has an empty segment"),
+                mistake("the root as a path", h -> h.entry("type=dir", "path=/"), "path '/' is the root"),
+                mistake("no path", h -> h.entry("source=src/app.txt"), "entry (no path): path is missing"),
+                // Package metadata
+                mistake("invalid name", h -> h.set("name", "demo app"), "name 'demo app' is not a package name"),
+                mistake("name starting with a dash", h -> h.set("name", "-demo"), "name '-demo' is not a package name"),
+                mistake("empty name", h -> h.set("name", ""), "name is missing"),
+                mistake("version with a dash", h -> h.set("version", "1.0-beta"), "version '1.0-beta' contains '-'"),
+                mistake("version with a space", h -> h.set("version", "1.0 beta"),
+                        "version '1.0 beta' has characters rpm does not accept"),
+                mistake("release with a slash", h -> h.set("release", "1/2"),
+                        "release '1/2' has characters rpm does not accept"),
+                mistake("release with a dash", h -> h.set("release", "1-2"), "release '1-2' contains '-'"),
+                mistake("negative epoch", h -> h.set("epoch", -1), "epoch '-1' is negative"),
+                mistake("invalid arch", h -> h.set("arch", "x86 64"), "arch 'x86 64' is not an architecture"),
+                mistake("summary on two lines", h -> h.set("summary", "Demo\npackage"),
+                        "summary 'Demo", "package' spans several lines").knownBug(RAW_IN_MESSAGE),
+                mistake("empty license", h -> h.set("license", ""), "license is missing"),
+                mistake("outputTimestamp that is no time", h -> h.set("outputTimestamp", "yesterday"),
+                        "project.build.outputTimestamp 'yesterday' is not a timestamp")
+                        .knownBug("it also warns 'Neither project.build.outputTimestamp nor SOURCE_DATE_EPOCH is"
+                                + " set', which contradicts the failure: PackageMojo.buildTime warns after a parse"
+                                + " problem too"),
+                mistake("outputTimestamp past 2106", h -> h.set("outputTimestamp", "99999999999"),
+                        "outputTimestamp", "'99999999999'").knownBug("the message names buildTime, which the"
+                                + " user never set: 'buildTime '99999999999' seconds is outside what rpm stores'"),
+                // Modes and owners
+                mistake("mode out of range", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=10000"),
+                        entry + " (/opt/demo/x): mode '10000' is not a mode"),
+                mistake("mode with a digit 8", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=0888"),
+                        entry + " (/opt/demo/x): mode '0888' is not a mode"),
+                mistake("symbolic mode", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=rw-r--r--"),
+                        entry + " (/opt/demo/x): mode 'rw-r--r--' is not a mode"),
+                mistake("negative mode", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=-1"),
+                        entry + " (/opt/demo/x): mode '-1' is not a mode"),
+                mistake("tree directoryMode out of range", h -> h.entry("path=/opt/t", "source=src/tree",
+                        "directoryMode=8000"), entry + " (/opt/t): directoryMode '8000' is not a mode"),
+                mistake("user with a space", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "user=web server"), "entry '/opt/demo/x': user 'web server' is not a name rpm can store"),
+                mistake("group with a colon", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "group=a:b"),
+                        "entry '/opt/demo/x': group 'a:b' is not a name rpm can store"),
+                mistake("user with a control character", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "user=ro\u0007ot"), "is not a name rpm can store").knownBug(RAW_IN_MESSAGE),
+                mistake("user of 33 characters", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "user=" + "u".repeat(33)), "user '" + "u".repeat(33) + "' is not a name rpm can store"),
+                // Entry types and flags
+                mistake("unknown entry type", h -> h.entry("type=socket", "path=/opt/demo/s"),
+                        entry + " (/opt/demo/s): type 'socket' is unknown"),
+                mistake("unknown flag", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "flags=config,sticky"),
+                        entry + " (/opt/demo/x): flag 'sticky' is unknown"),
+                mistake("ghost as a flag", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "flags=ghost"),
+                        entry + " (/opt/demo/x): flag 'ghost' is unknown", "(a ghost is a type)"),
+                mistake("unknown verify check", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "verify=md5"),
+                        entry + " (/opt/demo/x): verify 'md5' is unknown"),
+                mistake("noreplace without config", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "flags=noreplace"), "entry '/opt/demo/x': noreplace applies to config files only"),
+                mistake("config on a directory", h -> h.entry("type=dir", "path=/opt/demo/d", "flags=config"),
+                        "entry '/opt/demo/d': config applies to files, not directories"),
+                mistake("symlink without target", h -> h.entry("type=symlink", "path=/opt/demo/l"),
+                        "entry '/opt/demo/l': link target 'null' is empty or invalid"),
+                mistake("ghost with a source", h -> h.entry("type=ghost", "path=/var/lib/demo.db",
+                        "source=src/app.txt"), "/var/lib/demo.db", "source").knownBug("the source is dropped"
+                                + " silently: EntryResolver builds Entry.ghost(path) without it, so SpecValidation's"
+                                + " 'a ghost has no content' never fires"),
+                mistake("directory with a source", h -> h.entry("type=dir", "path=/opt/demo/d", "source=src/app.txt"),
+                        "/opt/demo/d", "source").knownBug("the source is dropped silently (Entry.directory(path))"),
+                mistake("file with a link target", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "target=/etc/passwd"), "/opt/demo/x", "target").knownBug("the target is dropped silently"),
+                mistake("includes on a single file", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "includes=**/*.txt"), "/opt/demo/x", "includes").knownBug("includes/excludes apply to"
+                                + " trees only and are dropped silently elsewhere"),
+                // Symlinks in collected trees
+                mistake("symlink loop in a collected tree", h -> {
+                    h.file("src/looptree/a.txt", "a\n");
+                    h.symlink("src/looptree/sub/again", "..");
+                    h.entry("path=/opt/loop", "source=src/looptree");
+                }, entry + " (/opt/loop): collecting '{base}/src/looptree' failed", "symlink loop"),
+                mistake("symlinks pointing at each other", h -> {
+                    h.file("src/chaintree/a.txt", "a\n");
+                    h.symlink("src/chaintree/x", "y");
+                    h.symlink("src/chaintree/y", "x");
+                    h.entry("path=/opt/chain", "source=src/chaintree");
+                }, entry + " (/opt/chain)", "{base}/src/chaintree"),
+                mistake("symlink escaping the collected tree", h -> {
+                    h.file("src/outside.txt", "secret\n");
+                    h.file("src/escapetree/a.txt", "a\n");
+                    h.symlink("src/escapetree/escape", "../outside.txt");
+                    h.entry("path=/opt/esc", "source=src/escapetree");
+                }, entry + " (/opt/esc): '{base}/src/escapetree/escape' leads outside the tree"),
+                mistake("symlinked directory escaping the collected tree", h -> {
+                    h.file("src/outsidedir/secret.txt", "secret\n");
+                    h.file("src/escapedir/a.txt", "a\n");
+                    h.symlink("src/escapedir/more", "../outsidedir");
+                    h.entry("path=/opt/esc", "source=src/escapedir");
+                }, entry + " (/opt/esc): '{base}/src/escapedir/more/secret.txt' leads outside the tree"),
+                // Scriptlets and triggers
+                mistake("relative scriptlet interpreter", h -> h.scriptlet("phase=preun", "interpreter=bash",
+                        "script=echo"), "scriptlet preun: interpreter 'bash' is not an absolute path"),
+                mistake("interpreter with arguments", h -> h.scriptlet("phase=preun", "interpreter=/bin/sh -e",
+                        "script=echo"), "scriptlet preun: interpreter '/bin/sh -e'"),
+                mistake("unknown scriptlet phase", h -> h.scriptlet("phase=install", "script=echo"),
+                        NEXT_SCRIPTLET + ": phase 'install' is unknown"),
+                mistake("scriptlet without phase", h -> h.scriptlet("script=echo"),
+                        NEXT_SCRIPTLET + ": phase 'null' is unknown"),
+                mistake("scriptlet with both script and file", h -> {
+                    h.file("src/pre.sh", "echo pre\n");
+                    h.scriptlet("phase=pre", "script=echo", "file=src/pre.sh");
+                }, NEXT_SCRIPTLET + ": script and file are both set"),
+                mistake("scriptlet without script", h -> h.scriptlet("phase=pre"),
+                        NEXT_SCRIPTLET + ": the script is missing"),
+                mistake("scriptlet file missing", h -> h.scriptlet("phase=pre", "file=src/nope.sh"),
+                        NEXT_SCRIPTLET + ".file '{base}/src/nope.sh' cannot be read"),
+                mistake("scriptlet file is a FIFO", h -> h.scriptlet("phase=pre", "file=" + fifo(h, "src/pre.pipe")),
+                        NEXT_SCRIPTLET + ".file '{base}/src/pre.pipe'", "not a regular file")
+                        .knownBug("reads the FIFO and blocks forever: Scripts.read reads any path"),
+                mistake("the same phase twice", h -> h.scriptlet("phase=post", "script=echo again"),
+                        "scriptlet post is given twice"),
+                mistake("unknown trigger kind", h -> h.trigger("kind=triggerprein", "packages=httpd", "script=echo"),
+                        NEXT_TRIGGER + ": kind 'triggerprein' is unknown"),
+                mistake("trigger without packages", h -> h.trigger("kind=triggerun", "script=echo"),
+                        "triggerun: names no package"),
+                mistake("trigger on a bad dependency", h -> h.trigger("kind=triggerun", "packages=httpd >=",
+                        "script=echo"), NEXT_TRIGGER + ".packages[0] 'httpd >=' is not a dependency")
+                        .knownBug("a cascade: the unparsable package also yields 'triggerun: names no package'"),
+                mistake("relative trigger interpreter", h -> h.trigger("kind=triggerun", "packages=httpd",
+                        "interpreter=sh", "script=echo"), "triggerun: interpreter 'sh' is not an absolute path"),
+                mistake("trigger with both script and file", h -> {
+                    h.file("src/t.sh", "echo t\n");
+                    h.trigger("kind=triggerun", "packages=httpd", "script=echo", "file=src/t.sh");
+                }, NEXT_TRIGGER + ": script and file are both set"),
+                // Compression
+                mistake("unknown compression", h -> h.set("compression", "brotli"),
+                        "compression 'brotli' is unknown: use gzip, xz, zstd, none"),
+                mistake("gzip level out of range", h -> h.set("compression", "gzip").set("compressionLevel", 42),
+                        "compressionLevel '42' is out of range for gzip"),
+                mistake("zstd level 0", h -> h.set("compression", "zstd").set("compressionLevel", 0),
+                        "compressionLevel '0' is out of range for zstd"),
+                mistake("a level without compression", h -> h.set("compression", "none").set("compressionLevel", 5),
+                        "compressionLevel '5' is out of range for none"),
+                // Dependencies
+                mistake("comparison without version", h -> h.add("requires", "systemd >="),
+                        "requires[1] 'systemd >=' is not a dependency"),
+                mistake("version without comparison", h -> h.add("requires", "systemd 219"),
+                        "requires[1] 'systemd 219' is not a dependency"),
+                mistake("empty dependency", h -> h.add("recommends", ""), "recommends[0] '' is not a dependency"),
+                mistake("reversed operator", h -> h.add("conflicts", "old => 1"),
+                        "conflicts[0] 'old => 1' is not a dependency"),
+                mistake("unknown install context", h -> h.add("requires", "(boot) systemd"),
+                        "requires[1] '(boot) systemd': install context 'boot' is unknown"),
+                mistake("install context outside requires", h -> h.add("provides", "(post) demo-api"),
+                        "provides 'demo-api'", "install contexts such as (post) apply to requires only"),
+                mistake("dangling release in a version", h -> h.add("obsoletes", "old < 1.0-"),
+                        "version '1.0-' is not an [epoch:]version[-release]"),
+                mistake("comma in a dependency name", h -> h.add("suggests", "vim,emacs"),
+                        "suggests 'vim,emacs' is not a dependency name"),
+                // Changelog
+                mistake("changelog date with the wrong weekday", h -> h.set("changelog",
+                        "* Mon Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First"),
+                        "date 'Mon Nov 24 2026' is not a date"),
+                mistake("changelog date that does not exist", h -> h.set("changelog",
+                        "* Mon Feb 30 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First"),
+                        "date 'Mon Feb 30 2026' is not a date"),
+                mistake("changelog without heading", h -> h.set("changelog", "- fixed it"),
+                        "changelog line 1 '- fixed it': an entry starts with"),
+                mistake("changelog heading without author", h -> h.set("changelog", "* Tue Nov 24 2026\n- First"),
+                        "changelog '* Tue Nov 24 2026': write"),
+                mistake("changelog entry without text", h -> h.set("changelog",
+                        "* Tue Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1"), "text is missing"),
+                mistake("changelog and changelogFile", h -> {
+                    h.file("src/changes", "* Tue Nov 24 2026 Jane <j@example.com> - 1.0.0-1\n- First\n");
+                    h.set("changelogFile", "src/changes");
+                }, "changelog and changelogFile are both set"),
+                mistake("changelogFile missing", h -> h.set("changelog", null).set("changelogFile", "src/nope"),
+                        "changelogFile '{base}/src/nope' cannot be read"),
+                // Output
+                ioFailure("output directory below a regular file", h -> {
+                    h.file("blocker", "not a directory\n");
+                    h.set("outputDirectory", "blocker/out");
+                }, "{base}/blocker/out/" + PACKAGE_FILE),
+                ioFailure("output directory below a regular file names the setting", h -> {
+                    h.file("blocker", "not a directory\n");
+                    h.set("outputDirectory", "blocker/out");
+                }, "outputDirectory", "{base}/blocker/out").knownBug("the message is 'writing <path> failed:"
+                        + " <path>' (the text of FileAlreadyExistsException): it names neither the setting nor"
+                        + " what to do"),
+                ioFailure("output path is an existing directory", h -> {
+                    h.file("target/taken/keep", "x\n");
+                    h.set("fileName", "taken");
+                }, "{base}/target/taken"),
+                mistake("empty fileName", h -> h.set("fileName", ""), "fileName ''").knownBug("an empty fileName makes"
+                        + " the output path the output directory itself: the writer spools into the project"
+                        + " directory and fails with 'Is a directory', an I/O error that does not name fileName"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void refusesNamingSettingAndValueAndLeavesTheEarlierPackage(Row row) throws Throwable {
+        if (row.knownBug() == null) {
+            check(row);
+        } else {
+            KnownBugs.check(row.name() + ": " + row.knownBug(), () -> check(row));
+        }
+    }
+
+    private void check(Row row) throws Exception {
+        Path base = dir.resolve("project");
+        MojoHarness<PackageMojo> good = MojoHarness.packageGoal(base);
+        baseline(good);
+        good.execute();
+        Path earlier = good.outputDirectory().resolve(PACKAGE_FILE);
+        assertTrue(Files.isRegularFile(earlier), "the baseline builds " + earlier + ": " + good.log.text());
+
+        MojoHarness<PackageMojo> bad = MojoHarness.packageGoal(base);
+        baseline(bad);
+        row.setup().apply(bad);
+        Map<String, String> before = snapshot(base);
+        Exception thrown = assertTimeoutPreemptively(PER_CASE,
+                () -> assertThrows(Exception.class, bad::execute, row.name() + " was accepted"), row.name());
+        String message = thrown.getMessage();
+        if (Boolean.getBoolean("hostile.print")) {
+            System.out.println("=== " + row.name() + ": " + thrown.getClass().getSimpleName() + "\n" + message);
+        }
+        assertEquals(row.expected(), thrown.getClass(), row.name() + ": " + message);
+        for (String fragment : row.fragments()) {
+            String expected = fragment.replace("{base}", base.toString());
+            assertTrue(message.contains(expected), row.name() + ": the message lacks \"" + expected + "\":\n"
+                    + message);
+        }
+        assertEquals(before, snapshot(base), row.name() + ": the project changed (a package or temporary file"
+                + " appeared, or the earlier package changed)");
+        assertEquals(List.of(), bad.helper.attached, row.name() + ": nothing is attached");
+        assertEquals(List.of(), bad.log.lines.stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR"))
+                .toList(), row.name() + ": log or throw, never both");
+        if (row.expected() == MojoFailureException.class) {
+            assertOneProblemPerLine(row, message);
+        }
+    }
+
+    /**
+     * One mistake, one problem, on one line: no cascade of follow-up problems, and no value from the
+     * configuration may break the list (a raw newline could forge a line of the build log).
+     */
+    private static void assertOneProblemPerLine(Row row, String message) {
+        String[] lines = message.split("\n", -1);
+        assertTrue(lines[0].endsWith(": 1 problem"), row.name() + ": one mistake, one problem:\n" + message);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].startsWith("  - "), row.name() + ": line " + i + " is not a problem of the list:\n"
+                    + message);
+        }
+        assertTrue(message.chars().noneMatch(c -> c != '\n' && (c < 0x20 || c == 0x7F)), row.name()
+                + ": a raw control character reached the message:\n" + message);
+    }
+
+    @Test
+    void theBaselineBuildsAndAttachesItsPackage() throws Exception {
+        MojoHarness<PackageMojo> h = MojoHarness.packageGoal(dir);
+        baseline(h);
+        h.execute();
+        Path rpm = dir.resolve("target").resolve(PACKAGE_FILE);
+        assertEquals(List.of("rpm:null:" + rpm), h.helper.attached);
+        try (Stream<Path> files = Files.list(dir.resolve("target"))) {
+            assertEquals(List.of(rpm), files.toList(), "only the package, no temporary file");
+        }
+        assertEquals(List.of(), h.log.at("WARN"), h.log.text());
+    }
+
+    @Test
+    void everyRowHasAUniqueName() {
+        List<String> names = rows().map(Row::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count(), "duplicate row names");
+        assertTrue(names.size() >= 30, names.size() + " rows");
+    }
+
+    @AfterEach
+    void unblockFifos() {
+        // A reader stuck on a FIFO (a known bug) gets end of file once a writer has opened and closed it.
+        // Opening read-write never blocks on Linux, whether or not anybody reads.
+        for (Path fifo : List.copyOf(FIFOS)) {
+            try (FileChannel channel = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            } catch (IOException e) {
+                // Gone with the temporary directory.
+            }
+        }
+        FIFOS.clear();
+    }
+
+    /** A good configuration using every part of the goal; each row breaks one thing on top of it. */
+    static void baseline(MojoHarness<PackageMojo> h) throws Exception {
+        h.file("src/app.txt", "app\n");
+        h.file("src/demo.conf", "greeting=${greeting}\nversion=${rpm.version}\n");
+        h.file("src/tree/a.txt", "a\n");
+        h.file("src/tree/sub/b.txt", "b\n");
+        h.entry("path=/opt/demo/app.txt", "source=src/app.txt");
+        h.entry("type=template", "path=/etc/demo.conf", "source=src/demo.conf", "flags=config,noreplace");
+        h.entry("path=/opt/demo/tree", "source=src/tree");
+        h.entry("type=dir", "path=/var/lib/demo", "user=daemon", "group=daemon", "mode=0750");
+        h.entry("type=symlink", "path=/opt/demo/current", "target=tree");
+        h.entry("type=ghost", "path=/var/log/demo.log");
+        h.add("requires", "bash >= 4.0");
+        h.scriptlet("phase=post", "script=echo installed");
+        h.trigger("kind=triggerin", "packages=httpd", "script=echo httpd");
+        h.set("changelog", "* Tue Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First package");
+    }
+
+    private static void unreadableSource(MojoHarness<PackageMojo> h) throws Exception {
+        Path secret = h.file("src/secret.txt", "secret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        if (Files.isReadable(secret)) {
+            String why = "SKIPPED 'unreadable source file': running as "
+                    + System.getProperty("user.name") + ", who reads a file of mode 000; the row 'a directory"
+                    + " where a file is expected' covers an unusable source instead";
+            System.err.println("!!! " + why);
+            Assumptions.abort(why);
+        }
+        h.entry("path=/opt/demo/secret.txt", "source=src/secret.txt");
+    }
+
+    private static String fifo(MojoHarness<PackageMojo> h, String relative) throws Exception {
+        Path fifo = h.path(relative);
+        Files.createDirectories(fifo.getParent());
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        } catch (IOException e) {
+            Assumptions.abort("mkfifo is not available: " + e);
+            throw e;
+        }
+        if (mkfifo.waitFor() != 0) {
+            fail("mkfifo " + fifo + " failed");
+        }
+        FIFOS.add(fifo);
+        return relative;
+    }
+
+    /** Every file under {@code base} with a digest of its bytes; links and FIFOs as what they are, never followed. */
+    static Map<String, String> snapshot(Path base) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(base)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                String key = base.relativize(path).toString();
+                if (Files.isSymbolicLink(path)) {
+                    files.put(key, "link to " + Files.readSymbolicLink(path));
+                } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(key, "directory");
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(key, sha256(path));
+                } else {
+                    files.put(key, "special file");
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+}
