@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Reads the build timestamp the way Maven's reproducible-build support defines it. */
 public final class BuildTimestamp {
+    /** rpm stores times as unsigned 32-bit seconds. */
+    private static final long MAX_RPM_TIME = 0xFFFFFFFFL;
+
     private BuildTimestamp() {
     }
 
@@ -27,14 +30,18 @@ public final class BuildTimestamp {
     }
 
     private static Instant parse(String setting, String value) {
-        if (value.matches("\\d+")) {
-            return Instant.ofEpochSecond(Long.parseLong(value));
-        }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            time = value.matches("\\d{1,18}") ? Instant.ofEpochSecond(Long.parseLong(value))
+                    : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(setting + " '" + value + "' is not a timestamp: use ISO-8601 with an"
-                    + " offset, e.g. 2026-11-24T10:00:00Z, or seconds since 1970");
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(value) + " is not a timestamp: use"
+                    + " ISO-8601 with an offset, e.g. 2026-11-24T10:00:00Z, or seconds since 1970");
         }
+        if (time.getEpochSecond() < 0 || time.getEpochSecond() > MAX_RPM_TIME) {
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(value) + " is outside what rpm stores:"
+                    + " use a time from 1970 to 2106");
+        }
+        return time;
     }
 }

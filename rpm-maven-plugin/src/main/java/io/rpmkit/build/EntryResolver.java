@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,7 +45,10 @@ public final class EntryResolver {
     private void resolve(String where, EntryRequest request, List<Entry> entries) {
         String type = request.type() != null ? request.type().strip().toLowerCase(Locale.ROOT)
                 : request.source() != null && Files.isDirectory(request.source()) ? "tree" : "file";
-        String label = where + " (" + (request.path() == null ? type : request.path()) + ")";
+        String label = where + " (" + Quoting.printable(request.path() == null ? type : request.path()) + ")";
+        if (!rejectSettingsThatDoNotApply(label, type, request)) {
+            return;
+        }
         Set<FileFlag> flags = flags(label, request.flags());
         Set<VerifyFlag> verify = verify(label, request.verify());
         int defaultMode = type.equals("dir") || type.equals("tree") ? Entry.DEFAULT_DIRECTORY_MODE : Entry.DEFAULT_FILE_MODE;
@@ -78,6 +83,37 @@ public final class EntryResolver {
         entries.add(type.equals("symlink") ? entry : entry.withMode(mode));
     }
 
+    /** Every setting a type ignores is an error, never dropped silently; false when the type is unknown. */
+    private boolean rejectSettingsThatDoNotApply(String label, String type, EntryRequest request) {
+        Set<String> accepted = switch (type) {
+            case "file", "template" -> Set.of("source", "mode", "flags");
+            case "dir" -> Set.of("mode", "flags");
+            case "symlink" -> Set.of("target", "flags");
+            case "ghost" -> Set.of("mode", "flags");
+            case "tree" -> Set.of("source", "mode", "directoryMode", "flags", "includes", "excludes", "ownDirectories");
+            default -> null;
+        };
+        if (accepted == null) {
+            return true; // reported as an unknown type
+        }
+        Map<String, Boolean> given = new LinkedHashMap<>();
+        given.put("source", request.source() != null);
+        given.put("target", request.target() != null);
+        given.put("mode", request.mode() != null);
+        given.put("directoryMode", request.directoryMode() != null);
+        given.put("flags", request.flags() != null);
+        given.put("includes", !request.includes().isEmpty());
+        given.put("excludes", !request.excludes().isEmpty());
+        given.put("ownDirectories", request.ownDirectories() != null);
+        given.forEach((setting, set) -> {
+            if (set && !accepted.contains(setting)) {
+                problems.add(label + ": " + setting + " does not apply to type " + type + ": remove it"
+                        + (type.equals("symlink") && setting.equals("mode") ? " (symlinks always have mode 0777)" : ""));
+            }
+        });
+        return true;
+    }
+
     private boolean requireSource(String label, EntryRequest request) {
         if (request.source() == null) {
             problems.add(label + ": source is missing: give the file to package");
@@ -88,6 +124,11 @@ public final class EntryResolver {
 
     private Entry template(String label, EntryRequest request) {
         if (!requireSource(label, request)) {
+            return null;
+        }
+        if (!Files.isRegularFile(request.source())) {
+            problems.add(label + ": template " + Quoting.quote(request.source()) + (Files.exists(request.source())
+                    ? " is not a regular file: give a text file" : " cannot be read: it does not exist"));
             return null;
         }
         try {

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +28,7 @@ import io.rpmkit.format.Lead;
 import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
+import io.rpmkit.payload.ParallelGzipOutputStream;
 import io.rpmkit.payload.Digests;
 import io.rpmkit.sign.LegacySignature;
 
@@ -59,10 +62,15 @@ public final class RpmWriter {
         Path payloadFile = null;
         Path packageFile = null;
         try {
-            Files.createDirectories(directory);
-            payloadFile = Files.createTempFile(directory, "." + output.getFileName(), ".payload");
-            packageFile = Files.createTempFile(directory, "." + output.getFileName(), ".part");
-            makeWorldReadable(packageFile);
+            try {
+                Files.createDirectories(directory);
+                payloadFile = Files.createTempFile(directory, "." + output.getFileName(), ".payload");
+                packageFile = Files.createTempFile(directory, "." + output.getFileName(), ".part");
+                makeWorldReadable(packageFile);
+            } catch (IOException e) {
+                throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
+                        + " written (" + e + "): choose a writable directory", e);
+            }
             PayloadResult payload = writePayload(spec, payloadFile);
             byte[] header = MainHeader.encode(spec, payload);
             assemble(spec, header, payload, payloadFile, packageFile, signing);
@@ -73,7 +81,7 @@ public final class RpmWriter {
                     + (signing == null ? "" : ", signed " + signing.signer().describe()
                             + (signing.legacy() ? " with the legacy signature" : "")) + ")");
         } catch (IOException e) {
-            throw new PackagingException("writing " + output + " failed: " + e.getMessage(), e);
+            throw new PackagingException("writing " + output + " failed: " + e, e);
         } finally {
             deleteQuietly(payloadFile);
             deleteQuietly(packageFile);
@@ -89,9 +97,10 @@ public final class RpmWriter {
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;
         Progress progress = new Progress(console, Arrays.stream(sizes).sum());
+        OutputStream compressor = null;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256());
-            OutputStream compressor = spec.compression().compress(compressed, spec.compressionLevel());
+            compressor = spec.compression().compress(compressed, spec.compressionLevel());
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256());
             CpioWriter cpio = new CpioWriter(uncompressed);
             for (int i = 0; i < entries.size(); i++) {
@@ -122,6 +131,13 @@ public final class RpmWriter {
             if (compressor != compressed) {
                 compressor.close(); // finishes the compressed stream; closes the file too
             }
+            compressor = null;
+        } finally {
+            if (compressor instanceof ParallelGzipOutputStream gzip) {
+                gzip.abort(); // a failed build must not leave compression threads behind
+            } else if (compressor != null) {
+                closeQuietly(compressor);
+            }
         }
         return new PayloadResult(entries, sizes, digests, compressed.count(), uncompressed.count(),
                 Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
@@ -147,15 +163,27 @@ public final class RpmWriter {
     }
 
     private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress)
-            throws PackagingException {
+            throws PackagingException, IOException {
         MessageDigest digest = Digests.sha256();
-        try (InputStream in = progress.counting(new DigestInputStream(entry.content().open(), digest))) {
+        try (InputStream in = progress.counting(new DigestInputStream(new SourceStream(entry.content().open()),
+                digest))) {
             cpio.writeData(in, size);
-        } catch (IOException e) {
-            throw new PackagingException("entry '" + entry.path() + "': reading source '" + entry.content().origin()
-                    + "' failed: " + e.getMessage(), e);
+        } catch (SourceStream.SourceFailure | CpioWriter.SizeChanged e) {
+            throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
+                    + entry.content().origin() + "' failed: " + e.getMessage(), e);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
+                    + entry.content().origin() + "' failed: " + e, e);
         }
         return Digests.hex(digest.digest());
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // The build already failed; its own error is the one to report.
+        }
     }
 
     /**

@@ -112,7 +112,7 @@ final class SpecValidation {
         if (isBlank(value)) {
             problems.add(setting + " is missing: set it to one line of text");
         } else if (value.contains("\n") || value.contains("\r")) {
-            problems.add(setting + " '" + value.strip() + "' spans several lines: use one line");
+            problems.add(setting + " " + Quoting.quote(value.strip()) + " spans several lines: use one line");
         }
     }
 
@@ -126,7 +126,7 @@ final class SpecValidation {
     private void checkEntries() {
         Set<String> seen = new HashSet<>();
         for (Entry entry : spec.entries()) {
-            String where = "entry " + (entry.path() == null ? "(no path)" : "'" + entry.path() + "'");
+            String where = "entry " + (entry.path() == null ? "(no path)" : Quoting.quote(entry.path()));
             String pathProblem = PathRules.problem(entry.path());
             if (pathProblem != null) {
                 problems.add(where + ": path " + pathProblem);
@@ -153,7 +153,7 @@ final class SpecValidation {
 
     private void checkOwner(String where, String setting, String value) {
         if (value == null || !OWNER.matcher(value).matches()) {
-            problems.add(where + ": " + setting + " '" + value + "' is not a name rpm can store: use up to 32"
+            problems.add(where + ": " + setting + " " + Quoting.quote(value) + " is not a name rpm can store: use up to 32"
                     + " letters, digits, . _ - (no spaces or colons), e.g. root");
         }
     }

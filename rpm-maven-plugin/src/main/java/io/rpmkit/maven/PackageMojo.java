@@ -28,6 +28,7 @@ import io.rpmkit.build.DependencyKind;
 import io.rpmkit.build.EntryResolver;
 import io.rpmkit.build.PackageSpec;
 import io.rpmkit.build.ProjectVersions;
+import io.rpmkit.build.Quoting;
 import io.rpmkit.build.RpmWriter;
 import io.rpmkit.build.Signing;
 import io.rpmkit.sign.PackageSigner;
@@ -273,6 +274,11 @@ public class PackageMojo extends AbstractMojo {
                 });
         Scripts.addScriptlets(builder, scriptlets);
         Scripts.addTriggers(builder, triggers);
+        if (fileName != null && (fileName.isBlank() || fileName.contains("/") || fileName.equals("..")
+                || fileName.equals("."))) {
+            builder.problem("fileName " + Quoting.quote(fileName) + " is not a file name: give a name without '/',"
+                    + " e.g. " + name + ".rpm, or leave it unset");
+        }
         if (changelog != null && changelogFile != null) {
             builder.problem("changelog and changelogFile are both set: give one of them");
         } else if (changelog != null) {
@@ -308,6 +314,7 @@ public class PackageMojo extends AbstractMojo {
             }
         } catch (IllegalArgumentException e) {
             builder.problem(e.getMessage());
+            return Instant.EPOCH; // the build fails on the problem; no warning about an unset timestamp
         }
         getLog().warn("Neither project.build.outputTimestamp nor SOURCE_DATE_EPOCH is set: the package carries the"
                 + " current time and is not reproducible");

@@ -13,6 +13,7 @@ import io.rpmkit.build.Dependency;
 import io.rpmkit.build.DependencyKind;
 import io.rpmkit.build.DependencyParser;
 import io.rpmkit.build.PackageSpec;
+import io.rpmkit.build.Quoting;
 import io.rpmkit.build.Scriptlet;
 import io.rpmkit.build.ScriptletPhase;
 import io.rpmkit.build.Trigger;
@@ -62,16 +63,18 @@ final class Scripts {
             }
             List<Dependency> packages = new ArrayList<>();
             List<String> names = config.packages == null ? List.of() : config.packages;
+            boolean unreadable = false;
             for (int p = 0; p < names.size(); p++) {
                 try {
                     packages.add(DependencyParser.parse(DependencyKind.REQUIRES, where + ".packages[" + p + "]",
                             names.get(p)));
                 } catch (IllegalArgumentException e) {
                     builder.problem(e.getMessage());
+                    unreadable = true;
                 }
             }
             Optional<String> body = body(builder, where, config.script, config.file);
-            if (body.isPresent()) {
+            if (body.isPresent() && !unreadable) {
                 builder.trigger(new Trigger(kind, packages, interpreter(config.interpreter), body.get()));
             }
         }
@@ -93,6 +96,10 @@ final class Scripts {
     }
 
     static Optional<String> read(PackageSpec.Builder builder, String setting, File file) {
+        if (file.exists() && !file.isFile()) {
+            builder.problem(setting + " " + Quoting.quote(file) + " is not a regular file: give a UTF-8 text file");
+            return Optional.empty();
+        }
         try {
             return Optional.of(Files.readString(file.toPath(), StandardCharsets.UTF_8).strip());
         } catch (IOException e) {

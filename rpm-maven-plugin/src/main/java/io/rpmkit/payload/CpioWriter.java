@@ -29,6 +29,15 @@ public final class CpioWriter {
         this.out = out;
     }
 
+    /** A source with more or fewer bytes than it had when its size was stated. */
+    public static final class SizeChanged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SizeChanged(String message) {
+            super(message);
+        }
+    }
+
     /** One record of the archive; {@code inode} ties the record to its header file index. */
     public record Record(String name, int inode, int mode, long mtime, long size, int nlink) {
     }
@@ -78,13 +87,13 @@ public final class CpioWriter {
         while (remaining > 0) {
             int n = source.read(buffer, 0, (int) Math.min(buffer.length, remaining));
             if (n < 0) {
-                throw new IOException("ended after " + (size - remaining) + " of " + size + " bytes");
+                throw new SizeChanged("ended after " + (size - remaining) + " of " + size + " bytes");
             }
             write(buffer, n);
             remaining -= n;
         }
         if (source.read() >= 0) {
-            throw new IOException("is longer than the " + size + " bytes it had when the build started");
+            throw new SizeChanged("is longer than the " + size + " bytes it had when the build started");
         }
         pad();
     }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
     /** gzip header: magic, deflate, no flags, mtime 0 (reproducible), no extra flags, OS Unix. */
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+    private static final List<Byte> HEADER = List.of((byte) 0x1f, (byte) 0x8b, (byte) 8, (byte) 0, (byte) 0, (byte) 0,
+            (byte) 0, (byte) 0, (byte) 0, (byte) 3);
 
     private final OutputStream out;
     private final int level;
@@ -47,7 +49,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
             return thread;
         });
         this.maxInFlight = 2 * threads;
-        out.write(HEADER);
+        for (byte b : HEADER) {
+            out.write(b);
+        }
     }
 
     @Override
@@ -124,6 +128,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         out.flush();
+    }
+
+    /** Stops the workers without finishing the stream, for a build that failed. */
+    public void abort() {
+        closed = true;
+        workers.shutdownNow();
     }
 
     @Override

@@ -21,16 +21,18 @@ enum HeaderKind {
     private final Tag regionTag;
     private final int maxEntries;
     private final int maxDataSize;
-    private final Map<Integer, Tag> known = new HashMap<>();
+    private final Map<Integer, Tag> known;
 
     HeaderKind(String label, Tag regionTag, int maxEntries, int maxDataSize, Tag[] tags) {
         this.label = label;
         this.regionTag = regionTag;
         this.maxEntries = maxEntries;
         this.maxDataSize = maxDataSize;
+        Map<Integer, Tag> byCode = new HashMap<>();
         for (Tag tag : tags) {
-            known.put(tag.code(), tag);
+            byCode.put(tag.code(), tag);
         }
+        this.known = Map.copyOf(byCode);
     }
 
     String label() {

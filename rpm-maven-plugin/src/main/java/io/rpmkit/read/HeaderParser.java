@@ -22,7 +22,7 @@ import io.rpmkit.format.TagType;
  * data area, count), then the data area.
  */
 final class HeaderParser {
-    static final byte[] MAGIC = {(byte) 0x8E, (byte) 0xAD, (byte) 0xE8, 0x01, 0, 0, 0, 0};
+    static final long MAGIC = 0x8EADE80100000000L;
     static final int INTRO_SIZE = 16;
     static final int INDEX_ENTRY_SIZE = 16;
 
@@ -55,10 +55,10 @@ final class HeaderParser {
      */
     static long checkIntro(HeaderKind kind, String where, byte[] intro) throws PackagingException {
         String at = where + ": " + kind.label();
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (intro[i] != MAGIC[i]) {
-                throw new PackagingException(at + " magic is " + hex(intro, 0, MAGIC.length)
-                        + ", expected " + hex(MAGIC, 0, MAGIC.length));
+        for (int i = 0; i < Long.BYTES; i++) {
+            if (intro[i] != (byte) (MAGIC >>> (8 * (Long.BYTES - 1 - i)))) {
+                throw new PackagingException(at + " magic is " + hex(intro, 0, Long.BYTES)
+                        + ", expected " + String.format("%016X", MAGIC));
             }
         }
         ByteBuffer buffer = ByteBuffer.wrap(intro);

@@ -19,9 +19,9 @@ import org.bouncycastle.openpgp.PGPSignature;
  * as they stand, not verified: the file is the user's own export, and rpm checks the result.
  */
 final class KeyUsage {
-    private static final int[] SELF_CERTIFICATIONS = {PGPSignature.POSITIVE_CERTIFICATION,
-        PGPSignature.CASUAL_CERTIFICATION, PGPSignature.NO_CERTIFICATION, PGPSignature.DEFAULT_CERTIFICATION,
-        PGPSignature.DIRECT_KEY};
+    private static final List<Integer> SELF_CERTIFICATIONS = List.of(PGPSignature.POSITIVE_CERTIFICATION,
+            PGPSignature.CASUAL_CERTIFICATION, PGPSignature.NO_CERTIFICATION, PGPSignature.DEFAULT_CERTIFICATION,
+            PGPSignature.DIRECT_KEY);
 
     private KeyUsage() {
     }

@@ -42,31 +42,10 @@ class NoMutableStaticStateTest {
             Character.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class,
             BigDecimal.class, Pattern.class, DateTimeFormatter.class, Locale.class, Class.class, Path.class,
             HexFormat.class);
-    /**
-     * Found on 2026-11-24, each written once and only read since, so harmless today but one edit away
-     * from shared state: fixed by List.of/Map.copyOf, or a private array copied where it is handed out.
-     * {@link #knownMutableStaticsAreGone} keeps them listed (as a skipped test) until they are gone.
-     */
-    private static final Set<String> KNOWN = Set.of(
-            "ParallelGzipOutputStream.HEADER: a non-empty array (byte[]) is mutable",
-            "HeaderKind.SIGNATURE.known: java.util.HashMap is mutable",
-            "HeaderKind.MAIN.known: java.util.HashMap is mutable",
-            "HeaderParser.MAGIC: a non-empty array (byte[]) is mutable",
-            "PackageIndexer.READING_ORDER: a non-empty array (DependencyKind[]) is mutable",
-            "KeyUsage.SELF_CERTIFICATIONS: a non-empty array (int[]) is mutable");
-
     @Test
     void coreClassesKeepNoMutableStaticState() throws Exception {
         List<String> problems = new ArrayList<>(scanCore());
-        problems.removeAll(KNOWN);
         assertEquals(List.of(), problems, "mutable static state in the core:\n  " + String.join("\n  ", problems));
-    }
-
-    @Test
-    void knownMutableStaticsAreGone() throws Throwable {
-        List<String> found = scanCore();
-        KnownBugs.check("static final arrays and a HashMap held by HeaderKind's constants", () -> assertEquals(
-                List.of(), found.stream().filter(KNOWN::contains).toList(), "still there"));
     }
 
     private List<String> scanCore() throws Exception {

@@ -47,7 +47,7 @@ class HeaderParserTest {
 
         byte[] encode() {
             ByteBuffer out = ByteBuffer.allocate(16 + 16 * index.size() + data.size());
-            out.put(HeaderParser.MAGIC).putInt(index.size()).putInt(data.size());
+            out.putLong(HeaderParser.MAGIC).putInt(index.size()).putInt(data.size());
             index.forEach(e -> out.putInt(e[0]).putInt(e[1]).putInt(e[2]).putInt(e[3]));
             return out.put(data.toByteArray()).array();
         }
