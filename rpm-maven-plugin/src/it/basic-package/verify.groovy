@@ -1,4 +1,4 @@
-import io.rpmkit.read.DependencyKind
+import io.rpmkit.build.DependencyKind
 import io.rpmkit.read.RpmReader
 import io.rpmkit.testing.RealRpm
 import java.nio.file.Files
@@ -38,7 +38,7 @@ assert !contents.containsKey("/var/lib/hello.state") : "a ghost is not in the pa
 def requires = pkg.dependencies(DependencyKind.REQUIRES).collect { it.toString() }
 assert requires.contains("bash >= 4.0")
 assert pkg.dependencies(DependencyKind.RECOMMENDS).collect { it.name() } == ["less"]
-def post = pkg.scriptlets().find { it.phase().name() == "POSTIN" }
+def post = pkg.scriptlets().find { it.phase().name() == "POST" }
 assert post.body() == 'echo "installed $1"'
 assert pkg.scriptlets().find { it.phase().name() == "POSTUN" }.body() == 'echo "removed $1"'
 assert pkg.changelog()[0].text() == "- Packaged by the integration test"

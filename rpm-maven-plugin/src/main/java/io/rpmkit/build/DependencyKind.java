@@ -29,6 +29,11 @@ public enum DependencyKind {
         return settingName;
     }
 
+    /** The spec-file keyword, e.g. {@code Requires}. */
+    public String label() {
+        return Character.toUpperCase(settingName.charAt(0)) + settingName.substring(1);
+    }
+
     public RpmTag nameTag() {
         return nameTag;
     }

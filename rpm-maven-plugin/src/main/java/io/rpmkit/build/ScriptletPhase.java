@@ -4,20 +4,23 @@ import io.rpmkit.format.RpmTag;
 
 /** The points of a transaction where a package's scriptlets run, with the tags that store them. */
 public enum ScriptletPhase {
-    PRETRANS("pretrans", RpmTag.PRETRANS, RpmTag.PRETRANSPROG, InstallContext.PRETRANS),
-    PRE("pre", RpmTag.PREIN, RpmTag.PREINPROG, InstallContext.PRE),
-    POST("post", RpmTag.POSTIN, RpmTag.POSTINPROG, InstallContext.POST),
-    PREUN("preun", RpmTag.PREUN, RpmTag.PREUNPROG, InstallContext.PREUN),
-    POSTUN("postun", RpmTag.POSTUN, RpmTag.POSTUNPROG, InstallContext.POSTUN),
-    POSTTRANS("posttrans", RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, InstallContext.POSTTRANS);
+    PRETRANS("pretrans", "pretrans", RpmTag.PRETRANS, RpmTag.PRETRANSPROG, InstallContext.PRETRANS),
+    PRE("pre", "preinstall", RpmTag.PREIN, RpmTag.PREINPROG, InstallContext.PRE),
+    POST("post", "postinstall", RpmTag.POSTIN, RpmTag.POSTINPROG, InstallContext.POST),
+    PREUN("preun", "preuninstall", RpmTag.PREUN, RpmTag.PREUNPROG, InstallContext.PREUN),
+    POSTUN("postun", "postuninstall", RpmTag.POSTUN, RpmTag.POSTUNPROG, InstallContext.POSTUN),
+    POSTTRANS("posttrans", "posttrans", RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, InstallContext.POSTTRANS);
 
     private final String settingName;
+    private final String queryLabel;
     private final RpmTag scriptTag;
     private final RpmTag interpreterTag;
     private final InstallContext context;
 
-    ScriptletPhase(String settingName, RpmTag scriptTag, RpmTag interpreterTag, InstallContext context) {
+    ScriptletPhase(String settingName, String queryLabel, RpmTag scriptTag, RpmTag interpreterTag,
+            InstallContext context) {
         this.settingName = settingName;
+        this.queryLabel = queryLabel;
         this.scriptTag = scriptTag;
         this.interpreterTag = interpreterTag;
         this.context = context;
@@ -25,6 +28,11 @@ public enum ScriptletPhase {
 
     public String settingName() {
         return settingName;
+    }
+
+    /** The word {@code rpm --scripts} uses, e.g. {@code postinstall}. */
+    public String queryLabel() {
+        return queryLabel;
     }
 
     public RpmTag scriptTag() {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.maven.model.License;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -19,8 +18,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.build.BuildTimestamp;
@@ -44,7 +41,7 @@ import io.rpmkit.payload.Compression;
  * @since 0.1.0
  */
 @Mojo(name = "rpm", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractMojo {
+public class PackageMojo extends AbstractSigningMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -175,35 +172,6 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "rpm.fileName")
     private String fileName;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
-
-    /**
-     * Signs the package with this secret key file (as {@code gpg --export-secret-keys --armor} writes it);
-     * unsigned when unset. The passphrase comes from a settings.xml server or an environment variable.
-     */
-    @Parameter(property = "rpm.sign.keyFile")
-    private File signKeyFile;
-
-    /** Key ID or fingerprint of the signing key; default the first key that can sign. */
-    @Parameter(property = "rpm.sign.keyId")
-    private String signKeyId;
-
-    /** The settings.xml server whose passphrase (or password) unlocks the key. */
-    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
-    private String signPassphraseServerId;
-
-    /** Else the environment variable holding the passphrase. */
-    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
-    private String signPassphraseEnv;
-
-    /** sha256 or sha512. */
-    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
-    private String signHash;
-
     /** Also the legacy header-and-payload signature; default: on for targetRpm el7, whose rpm checks only it. */
     @Parameter(property = "rpm.sign.legacy")
     private Boolean signLegacy;
@@ -292,12 +260,11 @@ public class PackageMojo extends AbstractMojo {
 
     private Signing signing(PackageSpec spec) throws MojoFailureException {
         boolean legacy = signLegacy != null ? signLegacy : spec.targetRpm() == TargetRpm.EL7;
-        SigningParameters parameters = new SigningParameters(signKeyFile, signKeyId, signPassphraseServerId,
-                signPassphraseEnv, signHash, legacy);
+        SigningParameters parameters = signingParameters(legacy);
         if (!parameters.isConfigured()) {
             return null;
         }
-        SigningKey key = parameters.loadKey(settings, settingsDecrypter, System.getenv());
+        SigningKey key = loadKey(parameters);
         try {
             // The signature carries the build time, so signed packages are reproducible too.
             return new Signing(new PackageSigner(key, parameters.hash(), spec.buildTime()), legacy);

@@ -10,16 +10,12 @@ import java.util.Optional;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.build.BuildTimestamp;
@@ -47,18 +43,12 @@ import io.rpmkit.sign.SigningKey;
  * @since 0.1.0
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
-public class SignMojo extends AbstractMojo {
+public class SignMojo extends AbstractSigningMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
 
     /** The package to sign; in a project, default: every rpm artifact attached to it. */
     @Parameter(property = "rpm.file")
@@ -67,29 +57,6 @@ public class SignMojo extends AbstractMojo {
     /** Skips this goal. */
     @Parameter(property = "rpm.sign.skip", defaultValue = "false")
     private boolean skip;
-
-    /** The secret key, ASCII-armored or binary: {@code gpg --export-secret-keys --armor KEYID > signing-key.asc}. */
-    @Parameter(property = "rpm.sign.keyFile")
-    private File keyFile;
-
-    /**
-     * The key: 16-digit key ID or 40-digit fingerprint; a primary key signs with its newest signing
-     * subkey, as gpg does (append ! for exactly this key). Default: the first key in the file that can sign.
-     */
-    @Parameter(property = "rpm.sign.keyId")
-    private String keyId;
-
-    /** The settings.xml server whose {@code <passphrase>} (or {@code <password>}) unlocks the key; may be encrypted. */
-    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
-    private String passphraseServerId;
-
-    /** The environment variable holding the passphrase when the server is not in settings.xml. */
-    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
-    private String passphraseEnv;
-
-    /** sha256 or sha512; SHA-1 and MD5 are refused. */
-    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
-    private String hash;
 
     /** Also signs header and payload together (RPMSIGTAG_PGP/GPG), which rpm before 4.14 (EL7) checks. */
     @Parameter(property = "rpm.sign.legacy", defaultValue = "false")
@@ -106,11 +73,10 @@ public class SignMojo extends AbstractMojo {
             return;
         }
         List<Path> packages = packages();
-        SigningParameters parameters = new SigningParameters(keyFile, keyId, passphraseServerId, passphraseEnv,
-                hash, legacy);
+        SigningParameters parameters = signingParameters(legacy);
         HashChoice hashChoice = parameters.hash();
         Optional<Instant> timestamp = timestamp();
-        SigningKey key = parameters.loadKey(settings, settingsDecrypter, System.getenv());
+        SigningKey key = loadKey(parameters);
         for (Path rpm : packages) {
             try {
                 PackageSigner signer = new PackageSigner(key, hashChoice, timestamp.isPresent() ? timestamp.get()

@@ -12,17 +12,13 @@ import java.util.Set;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.build.BuildTimestamp;
@@ -42,7 +38,7 @@ import io.rpmkit.sign.PackageSigner;
  */
 @Mojo(name = "yum-repository", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class YumRepositoryMojo extends AbstractMojo {
+public class YumRepositoryMojo extends AbstractSigningMojo {
     private static final String RPM_TYPE = "rpm";
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -79,32 +75,6 @@ public class YumRepositoryMojo extends AbstractMojo {
     @Parameter(property = "rpm.repository.changelogLimit", defaultValue = "10")
     private int changelogLimit;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
-
-    /** Signs repodata/repomd.xml (as repomd.xml.asc) with this secret key file; unsigned when unset. */
-    @Parameter(property = "rpm.sign.keyFile")
-    private File signKeyFile;
-
-    /** Key ID or fingerprint of the signing key; default the first key that can sign. */
-    @Parameter(property = "rpm.sign.keyId")
-    private String signKeyId;
-
-    /** The settings.xml server whose passphrase (or password) unlocks the key. */
-    @Parameter(property = "rpm.sign.passphraseServerId", defaultValue = SigningParameters.DEFAULT_SERVER_ID)
-    private String signPassphraseServerId;
-
-    /** Else the environment variable holding the passphrase. */
-    @Parameter(property = "rpm.sign.passphraseEnv", defaultValue = SigningParameters.DEFAULT_PASSPHRASE_ENV)
-    private String signPassphraseEnv;
-
-    /** sha256 or sha512. */
-    @Parameter(property = "rpm.sign.hash", defaultValue = "sha256")
-    private String signHash;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -116,11 +86,9 @@ public class YumRepositoryMojo extends AbstractMojo {
         try {
             Instant time = revision();
             RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit);
-            SigningParameters signing = new SigningParameters(signKeyFile, signKeyId, signPassphraseServerId,
-                    signPassphraseEnv, signHash, false);
+            SigningParameters signing = signingParameters(false);
             if (signing.isConfigured()) {
-                PackageSigner signer = new PackageSigner(signing.loadKey(settings, settingsDecrypter, System.getenv()),
-                        signing.hash(), time);
+                PackageSigner signer = new PackageSigner(loadKey(signing), signing.hash(), time);
                 options = options.withSigner(signer::detachedArmored);
             }
             List<Path> packages = packages();

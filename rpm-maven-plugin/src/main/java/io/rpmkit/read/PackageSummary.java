@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
+import io.rpmkit.build.DependencyKind;
+import io.rpmkit.build.ChangelogEntry;
 
 /**
  * A readable summary of a package in the shapes of rpm's own queries: {@code rpm -qip} (without
@@ -98,9 +100,9 @@ public final class PackageSummary {
         for (Scriptlet script : pkg.scriptlets()) {
             out.append('\n');
             if (script.body().isEmpty()) {
-                out.append(script.phase().label()).append(" program: ").append(script.program()).append('\n');
+                out.append(script.phase().queryLabel()).append(" program: ").append(script.program()).append('\n');
             } else {
-                out.append(script.phase().label()).append(" scriptlet (using ").append(script.program())
+                out.append(script.phase().queryLabel()).append(" scriptlet (using ").append(script.program())
                         .append("):\n").append(script.body()).append('\n');
             }
         }

@@ -9,6 +9,9 @@ import java.util.Map;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.Tag;
+import io.rpmkit.build.DependencyKind;
+import io.rpmkit.build.ScriptletPhase;
+import io.rpmkit.build.ChangelogEntry;
 
 /**
  * Builds the record views of a main header (files, dependencies, scriptlets, triggers, changelog)
@@ -83,8 +86,8 @@ final class PackageViews {
 
     List<Scriptlet> scriptlets() {
         List<Scriptlet> list = new ArrayList<>();
-        for (ScriptPhase phase : ScriptPhase.values()) {
-            List<String> program = header.strings(phase.programTag());
+        for (ScriptletPhase phase : ScriptletPhase.values()) {
+            List<String> program = header.strings(phase.interpreterTag());
             String body = header.string(phase.scriptTag()).orElse(null);
             if (body != null || !program.isEmpty()) {
                 list.add(new Scriptlet(phase, program, body == null ? "" : body));

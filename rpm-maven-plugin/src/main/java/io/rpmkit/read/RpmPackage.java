@@ -13,6 +13,9 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.Tag;
+import io.rpmkit.build.DependencyKind;
+import io.rpmkit.build.ScriptletPhase;
+import io.rpmkit.build.ChangelogEntry;
 
 /**
  * A package read by {@link RpmReader}: both headers with typed access to every tag, record views
@@ -195,7 +198,7 @@ public final class RpmPackage {
         return scriptlets;
     }
 
-    public Optional<Scriptlet> scriptlet(ScriptPhase phase) {
+    public Optional<Scriptlet> scriptlet(ScriptletPhase phase) {
         return scriptlets.stream().filter(s -> s.phase() == phase).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package io.rpmkit.read;
 
 import java.util.List;
+import io.rpmkit.build.ScriptletPhase;
 
 /**
  * A scriptlet: its phase, interpreter and body.
@@ -10,7 +11,7 @@ import java.util.List;
  *     with /bin/sh
  * @param body the script; empty when only a program runs ({@code %post -p /sbin/ldconfig})
  */
-public record Scriptlet(ScriptPhase phase, List<String> interpreter, String body) {
+public record Scriptlet(ScriptletPhase phase, List<String> interpreter, String body) {
     public Scriptlet {
         interpreter = List.copyOf(interpreter);
     }

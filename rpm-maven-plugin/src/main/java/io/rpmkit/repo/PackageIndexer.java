@@ -12,9 +12,9 @@ import java.util.Set;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.SignatureTag;
-import io.rpmkit.read.ChangelogEntry;
+import io.rpmkit.build.ChangelogEntry;
 import io.rpmkit.read.Dependency;
-import io.rpmkit.read.DependencyKind;
+import io.rpmkit.build.DependencyKind;
 import io.rpmkit.read.Flags;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.RpmFile;

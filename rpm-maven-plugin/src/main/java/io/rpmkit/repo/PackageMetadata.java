@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.rpmkit.read.DependencyKind;
+import io.rpmkit.build.DependencyKind;
 
 /**
  * What the repository metadata says about one package: primary.xml's {@code <package>}, its

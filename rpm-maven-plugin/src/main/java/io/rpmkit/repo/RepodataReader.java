@@ -28,7 +28,7 @@ import org.xml.sax.SAXParseException;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.payload.Digests;
-import io.rpmkit.read.DependencyKind;
+import io.rpmkit.build.DependencyKind;
 
 /**
  * Reads a repository's metadata back, ours or createrepo_c's, with the JDK's XML parser: repomd.xml,

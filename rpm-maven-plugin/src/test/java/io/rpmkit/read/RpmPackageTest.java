@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import io.rpmkit.format.RpmTag;
+import io.rpmkit.build.DependencyKind;
+import io.rpmkit.build.ScriptletPhase;
 
 /** Our reader and {@code rpm -qp --qf} asked the same questions about packages rpmbuild made. */
 class RpmPackageTest {
@@ -83,9 +85,9 @@ class RpmPackageTest {
     void readsScriptletsAsRpmDoes() {
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
-        for (ScriptPhase phase : ScriptPhase.values()) {
+        for (ScriptletPhase phase : ScriptletPhase.values()) {
             String body = RpmbuildFixtures.query(gzip, "%{" + phase.scriptTag().name() + "}");
-            String program = RpmbuildFixtures.query(gzip, "%{" + phase.programTag().name() + "}");
+            String program = RpmbuildFixtures.query(gzip, "%{" + phase.interpreterTag().name() + "}");
             if (!body.equals("(none)") || !program.equals("(none)")) {
                 expected.add(phase + "|" + (program.equals("(none)") ? "" : program) + "|"
                         + (body.equals("(none)") ? "" : body));
@@ -95,10 +97,10 @@ class RpmPackageTest {
             actual.add(script.phase() + "|" + String.join(" ", script.interpreter()) + "|" + script.body());
         }
         assertEquals(expected, actual);
-        assertEquals(List.of(ScriptPhase.PREIN, ScriptPhase.POSTIN, ScriptPhase.POSTUN, ScriptPhase.POSTTRANS),
+        assertEquals(List.of(ScriptletPhase.PRE, ScriptletPhase.POST, ScriptletPhase.POSTUN, ScriptletPhase.POSTTRANS),
                 pkg.scriptlets().stream().map(Scriptlet::phase).toList());
-        assertEquals("echo post $1", pkg.scriptlet(ScriptPhase.POSTIN).orElseThrow().body());
-        assertEquals("/sbin/ldconfig", pkg.scriptlet(ScriptPhase.POSTTRANS).orElseThrow().program());
+        assertEquals("echo post $1", pkg.scriptlet(ScriptletPhase.POST).orElseThrow().body());
+        assertEquals("/sbin/ldconfig", pkg.scriptlet(ScriptletPhase.POSTTRANS).orElseThrow().program());
     }
 
     @Test

@@ -69,7 +69,7 @@ class CreaterepoComparisonTest {
         assertEquals(3, their.packages().size());
         assertEquals(summary(their, p -> p.nevra() + " " + p.pkgid()), summary(our, p -> p.nevra() + " " + p.pkgid()),
                 "the same packages, versions and checksums");
-        for (io.rpmkit.read.DependencyKind kind : io.rpmkit.read.DependencyKind.values()) {
+        for (io.rpmkit.build.DependencyKind kind : io.rpmkit.build.DependencyKind.values()) {
             assertEquals(summary(their, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
                     .toList())), summary(our, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
                     .toList())), kind.label());

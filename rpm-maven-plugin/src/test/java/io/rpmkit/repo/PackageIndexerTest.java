@@ -22,7 +22,7 @@ import io.rpmkit.build.Dependency;
 import io.rpmkit.build.DependencyKind;
 import io.rpmkit.build.Entry;
 import io.rpmkit.build.InstallContext;
-import io.rpmkit.read.ChangelogEntry;
+import io.rpmkit.build.ChangelogEntry;
 import io.rpmkit.read.Flags;
 import io.rpmkit.read.RpmReader;
 
@@ -133,7 +133,7 @@ class PackageIndexerTest {
             }
         }).index(RpmReader.read(rpm), "tool.rpm", "0".repeat(64), 0, 10);
 
-        List<MetadataDependency> requires = pkg.dependencies(io.rpmkit.read.DependencyKind.REQUIRES);
+        List<MetadataDependency> requires = pkg.dependencies(io.rpmkit.build.DependencyKind.REQUIRES);
         assertEquals(List.of(
                 new MetadataDependency("/usr/share/tool/tool.txt", "", "", "", "", false),
                 new MetadataDependency("cleanup", "", "", "", "", false),

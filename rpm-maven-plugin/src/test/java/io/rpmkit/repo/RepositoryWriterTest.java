@@ -28,7 +28,7 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.build.Comparison;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.payload.Digests;
-import io.rpmkit.read.DependencyKind;
+import io.rpmkit.build.DependencyKind;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 

@@ -49,7 +49,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
  * user ID certification, subkeys bound with their flags, secret parts protected with AES-256 and an
  * iterated S2K when a passphrase is given.
  */
-final class TestKeys {
+public final class TestKeys {
     /** Keys are older than the signature times the tests use, as real keys are. */
     static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     static final String USER_ID = "rpmkit test key (TEST ONLY) <test@rpmkit.invalid>";
@@ -61,7 +61,7 @@ final class TestKeys {
     private TestKeys() {
     }
 
-    static PGPSecretKeyRing rsa(int bits, char[] passphrase) throws PGPException {
+    public static PGPSecretKeyRing rsa(int bits, char[] passphrase) throws PGPException {
         return generator(rsaPair(bits, CREATED), SIGN_AND_CERTIFY, passphrase).generateSecretKeyRing();
     }
 
@@ -140,7 +140,7 @@ final class TestKeys {
         return subpackets.generate();
     }
 
-    static Path writeArmored(PGPSecretKeyRing ring, Path file) throws IOException {
+    public static Path writeArmored(PGPSecretKeyRing ring, Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream armor = new ArmoredOutputStream(bytes)) {
             ring.encode(armor);

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.rpmkit.read.DependencyKind;
+import io.rpmkit.build.DependencyKind;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
-import io.rpmkit.read.ScriptPhase;
+import io.rpmkit.build.ScriptletPhase;
 
 /** Reads the tectonic-worker package that {@code mvn package} left and checks every promise of it. */
 class WorkerPackageIT {
@@ -126,12 +126,12 @@ class WorkerPackageIT {
 
     @Test
     void carriesTheThreeScriptletsFromTheirFiles() throws Exception {
-        Map<ScriptPhase, String> bodies = new TreeMap<>();
+        Map<ScriptletPhase, String> bodies = new TreeMap<>();
         pkg.scriptlets().forEach(s -> bodies.put(s.phase(), s.body()));
         assertEquals(Map.of(
-                ScriptPhase.POSTIN, Files.readString(Path.of("src/rpm/scriptlets/post.sh")).strip(),
-                ScriptPhase.PREUN, Files.readString(Path.of("src/rpm/scriptlets/preun.sh")).strip(),
-                ScriptPhase.POSTUN, Files.readString(Path.of("src/rpm/scriptlets/postun.sh")).strip()), bodies);
+                ScriptletPhase.POST, Files.readString(Path.of("src/rpm/scriptlets/post.sh")).strip(),
+                ScriptletPhase.PREUN, Files.readString(Path.of("src/rpm/scriptlets/preun.sh")).strip(),
+                ScriptletPhase.POSTUN, Files.readString(Path.of("src/rpm/scriptlets/postun.sh")).strip()), bodies);
         pkg.scriptlets().forEach(s -> assertEquals("/bin/sh", s.program()));
     }
 }
