@@ -6,7 +6,7 @@ import java.security.MessageDigest
 def sha256 = { Path p -> MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)).encodeHex().toString() }
 def first = basedir.toPath().resolve("target/reproducible-1.0-1.noarch.rpm")
 def copy = Files.createTempDirectory("reproducible-elsewhere-")
-["pom.xml", "reproducible.conf", "src/a/one.txt", "src/b/two.txt"].each {
+["pom.xml", "reproducible.conf", "src/a/one.txt", "src/b/two.txt", "TEST-ONLY-signing-key.secret.asc"].each {
     def target = copy.resolve(it)
     Files.createDirectories(target.parent)
     Files.copy(basedir.toPath().resolve(it), target)
@@ -23,10 +23,12 @@ def process = new ProcessBuilder(command).directory(copy.toFile()).redirectError
 process.environment().put("TZ", "Pacific/Kiritimati")
 process.environment().put("LC_ALL", "tr_TR.UTF-8")
 process.environment().put("LANG", "tr_TR.UTF-8")
+process.environment().put("RPM_SIGN_PASSPHRASE", "test-only-passphrase-not-secret-4Kq9")
 def started = process.start()
 def output = started.inputStream.text
 assert started.waitFor() == 0 : "second build failed:\n" + output
 def second = copy.resolve("target/reproducible-1.0-1.noarch.rpm")
+assert new File(basedir, "build.log").text.contains("signed RSA/SHA256") : "the package is signed"
 assert sha256(first) == sha256(second) : "the two builds differ"
 println "reproducible: both builds have SHA-256 " + sha256(first)
 return true

@@ -29,6 +29,7 @@ import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.payload.ParallelGzipOutputStream;
+import io.rpmkit.payload.ParallelXzOutputStream;
 import io.rpmkit.payload.Digests;
 import io.rpmkit.sign.LegacySignature;
 
@@ -135,6 +136,8 @@ public final class RpmWriter {
         } finally {
             if (compressor instanceof ParallelGzipOutputStream gzip) {
                 gzip.abort(); // a failed build must not leave compression threads behind
+            } else if (compressor instanceof ParallelXzOutputStream xz) {
+                xz.abort();
             } else if (compressor != null) {
                 closeQuietly(compressor);
             }

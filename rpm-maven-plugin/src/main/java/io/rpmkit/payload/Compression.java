@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.tukaani.xz.LZMA2Options;
-import org.tukaani.xz.XZOutputStream;
-
 import com.github.luben.zstd.ZstdOutputStream;
 
 /**
@@ -79,7 +76,7 @@ public enum Compression {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return switch (this) {
             case GZIP -> new ParallelGzipOutputStream(out, level, threads);
-            case XZ -> new XZOutputStream(out, new LZMA2Options(level));
+            case XZ -> new ParallelXzOutputStream(out, level, threads);
             // zstd's output is the same for any number of workers from 1 up (0 would differ).
             case ZSTD -> new ZstdOutputStream(out, level).setWorkers(threads);
             case NONE -> out;
