@@ -107,7 +107,7 @@ for spec in $cases; do
     t=$(awk '{print $1}' "$work/$tool.times" | median)
     rss=$(awk '{print $2}' "$work/$tool.times" | median)
     note=""; [ "$kind" = worker ] && [ "$tool" = rpmkit ] && note=" (warm JVM, median of builds 11-20)" && rss=0
-    printf "| %s %s %s | %s%s | %.2f | %.2f | %s |\n" "$kind" "$compression" "$level" "$tool" "$note" "$t" \
+    printf "| %s %s %s | %s%s | %.3f | %.2f | %s |\n" "$kind" "$compression" "$level" "$tool" "$note" "$t" \
       "$(echo "$t $base" | awk '{print $1/$2}')" "$( [ "$rss" = 0 ] && echo - || echo $((rss / 1024)))"
   done
 done
