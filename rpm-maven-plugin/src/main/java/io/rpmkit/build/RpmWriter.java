@@ -28,8 +28,7 @@ import io.rpmkit.format.Lead;
 import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
-import io.rpmkit.payload.ParallelGzipOutputStream;
-import io.rpmkit.payload.ParallelXzOutputStream;
+import io.rpmkit.payload.ParallelChunkOutputStream;
 import io.rpmkit.payload.Digests;
 import io.rpmkit.sign.LegacySignature;
 
@@ -134,10 +133,8 @@ public final class RpmWriter {
             }
             compressor = null;
         } finally {
-            if (compressor instanceof ParallelGzipOutputStream gzip) {
-                gzip.abort(); // a failed build must not leave compression threads behind
-            } else if (compressor instanceof ParallelXzOutputStream xz) {
-                xz.abort();
+            if (compressor instanceof ParallelChunkOutputStream<?> parallel) {
+                parallel.abort(); // a failed build must not leave compression threads behind
             } else if (compressor != null) {
                 closeQuietly(compressor);
             }

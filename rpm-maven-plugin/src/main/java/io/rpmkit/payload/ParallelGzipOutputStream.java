@@ -2,16 +2,10 @@ package io.rpmkit.payload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -21,70 +15,37 @@ import java.util.zip.Deflater;
  * so the chunks concatenate into one valid stream that compresses about as well as a serial one. The
  * bytes depend only on the input and the level, never on the number of threads.
  */
-public final class ParallelGzipOutputStream extends OutputStream {
+public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<byte[]> {
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
     /** gzip header: magic, deflate, no flags, mtime 0 (reproducible), no extra flags, OS Unix. */
     private static final List<Byte> HEADER = List.of((byte) 0x1f, (byte) 0x8b, (byte) 8, (byte) 0, (byte) 0, (byte) 0,
             (byte) 0, (byte) 0, (byte) 0, (byte) 3);
 
-    private final OutputStream out;
     private final int level;
-    private final ExecutorService workers;
-    private final int maxInFlight;
-    private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
     private final CRC32 crc = new CRC32();
-    private byte[] chunk = new byte[CHUNK];
-    private int filled;
-    private byte[] dictionary;
     private long total;
-    private boolean closed;
+    private byte[] dictionary;
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this.out = out;
+        super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
         this.level = level;
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "rpmkit-gzip");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.maxInFlight = 2 * threads;
         for (byte b : HEADER) {
             out.write(b);
         }
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    void observe(byte[] b, int off, int len) {
+        crc.update(b, off, len);
+        total += len;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        crc.update(b, off, len);
-        total += len;
-        while (len > 0) {
-            int n = Math.min(len, CHUNK - filled);
-            System.arraycopy(b, off, chunk, filled, n);
-            filled += n;
-            off += n;
-            len -= n;
-            if (filled == CHUNK) {
-                submit(false);
-            }
-        }
-    }
-
-    private void submit(boolean last) throws IOException {
-        byte[] input = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
+    Callable<byte[]> job(byte[] input, boolean last) {
         byte[] priming = dictionary;
-        inFlight.add(workers.submit(() -> deflate(input, priming, last)));
         dictionary = Arrays.copyOfRange(input, Math.max(0, input.length - DICTIONARY), input.length);
-        chunk = new byte[CHUNK];
-        filled = 0;
-        while (inFlight.size() >= maxInFlight) {
-            writeOldest();
-        }
+        return () -> deflate(input, priming, last);
     }
 
     private byte[] deflate(byte[] input, byte[] priming, boolean last) {
@@ -114,52 +75,19 @@ public final class ParallelGzipOutputStream extends OutputStream {
         }
     }
 
-    private void writeOldest() throws IOException {
-        try {
-            out.write(inFlight.removeFirst().get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while compressing");
-        } catch (ExecutionException e) {
-            throw new IOException("compressing failed", e.getCause());
-        }
-    }
-
     @Override
-    public void flush() throws IOException {
-        out.flush();
+    void writeResult(OutputStream target, byte[] compressed) throws IOException {
+        target.write(compressed);
     }
 
-    /** Stops the workers without finishing the stream, for a build that failed. */
-    public void abort() {
-        closed = true;
-        workers.shutdownNow();
-    }
-
+    /** The gzip trailer: CRC-32 and length of the uncompressed data, little-endian. */
     @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            submit(true);
-            while (!inFlight.isEmpty()) {
-                writeOldest();
-            }
-            byte[] trailer = new byte[8];
-            putLittleEndian(trailer, 0, crc.getValue());
-            putLittleEndian(trailer, 4, total);
-            out.write(trailer);
-        } finally {
-            workers.shutdownNow();
-            out.close();
-        }
-    }
-
-    private static void putLittleEndian(byte[] target, int offset, long value) {
+    void finishStream(OutputStream target) throws IOException {
+        byte[] trailer = new byte[8];
         for (int i = 0; i < 4; i++) {
-            target[offset + i] = (byte) (value >>> (8 * i));
+            trailer[i] = (byte) (crc.getValue() >>> (8 * i));
+            trailer[4 + i] = (byte) (total >>> (8 * i));
         }
+        target.write(trailer);
     }
 }

@@ -2,19 +2,12 @@ package io.rpmkit.payload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.zip.CRC32;
 
 import org.tukaani.xz.BasicArrayCache;
@@ -28,65 +21,33 @@ import org.tukaani.xz.XZOutputStream;
  * chunk is compressed on its own into a one-block stream, and its block is moved into one stream
  * with a combined index. The bytes depend only on the input and the level, not on the thread count.
  */
-public final class ParallelXzOutputStream extends OutputStream {
+public final class ParallelXzOutputStream extends ParallelChunkOutputStream<ParallelXzOutputStream.Block> {
     /** The LZMA2 dictionary of presets 6 to 9 is 8 to 64 MiB; blocks of 8 MiB lose little across them. */
     private static final int CHUNK = 8 << 20;
     private static final int STREAM_HEADER = 12;
     private static final int STREAM_FOOTER = 12;
 
-    private record Block(byte[] stream, int start, int end, long unpaddedSize, long uncompressedSize) {
+    record Block(byte[] stream, int start, int end, long unpaddedSize, long uncompressedSize) {
     }
 
-    private final OutputStream out;
     private final LZMA2Options options;
-    private final ExecutorService workers;
-    private final int maxInFlight;
-    private final Deque<Future<Block>> inFlight = new ArrayDeque<>();
     private final List<long[]> records = new ArrayList<>();
-    private byte[] chunk = new byte[CHUNK];
-    private int filled;
     private boolean headerWritten;
-    private boolean closed;
 
     public ParallelXzOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this.out = out;
-        this.options = new LZMA2Options(level);
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "rpmkit-xz");
-            thread.setDaemon(true);
-            return thread;
-        });
         // Each encoder holds about 100 MiB at level 6: keep the queue short.
-        this.maxInFlight = threads + 1;
+        super(out, CHUNK, threads, threads + 1, "rpmkit-xz");
+        this.options = new LZMA2Options(level);
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    boolean submitsEmptyLastChunk() {
+        return false;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        while (len > 0) {
-            int n = Math.min(len, CHUNK - filled);
-            System.arraycopy(b, off, chunk, filled, n);
-            filled += n;
-            off += n;
-            len -= n;
-            if (filled == CHUNK) {
-                submit();
-            }
-        }
-    }
-
-    private void submit() throws IOException {
-        byte[] input = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
-        inFlight.add(workers.submit(() -> compress(input)));
-        chunk = new byte[CHUNK];
-        filled = 0;
-        while (inFlight.size() >= maxInFlight) {
-            writeOldest();
-        }
+    Callable<Block> job(byte[] input, boolean last) {
+        return () -> compress(input);
     }
 
     /** Compresses one chunk as a one-block stream and finds its block and index record. */
@@ -112,56 +73,27 @@ public final class ParallelXzOutputStream extends OutputStream {
         return new Block(stream, STREAM_HEADER, indexStart, unpadded, uncompressed);
     }
 
-    private void writeOldest() throws IOException {
-        Block block;
-        try {
-            block = inFlight.removeFirst().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while compressing");
-        } catch (ExecutionException e) {
-            throw new IOException("compressing failed", e.getCause());
-        }
+    @Override
+    void writeResult(OutputStream target, Block block) throws IOException {
         if (!headerWritten) {
-            out.write(block.stream(), 0, STREAM_HEADER); // the same for every block: magic and check type
+            target.write(block.stream(), 0, STREAM_HEADER); // the same for every block: magic and check type
             headerWritten = true;
         }
-        out.write(block.stream(), block.start(), block.end() - block.start());
+        target.write(block.stream(), block.start(), block.end() - block.start());
         records.add(new long[] {block.unpaddedSize(), block.uncompressedSize()});
     }
 
-    /** Stops the workers without finishing the stream, for a build that failed. */
-    public void abort() {
-        closed = true;
-        workers.shutdownNow();
-    }
-
     @Override
-    public void close() throws IOException {
-        if (closed) {
+    void finishStream(OutputStream target) throws IOException {
+        if (wroteNothing()) {
+            new XZOutputStream(target, options, XZ.CHECK_CRC64).finish(); // an empty stream has no block
             return;
         }
-        closed = true;
-        try {
-            if (filled == 0 && records.isEmpty() && inFlight.isEmpty()) {
-                new XZOutputStream(out, options, XZ.CHECK_CRC64).finish(); // an empty stream has no block
-                return;
-            }
-            if (filled > 0) {
-                submit();
-            }
-            while (!inFlight.isEmpty()) {
-                writeOldest();
-            }
-            writeIndexAndFooter();
-        } finally {
-            workers.shutdownNow();
-            out.close();
-        }
+        writeIndexAndFooter(target);
     }
 
     /** The stream's index lists every block; the footer points back at it (xz file format, 4 and 5). */
-    private void writeIndexAndFooter() throws IOException {
+    private void writeIndexAndFooter(OutputStream out) throws IOException {
         ByteArrayOutputStream index = new ByteArrayOutputStream();
         index.write(0);
         writeVarint(index, records.size());

@@ -1,0 +1,144 @@
+package io.rpmkit.payload;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Cuts what is written into fixed-size chunks, compresses them on worker threads, and writes the
+ * results in order. Chunk boundaries depend only on the bytes written, so the output never depends
+ * on the number of threads; at most a few chunks are in flight, so memory does not grow with the
+ * payload.
+ *
+ * @param <T> what compressing one chunk produces
+ */
+public abstract class ParallelChunkOutputStream<T> extends OutputStream {
+    private final OutputStream out;
+    private final int chunkSize;
+    private final ExecutorService workers;
+    private final int maxInFlight;
+    private final Deque<Future<T>> inFlight = new ArrayDeque<>();
+    private byte[] chunk;
+    private int filled;
+    private long chunksSubmitted;
+    private boolean closed;
+
+    ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName) {
+        this.out = out;
+        this.chunkSize = chunkSize;
+        this.chunk = new byte[chunkSize];
+        this.maxInFlight = maxInFlight;
+        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The work for one chunk; called in order, on the writing thread. */
+    abstract Callable<T> job(byte[] input, boolean last);
+
+    /** Writes one chunk's result; called in order. */
+    abstract void writeResult(OutputStream target, T result) throws IOException;
+
+    /** Writes what follows the last chunk (a trailer, an index). */
+    abstract void finishStream(OutputStream target) throws IOException;
+
+    /** Sees every byte written, in order, before it is chunked (e.g. for a whole-stream CRC). */
+    void observe(byte[] b, int off, int len) {
+    }
+
+    /** Whether the final chunk is submitted even when empty (gzip needs its closing deflate block). */
+    boolean submitsEmptyLastChunk() {
+        return true;
+    }
+
+    final OutputStream target() {
+        return out;
+    }
+
+    final boolean wroteNothing() {
+        return chunksSubmitted == 0 && filled == 0;
+    }
+
+    @Override
+    public final void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public final void write(byte[] b, int off, int len) throws IOException {
+        observe(b, off, len);
+        while (len > 0) {
+            int n = Math.min(len, chunkSize - filled);
+            System.arraycopy(b, off, chunk, filled, n);
+            filled += n;
+            off += n;
+            len -= n;
+            if (filled == chunkSize) {
+                submit(false);
+            }
+        }
+    }
+
+    private void submit(boolean last) throws IOException {
+        byte[] input = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
+        inFlight.add(workers.submit(job(input, last)));
+        chunksSubmitted++;
+        chunk = new byte[chunkSize];
+        filled = 0;
+        while (inFlight.size() >= maxInFlight) {
+            writeOldest();
+        }
+    }
+
+    private void writeOldest() throws IOException {
+        try {
+            writeResult(out, inFlight.removeFirst().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while compressing");
+        } catch (ExecutionException e) {
+            throw new IOException("compressing failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Stops the workers without finishing the stream, for a build that failed. */
+    public final void abort() {
+        closed = true;
+        workers.shutdownNow();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (filled > 0 || submitsEmptyLastChunk()) {
+                submit(true);
+            }
+            while (!inFlight.isEmpty()) {
+                writeOldest();
+            }
+            finishStream(out);
+        } finally {
+            workers.shutdownNow();
+            out.close();
+        }
+    }
+}
