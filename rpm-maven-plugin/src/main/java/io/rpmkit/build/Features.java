@@ -4,11 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.rpmkit.payload.Compression;
+import io.rpmkit.payload.CpioWriter;
 
 /** Which {@link RpmFeature}s a package uses. */
 final class Features {
-    static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
-
     private Features() {
     }
 
@@ -21,7 +20,7 @@ final class Features {
         if (spec.compression() == Compression.XZ) {
             used.add(RpmFeature.XZ_PAYLOAD);
         }
-        if (largestFile > MAX_NEWC_SIZE) {
+        if (largestFile > CpioWriter.MAX_NEWC_SIZE) {
             used.add(RpmFeature.LARGE_FILES);
         }
         String versionAndRelease = spec.version() + spec.release();

@@ -92,7 +92,7 @@ public final class RpmWriter {
         List<Entry> entries = new ArrayList<>(spec.entries());
         entries.sort(Comparator.comparing(Entry::path));
         long[] sizes = sizes(entries);
-        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > Features.MAX_NEWC_SIZE);
+        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > CpioWriter.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;

@@ -19,7 +19,8 @@ public final class CpioWriter {
     private static final String TRAILER = "TRAILER!!!";
     /** Headers, names and data each end on a 4-byte boundary, counted from the archive's start. */
     private static final int ALIGNMENT = 4;
-    private static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
+    /** The largest file a newc entry holds; a payload with a larger one uses the stripped format. */
+    public static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
 
     private final OutputStream out;
     private final byte[] buffer = new byte[64 * 1024];

@@ -3,40 +3,47 @@ package io.rpmkit.read;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rpmkit.build.Comparison;
+import io.rpmkit.build.Dependency;
+import io.rpmkit.build.FileFlag;
+import io.rpmkit.build.InstallContext;
+import io.rpmkit.build.TriggerKind;
+
 /**
  * The flag bits stored in dependency flags ({@code RPMSENSE_*}, rpm's include/rpm/rpmds.h) and in
  * FILEFLAGS ({@code RPMFILE_*}, include/rpm/rpmfiles.h), with the words rpm's own query formats use
  * for them, so that summaries read like {@code rpm -q} output.
  */
 public final class Flags {
-    public static final int SENSE_LESS = 1 << 1;
-    public static final int SENSE_GREATER = 1 << 2;
-    public static final int SENSE_EQUAL = 1 << 3;
-    public static final int SENSE_POSTTRANS = 1 << 5;
+    // The bits the writer also uses are taken from the build vocabulary, so each is defined once.
+    public static final int SENSE_LESS = Comparison.LESS.senseBits();
+    public static final int SENSE_GREATER = Comparison.GREATER.senseBits();
+    public static final int SENSE_EQUAL = Comparison.EQUAL.senseBits();
+    public static final int SENSE_POSTTRANS = InstallContext.POSTTRANS.senseBit();
     /** Legacy PreReq; rpm still sets it on some generated dependencies. */
     public static final int SENSE_PREREQ = 1 << 6;
-    public static final int SENSE_PRETRANS = 1 << 7;
+    public static final int SENSE_PRETRANS = InstallContext.PRETRANS.senseBit();
     /** The scriptlet interpreter: rpmbuild adds it for every {@code -p} program and /bin/sh. */
-    public static final int SENSE_INTERP = 1 << 8;
-    public static final int SENSE_SCRIPT_PRE = 1 << 9;
-    public static final int SENSE_SCRIPT_POST = 1 << 10;
-    public static final int SENSE_SCRIPT_PREUN = 1 << 11;
-    public static final int SENSE_SCRIPT_POSTUN = 1 << 12;
+    public static final int SENSE_INTERP = Dependency.INTERPRETER_BIT;
+    public static final int SENSE_SCRIPT_PRE = InstallContext.PRE.senseBit();
+    public static final int SENSE_SCRIPT_POST = InstallContext.POST.senseBit();
+    public static final int SENSE_SCRIPT_PREUN = InstallContext.PREUN.senseBit();
+    public static final int SENSE_SCRIPT_POSTUN = InstallContext.POSTUN.senseBit();
     public static final int SENSE_SCRIPT_VERIFY = 1 << 13;
-    public static final int SENSE_TRIGGERIN = 1 << 16;
-    public static final int SENSE_TRIGGERUN = 1 << 17;
-    public static final int SENSE_TRIGGERPOSTUN = 1 << 18;
+    public static final int SENSE_TRIGGERIN = TriggerKind.TRIGGERIN.senseBit();
+    public static final int SENSE_TRIGGERUN = TriggerKind.TRIGGERUN.senseBit();
+    public static final int SENSE_TRIGGERPOSTUN = TriggerKind.TRIGGERPOSTUN.senseBit();
     /** A feature of rpm itself ({@code rpmlib(...)}), checked against the installing rpm. */
-    public static final int SENSE_RPMLIB = 1 << 24;
+    public static final int SENSE_RPMLIB = Dependency.RPMLIB_BIT;
     public static final int SENSE_TRIGGERPREIN = 1 << 25;
 
-    public static final int FILE_CONFIG = 1;
-    public static final int FILE_DOC = 1 << 1;
-    public static final int FILE_MISSINGOK = 1 << 3;
-    public static final int FILE_NOREPLACE = 1 << 4;
-    public static final int FILE_GHOST = 1 << 6;
-    public static final int FILE_LICENSE = 1 << 7;
-    public static final int FILE_README = 1 << 8;
+    public static final int FILE_CONFIG = FileFlag.CONFIG.bit();
+    public static final int FILE_DOC = FileFlag.DOC.bit();
+    public static final int FILE_MISSINGOK = FileFlag.MISSINGOK.bit();
+    public static final int FILE_NOREPLACE = FileFlag.NOREPLACE.bit();
+    public static final int FILE_GHOST = FileFlag.GHOST.bit();
+    public static final int FILE_LICENSE = FileFlag.LICENSE.bit();
+    public static final int FILE_README = FileFlag.README.bit();
 
     private Flags() {
     }

@@ -11,10 +11,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.rpmkit.Console;
-import io.rpmkit.format.SignatureTag;
 import io.rpmkit.build.ChangelogEntry;
-import io.rpmkit.read.Dependency;
+import io.rpmkit.build.Comparison;
 import io.rpmkit.build.DependencyKind;
+import io.rpmkit.format.SignatureTag;
+import io.rpmkit.read.Dependency;
 import io.rpmkit.read.Flags;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.RpmFile;
@@ -160,14 +161,19 @@ final class PackageIndexer {
 
     /** createrepo_c's {@code cr_flag_to_str}: the comparison bits only; other combinations name none. */
     static String flagName(int senseFlags) {
-        return switch (senseFlags & 0xF) {
-            case Flags.SENSE_LESS -> "LT";
-            case Flags.SENSE_GREATER -> "GT";
-            case Flags.SENSE_EQUAL -> "EQ";
-            case Flags.SENSE_LESS | Flags.SENSE_EQUAL -> "LE";
-            case Flags.SENSE_GREATER | Flags.SENSE_EQUAL -> "GE";
-            default -> "";
-        };
+        for (Comparison comparison : Comparison.values()) {
+            if (comparison != Comparison.ANY && comparison.senseBits() == (senseFlags & 0xF)) {
+                return switch (comparison) {
+                    case LESS -> "LT";
+                    case GREATER -> "GT";
+                    case EQUAL -> "EQ";
+                    case LESS_OR_EQUAL -> "LE";
+                    case GREATER_OR_EQUAL -> "GE";
+                    case ANY -> "";
+                };
+            }
+        }
+        return "";
     }
 
     /**
