@@ -1,4 +1,4 @@
-import io.rpmkit.build.DependencyKind
+import io.rpmkit.format.DependencyKind
 import io.rpmkit.read.RpmReader
 import io.rpmkit.testing.RealRpm
 import java.nio.file.Files

@@ -1,4 +1,4 @@
-import io.rpmkit.build.DependencyKind
+import io.rpmkit.format.DependencyKind
 import io.rpmkit.read.RpmReader
 import io.rpmkit.repo.Dnf
 import io.rpmkit.repo.MetadataDependency

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.build.TargetRpm;
-import io.rpmkit.payload.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.spec.TargetRpm;
+import io.rpmkit.spec.Compression;
 
 /**
  * Packages a directory tree under /opt/bench with rpmkit.

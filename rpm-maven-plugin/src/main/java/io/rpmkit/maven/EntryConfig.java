@@ -3,7 +3,7 @@ package io.rpmkit.maven;
 import java.io.File;
 import java.util.List;
 
-import io.rpmkit.build.EntryRequest;
+import io.rpmkit.request.EntryRequest;
 
 /**
  * One {@code <entry>} of the {@code rpm} goal. See {@link EntryRequest} for what each field means;

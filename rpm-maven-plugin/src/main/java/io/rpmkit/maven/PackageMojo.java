@@ -20,19 +20,19 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.BuildTimestamp;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.EntryResolver;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.ProjectVersions;
-import io.rpmkit.build.Quoting;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.build.Signing;
+import io.rpmkit.request.BuildTimestamp;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.request.EntryResolver;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.request.ProjectVersions;
+import io.rpmkit.Quoting;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.write.Signing;
 import io.rpmkit.sign.PackageSigner;
 import io.rpmkit.sign.SigningKey;
-import io.rpmkit.build.TargetRpm;
-import io.rpmkit.build.TemplateFilter;
-import io.rpmkit.payload.Compression;
+import io.rpmkit.spec.TargetRpm;
+import io.rpmkit.request.TemplateFilter;
+import io.rpmkit.spec.Compression;
 
 /**
  * Builds an RPM package from the project and attaches it (type {@code rpm}), so that {@code install}

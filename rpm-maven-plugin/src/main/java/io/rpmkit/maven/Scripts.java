@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.rpmkit.build.Dependency;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.DependencyParser;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.Quoting;
-import io.rpmkit.build.Scriptlet;
-import io.rpmkit.build.ScriptletPhase;
-import io.rpmkit.build.Trigger;
-import io.rpmkit.build.TriggerKind;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.request.DependencyParser;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.Quoting;
+import io.rpmkit.spec.Scriptlet;
+import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.spec.Trigger;
+import io.rpmkit.format.TriggerKind;
 
 /** Maps scriptlet and trigger configuration onto the builder, recording problems instead of stopping. */
 final class Scripts {

@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.BuildTimestamp;
+import io.rpmkit.request.BuildTimestamp;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.PackageSigner;

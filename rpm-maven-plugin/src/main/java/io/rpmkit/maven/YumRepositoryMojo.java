@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.BuildTimestamp;
+import io.rpmkit.request.BuildTimestamp;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryPackages;
 import io.rpmkit.repo.RepositoryWriter;

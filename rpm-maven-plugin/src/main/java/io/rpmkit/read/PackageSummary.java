@@ -1,5 +1,6 @@
 package io.rpmkit.read;
 
+import io.rpmkit.format.Flags;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +11,8 @@ import java.util.stream.Collectors;
 
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.ChangelogEntry;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.ChangelogEntry;
 
 /**
  * A readable summary of a package in the shapes of rpm's own queries: {@code rpm -qip} (without
@@ -97,7 +98,7 @@ public final class PackageSummary {
     }
 
     private static void scripts(RpmPackage pkg, StringBuilder out) {
-        for (Scriptlet script : pkg.scriptlets()) {
+        for (HeaderScriptlet script : pkg.scriptlets()) {
             out.append('\n');
             if (script.body().isEmpty()) {
                 out.append(script.phase().queryLabel()).append(" program: ").append(script.program()).append('\n');
@@ -106,22 +107,22 @@ public final class PackageSummary {
                         .append("):\n").append(script.body()).append('\n');
             }
         }
-        for (Trigger trigger : pkg.triggers()) {
+        for (HeaderTrigger trigger : pkg.triggers()) {
             out.append('\n').append(trigger.type()).append(" scriptlet (using ").append(trigger.interpreter())
                     .append(") -- ")
-                    .append(trigger.conditions().stream().map(Dependency::toString).collect(Collectors.joining(", ")))
+                    .append(trigger.conditions().stream().map(HeaderDependency::toString).collect(Collectors.joining(", ")))
                     .append('\n').append(trigger.body()).append('\n');
         }
     }
 
     private static void dependencies(RpmPackage pkg, StringBuilder out) {
         for (DependencyKind kind : DependencyKind.values()) {
-            List<Dependency> list = pkg.dependencies(kind);
+            List<HeaderDependency> list = pkg.dependencies(kind);
             if (list.isEmpty()) {
                 continue;
             }
             out.append('\n');
-            for (Dependency dependency : list) {
+            for (HeaderDependency dependency : list) {
                 List<String> contexts = dependency.contexts();
                 out.append(kind.label());
                 if (!contexts.isEmpty()) {

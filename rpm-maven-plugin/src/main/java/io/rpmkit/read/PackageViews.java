@@ -9,9 +9,9 @@ import java.util.Map;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.Tag;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.ScriptletPhase;
-import io.rpmkit.build.ChangelogEntry;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.spec.ChangelogEntry;
 
 /**
  * Builds the record views of a main header (files, dependencies, scriptlets, triggers, changelog)
@@ -67,36 +67,36 @@ final class PackageViews {
         return List.copyOf(files);
     }
 
-    Map<DependencyKind, List<Dependency>> dependencies() throws PackagingException {
-        Map<DependencyKind, List<Dependency>> all = new EnumMap<>(DependencyKind.class);
+    Map<DependencyKind, List<HeaderDependency>> dependencies() throws PackagingException {
+        Map<DependencyKind, List<HeaderDependency>> all = new EnumMap<>(DependencyKind.class);
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> names = header.strings(kind.nameTag());
             int[] flags = header.int32(kind.flagsTag());
             List<String> versions = header.strings(kind.versionTag());
             checkLengths(names.size(), kind.nameTag(), lengths(flags.length, versions.size()),
                     kind.flagsTag(), kind.versionTag());
-            List<Dependency> list = new ArrayList<>(names.size());
+            List<HeaderDependency> list = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
-                list.add(new Dependency(names.get(i), at(flags, i), at(versions, i)));
+                list.add(new HeaderDependency(names.get(i), at(flags, i), at(versions, i)));
             }
             all.put(kind, List.copyOf(list));
         }
         return all;
     }
 
-    List<Scriptlet> scriptlets() {
-        List<Scriptlet> list = new ArrayList<>();
+    List<HeaderScriptlet> scriptlets() {
+        List<HeaderScriptlet> list = new ArrayList<>();
         for (ScriptletPhase phase : ScriptletPhase.values()) {
             List<String> program = header.strings(phase.interpreterTag());
             String body = header.string(phase.scriptTag()).orElse(null);
             if (body != null || !program.isEmpty()) {
-                list.add(new Scriptlet(phase, program, body == null ? "" : body));
+                list.add(new HeaderScriptlet(phase, program, body == null ? "" : body));
             }
         }
         return List.copyOf(list);
     }
 
-    List<Trigger> triggers() throws PackagingException {
+    List<HeaderTrigger> triggers() throws PackagingException {
         List<String> scripts = header.strings(RpmTag.TRIGGERSCRIPTS);
         List<String> programs = header.strings(RpmTag.TRIGGERSCRIPTPROG);
         checkLengths(scripts.size(), RpmTag.TRIGGERSCRIPTS, lengths(programs.size()), RpmTag.TRIGGERSCRIPTPROG);
@@ -107,21 +107,21 @@ final class PackageViews {
         List<String> versions = header.strings(RpmTag.TRIGGERVERSION);
         checkLengths(names.size(), RpmTag.TRIGGERNAME, lengths(flags.length, versions.size()),
                 RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION);
-        List<List<Dependency>> conditions = new ArrayList<>();
+        List<List<HeaderDependency>> conditions = new ArrayList<>();
         scripts.forEach(s -> conditions.add(new ArrayList<>()));
         for (int i = 0; i < names.size(); i++) {
             if (indexes[i] < 0 || indexes[i] >= scripts.size()) {
                 throw new PackagingException(where + " TRIGGERINDEX[" + i + "] is " + indexes[i]
                         + "; TRIGGERSCRIPTS has " + scripts.size() + " entries");
             }
-            conditions.get(indexes[i]).add(new Dependency(names.get(i), at(flags, i), at(versions, i)));
+            conditions.get(indexes[i]).add(new HeaderDependency(names.get(i), at(flags, i), at(versions, i)));
         }
-        List<Trigger> list = new ArrayList<>();
+        List<HeaderTrigger> list = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
-            List<Dependency> on = conditions.get(i);
-            String type = Trigger.typeOf(on.isEmpty() ? 0 : on.get(0).flags());
+            List<HeaderDependency> on = conditions.get(i);
+            String type = HeaderTrigger.typeOf(on.isEmpty() ? 0 : on.get(0).flags());
             String program = programs.isEmpty() ? "/bin/sh" : programs.get(i);
-            list.add(new Trigger(type, on, program, scripts.get(i)));
+            list.add(new HeaderTrigger(type, on, program, scripts.get(i)));
         }
         return List.copyOf(list);
     }

@@ -1,5 +1,7 @@
 package io.rpmkit.read;
 
+import io.rpmkit.format.Flags;
+
 /**
  * One file of a package as its header describes it.
  *

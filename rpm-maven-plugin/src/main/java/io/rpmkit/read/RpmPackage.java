@@ -13,9 +13,9 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.Tag;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.ScriptletPhase;
-import io.rpmkit.build.ChangelogEntry;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.spec.ChangelogEntry;
 
 /**
  * A package read by {@link RpmReader}: both headers with typed access to every tag, record views
@@ -34,9 +34,9 @@ public final class RpmPackage {
     private final long payloadOffset;
     private final PayloadCompression compression;
     private final List<RpmFile> files;
-    private final Map<DependencyKind, List<Dependency>> dependencies;
-    private final List<Scriptlet> scriptlets;
-    private final List<Trigger> triggers;
+    private final Map<DependencyKind, List<HeaderDependency>> dependencies;
+    private final List<HeaderScriptlet> scriptlets;
+    private final List<HeaderTrigger> triggers;
     private final List<ChangelogEntry> changelog;
 
     RpmPackage(Path path, long fileSize, RpmHeader signature, RpmHeader header, long headerOffset,
@@ -190,19 +190,19 @@ public final class RpmPackage {
         return files;
     }
 
-    public List<Dependency> dependencies(DependencyKind kind) {
+    public List<HeaderDependency> dependencies(DependencyKind kind) {
         return dependencies.get(kind);
     }
 
-    public List<Scriptlet> scriptlets() {
+    public List<HeaderScriptlet> scriptlets() {
         return scriptlets;
     }
 
-    public Optional<Scriptlet> scriptlet(ScriptletPhase phase) {
+    public Optional<HeaderScriptlet> scriptlet(ScriptletPhase phase) {
         return scriptlets.stream().filter(s -> s.phase() == phase).findFirst();
     }
 
-    public List<Trigger> triggers() {
+    public List<HeaderTrigger> triggers() {
         return triggers;
     }
 

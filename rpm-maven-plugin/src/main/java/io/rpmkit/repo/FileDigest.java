@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 
-import io.rpmkit.payload.Digests;
+import io.rpmkit.format.Digests;
 
 /** The SHA-256 of a file, in hex, and how many bytes it covered. */
 record FileDigest(String hex, long size) {

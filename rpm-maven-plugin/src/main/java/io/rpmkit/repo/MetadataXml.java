@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.rpmkit.build.DependencyKind;
+import io.rpmkit.format.DependencyKind;
 
 /**
  * Renders the three metadata files, one package at a time, in the layout createrepo_c writes

@@ -11,12 +11,12 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.ChangelogEntry;
-import io.rpmkit.build.Comparison;
-import io.rpmkit.build.DependencyKind;
+import io.rpmkit.spec.ChangelogEntry;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.SignatureTag;
-import io.rpmkit.read.Dependency;
-import io.rpmkit.read.Flags;
+import io.rpmkit.read.HeaderDependency;
+import io.rpmkit.format.Flags;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
@@ -113,7 +113,7 @@ final class PackageIndexer {
         for (DependencyKind kind : READING_ORDER) {
             List<MetadataDependency> list = new ArrayList<>();
             MetadataDependency highestLibc = null;
-            for (Dependency dependency : rpm.dependencies(kind)) {
+            for (HeaderDependency dependency : rpm.dependencies(kind)) {
                 String name = dependency.name();
                 String flags = flagName(dependency.flags());
                 String key = name + '\0' + flags + '\0' + dependency.version();

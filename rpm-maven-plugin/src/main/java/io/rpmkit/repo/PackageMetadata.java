@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.rpmkit.build.DependencyKind;
+import io.rpmkit.format.DependencyKind;
 
 /**
  * What the repository metadata says about one package: primary.xml's {@code <package>}, its

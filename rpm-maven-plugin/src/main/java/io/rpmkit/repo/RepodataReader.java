@@ -27,8 +27,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.payload.Digests;
-import io.rpmkit.build.DependencyKind;
+import io.rpmkit.format.Digests;
+import io.rpmkit.format.DependencyKind;
 
 /**
  * Reads a repository's metadata back, ours or createrepo_c's, with the JDK's XML parser: repomd.xml,

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.SignatureHeader;
+import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
-import io.rpmkit.payload.Digests;
+import io.rpmkit.format.Digests;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 

@@ -3,7 +3,7 @@ package io.rpmkit.hostile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.rpmkit.build.Content;
+import io.rpmkit.spec.Content;
 
 /**
  * Bytes made on the fly, the same for the same size and seed: large packages without large files

@@ -6,12 +6,12 @@ import java.time.Instant;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.build.TargetRpm;
-import io.rpmkit.payload.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.spec.TargetRpm;
+import io.rpmkit.spec.Compression;
 
 /**
  * Builds one large package in its own JVM, for tests that kill it half-way or compare its bytes

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.rpmkit.build.PackageSpec;
+import io.rpmkit.spec.PackageSpec;
 
 /**
  * The core may run in several threads of one Maven (mvn -T, a daemon, an IDE): no class of it may

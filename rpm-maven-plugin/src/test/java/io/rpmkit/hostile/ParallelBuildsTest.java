@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.payload.Compression;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.testing.SamplePackages;
 
 /**

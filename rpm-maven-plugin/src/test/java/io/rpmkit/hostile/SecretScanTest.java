@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.payload.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.testing.SamplePackages;
 
 /** The secret scanner finds what it must, where it must, and nothing in a clean package. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import io.rpmkit.format.RpmTag;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.ScriptletPhase;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.ScriptletPhase;
 
 /** Our reader and {@code rpm -qp --qf} asked the same questions about packages rpmbuild made. */
 class RpmPackageTest {
@@ -93,12 +93,12 @@ class RpmPackageTest {
                         + (body.equals("(none)") ? "" : body));
             }
         }
-        for (Scriptlet script : pkg.scriptlets()) {
+        for (HeaderScriptlet script : pkg.scriptlets()) {
             actual.add(script.phase() + "|" + String.join(" ", script.interpreter()) + "|" + script.body());
         }
         assertEquals(expected, actual);
         assertEquals(List.of(ScriptletPhase.PRE, ScriptletPhase.POST, ScriptletPhase.POSTUN, ScriptletPhase.POSTTRANS),
-                pkg.scriptlets().stream().map(Scriptlet::phase).toList());
+                pkg.scriptlets().stream().map(HeaderScriptlet::phase).toList());
         assertEquals("echo post $1", pkg.scriptlet(ScriptletPhase.POST).orElseThrow().body());
         assertEquals("/sbin/ldconfig", pkg.scriptlet(ScriptletPhase.POSTTRANS).orElseThrow().program());
     }
@@ -109,13 +109,13 @@ class RpmPackageTest {
                 + "%{TRIGGERINDEX}\n]");
         StringBuilder actual = new StringBuilder();
         for (int i = 0; i < pkg.triggers().size(); i++) {
-            for (Dependency condition : pkg.triggers().get(i).conditions()) {
+            for (HeaderDependency condition : pkg.triggers().get(i).conditions()) {
                 actual.append(condition.name()).append('|').append(condition.flags()).append('|')
                         .append(condition.version()).append('|').append(i).append('\n');
             }
         }
         assertEquals(expected, actual.toString());
-        assertEquals(List.of("triggerin", "triggerun"), pkg.triggers().stream().map(Trigger::type).toList());
+        assertEquals(List.of("triggerin", "triggerun"), pkg.triggers().stream().map(HeaderTrigger::type).toList());
         assertEquals("echo trigger", pkg.triggers().get(0).body());
         assertEquals("/bin/sh", pkg.triggers().get(0).interpreter());
     }

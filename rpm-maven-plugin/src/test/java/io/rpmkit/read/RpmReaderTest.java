@@ -1,5 +1,6 @@
 package io.rpmkit.read;
 
+import io.rpmkit.format.Flags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.rpmkit.read;
 
+import io.rpmkit.format.Flags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.ChangelogEntry;
-import io.rpmkit.build.Comparison;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Dependency;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.InstallContext;
+import io.rpmkit.spec.ChangelogEntry;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.format.InstallContext;
 import io.rpmkit.testing.RealRpm;
 
 /**
@@ -69,7 +69,7 @@ class CreaterepoComparisonTest {
         assertEquals(3, their.packages().size());
         assertEquals(summary(their, p -> p.nevra() + " " + p.pkgid()), summary(our, p -> p.nevra() + " " + p.pkgid()),
                 "the same packages, versions and checksums");
-        for (io.rpmkit.build.DependencyKind kind : io.rpmkit.build.DependencyKind.values()) {
+        for (io.rpmkit.format.DependencyKind kind : io.rpmkit.format.DependencyKind.values()) {
             assertEquals(summary(their, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
                     .toList())), summary(our, p -> new TreeSet<>(p.dependencies(kind).stream().map(Object::toString)
                     .toList())), kind.label());

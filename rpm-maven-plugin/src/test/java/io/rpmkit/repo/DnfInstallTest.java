@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.Comparison;
-import io.rpmkit.build.Dependency;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.InstallContext;
-import io.rpmkit.build.PackageSpec;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
 
 /**

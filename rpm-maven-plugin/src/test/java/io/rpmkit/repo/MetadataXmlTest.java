@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.rpmkit.build.DependencyKind;
+import io.rpmkit.format.DependencyKind;
 
 /**
  * Golden text, as createrepo_c 0.17.3 wrote it for a package built with rpmbuild from the same

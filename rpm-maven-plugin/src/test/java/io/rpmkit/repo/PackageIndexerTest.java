@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.Comparison;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Dependency;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.InstallContext;
-import io.rpmkit.build.ChangelogEntry;
-import io.rpmkit.read.Flags;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.ChangelogEntry;
+import io.rpmkit.format.Flags;
 import io.rpmkit.read.RpmReader;
 
 class PackageIndexerTest {
@@ -133,7 +133,7 @@ class PackageIndexerTest {
             }
         }).index(RpmReader.read(rpm), "tool.rpm", "0".repeat(64), 0, 10);
 
-        List<MetadataDependency> requires = pkg.dependencies(io.rpmkit.build.DependencyKind.REQUIRES);
+        List<MetadataDependency> requires = pkg.dependencies(io.rpmkit.format.DependencyKind.REQUIRES);
         assertEquals(List.of(
                 new MetadataDependency("/usr/share/tool/tool.txt", "", "", "", "", false),
                 new MetadataDependency("cleanup", "", "", "", "", false),

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.Comparison;
-import io.rpmkit.build.Content;
-import io.rpmkit.build.Dependency;
-import io.rpmkit.build.DependencyKind;
-import io.rpmkit.build.Entry;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
 import io.rpmkit.testing.SamplePackages;
 
 /** Packages for the repository tests, built with our writer into a directory. */

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
 import io.rpmkit.testing.SamplePackages;
 
 /** Unsigned packages for the signing tests, built by our writer. */

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.build.PackageSpec;
-import io.rpmkit.build.RpmWriter;
-import io.rpmkit.build.Signing;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.write.Signing;
 import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.SamplePackages;
 

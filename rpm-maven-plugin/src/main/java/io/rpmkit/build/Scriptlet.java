@@ -1,6 +1,0 @@
-package io.rpmkit.build;
-
-/** A script rpm runs at one phase, with the absolute path of its interpreter. */
-public record Scriptlet(ScriptletPhase phase, String interpreter, String body) {
-    public static final String DEFAULT_INTERPRETER = "/bin/sh";
-}

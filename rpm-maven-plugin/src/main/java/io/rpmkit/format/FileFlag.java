@@ -1,0 +1,28 @@
+package io.rpmkit.format;
+
+/** File attributes as rpm stores them in FILEFLAGS (rpm's rpmfileAttrs, include/rpm/rpmfiles.h). */
+public enum FileFlag {
+    CONFIG(1, "config"),
+    DOC(1 << 1, "doc"),
+    MISSINGOK(1 << 3, "missingok"),
+    NOREPLACE(1 << 4, "noreplace"),
+    GHOST(1 << 6, "ghost"),
+    LICENSE(1 << 7, "license"),
+    README(1 << 8, "readme");
+
+    private final int bit;
+    private final String settingName;
+
+    FileFlag(int bit, String settingName) {
+        this.bit = bit;
+        this.settingName = settingName;
+    }
+
+    public int bit() {
+        return bit;
+    }
+
+    public String settingName() {
+        return settingName;
+    }
+}

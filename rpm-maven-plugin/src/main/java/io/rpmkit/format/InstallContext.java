@@ -1,0 +1,27 @@
+package io.rpmkit.format;
+
+/** When a Requires must already hold: Requires(pre) and friends, with their RPMSENSE_* bits. */
+public enum InstallContext {
+    PRETRANS("pretrans", 0x80),
+    PRE("pre", 0x200),
+    POST("post", 0x400),
+    PREUN("preun", 0x800),
+    POSTUN("postun", 0x1000),
+    POSTTRANS("posttrans", 0x20);
+
+    private final String settingName;
+    private final int senseBit;
+
+    InstallContext(String settingName, int senseBit) {
+        this.settingName = settingName;
+        this.senseBit = senseBit;
+    }
+
+    public String settingName() {
+        return settingName;
+    }
+
+    public int senseBit() {
+        return senseBit;
+    }
+}

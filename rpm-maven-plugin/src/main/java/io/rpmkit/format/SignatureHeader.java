@@ -1,0 +1,48 @@
+package io.rpmkit.format;
+
+import java.util.List;
+
+import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.SignatureTag;
+import io.rpmkit.format.SignatureValue;
+import io.rpmkit.format.Digests;
+
+/**
+ * The signature header: digests of the main header, sizes, the MD5 of header and payload, and any
+ * OpenPGP signatures. Shared by the writer and by signing an existing package.
+ */
+public final class SignatureHeader {
+    private static final long MAX_INT32 = 0xFFFFFFFFL;
+
+    private SignatureHeader() {
+    }
+
+    /**
+     * @param header the main header exactly as stored
+     * @param compressedPayloadSize the payload's size in the file
+     * @param uncompressedPayloadSize the cpio archive's size
+     * @param md5 MD5 of header and payload (16 bytes)
+     */
+    public static byte[] encode(byte[] header, long compressedPayloadSize, long uncompressedPayloadSize, byte[] md5,
+            List<SignatureValue> signatures) {
+        HeaderBuilder signature = HeaderBuilder.signatureHeader()
+                .string(SignatureTag.SHA1HEADER, Digests.hex(Digests.sha1().digest(header)))
+                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
+                .binary(SignatureTag.MD5, md5);
+        long headerAndPayload = header.length + compressedPayloadSize;
+        if (headerAndPayload > MAX_INT32) {
+            signature.int64(SignatureTag.LONGSIZE, headerAndPayload);
+        } else {
+            signature.int32(SignatureTag.SIZE, (int) headerAndPayload);
+        }
+        if (uncompressedPayloadSize > MAX_INT32) {
+            signature.int64(SignatureTag.LONGARCHIVESIZE, uncompressedPayloadSize);
+        } else {
+            signature.int32(SignatureTag.PAYLOADSIZE, (int) uncompressedPayloadSize);
+        }
+        for (SignatureValue value : signatures) {
+            signature.binary(value.tag(), value.packet());
+        }
+        return signature.encode();
+    }
+}

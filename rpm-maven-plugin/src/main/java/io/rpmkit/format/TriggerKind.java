@@ -1,0 +1,24 @@
+package io.rpmkit.format;
+
+/** When a trigger fires, with its RPMSENSE_TRIGGER* bit. */
+public enum TriggerKind {
+    TRIGGERIN("triggerin", 0x10000),
+    TRIGGERUN("triggerun", 0x20000),
+    TRIGGERPOSTUN("triggerpostun", 0x40000);
+
+    private final String settingName;
+    private final int senseBit;
+
+    TriggerKind(String settingName, int senseBit) {
+        this.settingName = settingName;
+        this.senseBit = senseBit;
+    }
+
+    public String settingName() {
+        return settingName;
+    }
+
+    public int senseBit() {
+        return senseBit;
+    }
+}

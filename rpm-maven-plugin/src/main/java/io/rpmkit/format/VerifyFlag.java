@@ -1,0 +1,33 @@
+package io.rpmkit.format;
+
+/** What {@code rpm -V} checks of a file (rpm's rpmVerifyAttrs, include/rpm/rpmfiles.h). */
+public enum VerifyFlag {
+    DIGEST(1, "digest"),
+    SIZE(1 << 1, "size"),
+    LINKTO(1 << 2, "link"),
+    USER(1 << 3, "user"),
+    GROUP(1 << 4, "group"),
+    MTIME(1 << 5, "mtime"),
+    MODE(1 << 6, "mode"),
+    RDEV(1 << 7, "rdev"),
+    CAPS(1 << 8, "caps");
+
+    /** rpmbuild's default: every bit set, including those of checks rpm adds later. */
+    public static final int ALL = 0xFFFFFFFF;
+
+    private final int bit;
+    private final String settingName;
+
+    VerifyFlag(int bit, String settingName) {
+        this.bit = bit;
+        this.settingName = settingName;
+    }
+
+    public int bit() {
+        return bit;
+    }
+
+    public String settingName() {
+        return settingName;
+    }
+}

@@ -1,0 +1,48 @@
+package io.rpmkit.spec;
+
+import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.InstallContext;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One entry of a dependency list, e.g. {@code Requires(post): systemd >= 219}.
+ *
+ * @param version an [epoch:]version[-release]; empty when the comparison is ANY
+ * @param contexts install contexts; only Requires may have them
+ */
+public record Dependency(DependencyKind kind, String name, Comparison comparison, String version,
+        Set<InstallContext> contexts) {
+
+    public Dependency {
+        version = version == null ? "" : version;
+        contexts = contexts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(contexts));
+    }
+
+    public static Dependency of(DependencyKind kind, String name) {
+        return new Dependency(kind, name, Comparison.ANY, "", Set.of());
+    }
+
+    public static Dependency of(DependencyKind kind, String name, Comparison comparison, String version) {
+        return new Dependency(kind, name, comparison, version, Set.of());
+    }
+
+    public Dependency withContexts(Set<InstallContext> newContexts) {
+        return new Dependency(kind, name, comparison, version, newContexts);
+    }
+
+    /** The flags word rpm stores: comparison bits plus context bits. */
+    public int senseFlags() {
+        int flags = comparison.senseBits();
+        for (InstallContext context : contexts) {
+            flags |= context.senseBit();
+        }
+        return flags;
+    }
+
+    @Override
+    public String toString() {
+        return name + (comparison == Comparison.ANY ? "" : " " + comparison.operator() + " " + version);
+    }
+}

@@ -1,0 +1,89 @@
+package io.rpmkit.spec;
+
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.VerifyFlag;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One path of the package. A regular file has content unless it is a ghost; a symlink has a target;
+ * a directory has neither. A null mtime means "the package's build time"; null verify flags mean
+ * rpm's default (verify everything).
+ *
+ * @param mode permission bits only (0 to 07777); the type bits come from the kind
+ */
+public record Entry(
+        String path,
+        EntryKind kind,
+        Content content,
+        String linkTarget,
+        int mode,
+        String user,
+        String group,
+        Instant mtime,
+        Set<FileFlag> flags,
+        Set<VerifyFlag> verify) {
+
+    public static final int DEFAULT_FILE_MODE = 0644;
+    public static final int DEFAULT_DIRECTORY_MODE = 0755;
+    /** rpmbuild stores every symlink with all permission bits; Redline wrote 0644. */
+    public static final int SYMLINK_MODE = 0777;
+
+    public Entry {
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        verify = verify == null ? null : Set.copyOf(verify);
+    }
+
+    public static Entry file(String path, Content content) {
+        return new Entry(path, EntryKind.FILE, content, null, DEFAULT_FILE_MODE, "root", "root", null, Set.of(), null);
+    }
+
+    public static Entry directory(String path) {
+        return new Entry(path, EntryKind.DIRECTORY, null, null, DEFAULT_DIRECTORY_MODE, "root", "root", null, Set.of(),
+                null);
+    }
+
+    public static Entry symlink(String path, String target) {
+        return new Entry(path, EntryKind.SYMLINK, null, target, SYMLINK_MODE, "root", "root", null, Set.of(), null);
+    }
+
+    /** A %ghost file: owned and listed, never shipped; rpm creates nothing for it. */
+    public static Entry ghost(String path) {
+        return new Entry(path, EntryKind.FILE, null, null, DEFAULT_FILE_MODE, "root", "root", null,
+                Set.of(FileFlag.GHOST), null);
+    }
+
+    public Entry withMode(int newMode) {
+        return new Entry(path, kind, content, linkTarget, newMode, user, group, mtime, flags, verify);
+    }
+
+    public Entry withOwner(String newUser, String newGroup) {
+        return new Entry(path, kind, content, linkTarget, mode, newUser, newGroup, mtime, flags, verify);
+    }
+
+    public Entry withMtime(Instant newMtime) {
+        return new Entry(path, kind, content, linkTarget, mode, user, group, newMtime, flags, verify);
+    }
+
+    public Entry withFlags(Set<FileFlag> newFlags) {
+        return new Entry(path, kind, content, linkTarget, mode, user, group, mtime, newFlags, verify);
+    }
+
+    public Entry withVerify(Set<VerifyFlag> newVerify) {
+        return new Entry(path, kind, content, linkTarget, mode, user, group, mtime, flags, newVerify);
+    }
+
+    public boolean is(FileFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /** Whether the payload carries this entry: ghosts are listed in the header only. */
+    public boolean inPayload() {
+        return !is(FileFlag.GHOST);
+    }
+
+    public int fileMode() {
+        return kind.typeBits() | mode;
+    }
+}

@@ -1,0 +1,295 @@
+package io.rpmkit.write;
+
+import io.rpmkit.Quoting;
+import io.rpmkit.format.SignatureHeader;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
+import io.rpmkit.spec.PackageSpec;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import io.rpmkit.Console;
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.Lead;
+import io.rpmkit.format.SignatureValue;
+import io.rpmkit.payload.CpioWriter;
+import io.rpmkit.payload.DigestingOutputStream;
+import io.rpmkit.payload.ParallelChunkOutputStream;
+import io.rpmkit.format.Digests;
+import io.rpmkit.sign.LegacySignature;
+
+/**
+ * Writes a package in one pass over its inputs.
+ *
+ * <p>Redline's builder is not used here: it reads every file three times, compresses the payload
+ * twice, is gzip-only, truncates sizes to 32 bits, stores the compressed digest as the uncompressed
+ * one and makes packages own their parent directories. Instead each input byte is read once, while
+ * its digest, the cpio stream, the compression and both payload digests are computed; the payload
+ * spools to a temporary file beside the output, and the headers are written once sizes are known.
+ * The package appears at its final path only when complete (an atomic rename).
+ */
+public final class RpmWriter {
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private final Console console;
+
+    public RpmWriter(Console console) {
+        this.console = console;
+    }
+
+    /** Writes {@code spec} to {@code output}, replacing what is there only when the new file is whole. */
+    public void write(PackageSpec spec, Path output) throws PackagingException {
+        write(spec, output, null);
+    }
+
+    /** Writes and signs; {@code signing} may be null for an unsigned package. */
+    public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
+        Path directory = output.toAbsolutePath().getParent();
+        Path payloadFile = null;
+        Path packageFile = null;
+        try {
+            try {
+                Files.createDirectories(directory);
+                payloadFile = Files.createTempFile(directory, "." + output.getFileName(), ".payload");
+                packageFile = Files.createTempFile(directory, "." + output.getFileName(), ".part");
+                makeWorldReadable(packageFile);
+            } catch (IOException e) {
+                throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
+                        + " written (" + e + "): choose a writable directory", e);
+            }
+            PayloadResult payload = writePayload(spec, payloadFile);
+            byte[] header = MainHeader.encode(spec, payload);
+            assemble(spec, header, payload, payloadFile, packageFile, signing);
+            moveIntoPlace(packageFile, output);
+            packageFile = null;
+            console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
+                    + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel()
+                    + (signing == null ? "" : ", signed " + signing.signer().describe()
+                            + (signing.legacy() ? " with the legacy signature" : "")) + ")");
+        } catch (IOException e) {
+            throw new PackagingException("writing " + output + " failed: " + e, e);
+        } finally {
+            deleteQuietly(payloadFile);
+            deleteQuietly(packageFile);
+        }
+    }
+
+    private PayloadResult writePayload(PackageSpec spec, Path payloadFile) throws IOException, PackagingException {
+        List<Entry> entries = new ArrayList<>(spec.entries());
+        entries.sort(Comparator.comparing(Entry::path));
+        long[] sizes = sizes(entries);
+        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > CpioWriter.MAX_NEWC_SIZE);
+        List<String> digests = new ArrayList<>(entries.size());
+        DigestingOutputStream compressed;
+        DigestingOutputStream uncompressed;
+        Progress progress = new Progress(console, Arrays.stream(sizes).sum());
+        OutputStream compressor = null;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
+            compressed = new DigestingOutputStream(file, Digests.sha256());
+            compressor = spec.compression().compress(compressed, spec.compressionLevel());
+            uncompressed = new DigestingOutputStream(compressor, Digests.sha256());
+            CpioWriter cpio = new CpioWriter(uncompressed);
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                digests.add("");
+                if (!entry.inPayload()) {
+                    continue;
+                }
+                long mtime = (entry.mtime() != null ? entry.mtime() : spec.buildTime()).getEpochSecond();
+                if (stripped) {
+                    cpio.writeStrippedHeader(i);
+                } else {
+                    cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i],
+                            entry.kind() == EntryKind.DIRECTORY ? 2 : 1));
+                }
+                switch (entry.kind()) {
+                    case FILE -> digests.set(i, copyContent(entry, sizes[i], cpio, progress));
+                    case SYMLINK -> cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
+                    case DIRECTORY -> {
+                        // A directory has no data.
+                    }
+                }
+                if (entry.kind() != EntryKind.FILE) {
+                    progress.advance(sizes[i]);
+                }
+            }
+            cpio.finish();
+            if (compressor != compressed) {
+                compressor.close(); // finishes the compressed stream; closes the file too
+            }
+            compressor = null;
+        } finally {
+            if (compressor instanceof ParallelChunkOutputStream<?> parallel) {
+                parallel.abort(); // a failed build must not leave compression threads behind
+            } else if (compressor != null) {
+                closeQuietly(compressor);
+            }
+        }
+        return new PayloadResult(entries, sizes, digests, compressed.count(), uncompressed.count(),
+                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
+    }
+
+    /** Sizes as the header states them: content for files, target length for links, 0 otherwise. */
+    private static long[] sizes(List<Entry> entries) throws PackagingException {
+        long[] sizes = new long[entries.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            Entry entry = entries.get(i);
+            if (entry.kind() == EntryKind.SYMLINK) {
+                sizes[i] = entry.linkTarget().getBytes(StandardCharsets.UTF_8).length;
+            } else if (entry.kind() == EntryKind.FILE && entry.inPayload()) {
+                try {
+                    sizes[i] = entry.content().size();
+                } catch (IOException e) {
+                    throw new PackagingException("entry '" + entry.path() + "': reading source '"
+                            + entry.content().origin() + "' failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress)
+            throws PackagingException, IOException {
+        MessageDigest digest = Digests.sha256();
+        try (InputStream in = progress.counting(new DigestInputStream(new SourceStream(entry.content().open()),
+                digest))) {
+            cpio.writeData(in, size);
+        } catch (SourceStream.SourceFailure | CpioWriter.SizeChanged e) {
+            throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
+                    + entry.content().origin() + "' failed: " + e.getMessage(), e);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
+                    + entry.content().origin() + "' failed: " + e, e);
+        }
+        return Digests.hex(digest.digest());
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // The build already failed; its own error is the one to report.
+        }
+    }
+
+    /**
+     * Writes lead, signature, header and payload. The signature's MD5 covers header and payload. Without
+     * a legacy signature every signature entry has a size known beforehand, so its slot is reserved
+     * first and filled after the payload is copied: the spooled payload is read once. A legacy
+     * signature's length is only known at the end, so then the payload is read twice.
+     */
+    private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
+            Path packageFile, Signing signing) throws IOException, PackagingException {
+        byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
+        List<SignatureValue> signatures = new ArrayList<>();
+        if (signing != null) {
+            signatures.add(signing.signer().signHeader(header));
+        }
+        try (FileChannel out = FileChannel.open(packageFile, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+                FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
+            if (signing != null && signing.legacy()) {
+                LegacySignature legacy = signing.signer().startLegacy();
+                MessageDigest md5 = Digests.md5();
+                md5.update(header);
+                legacy.update(header);
+                readAll(in, buffer -> {
+                    md5.update(buffer.duplicate());
+                    legacy.update(buffer);
+                });
+                signatures.add(legacy.finish());
+                writeFully(out, ByteBuffer.wrap(lead));
+                writeFully(out, ByteBuffer.wrap(signature(header, payload, md5.digest(), signatures)));
+                writeFully(out, ByteBuffer.wrap(header));
+                in.position(0);
+                readAll(in, buffer -> writeFully(out, buffer));
+            } else {
+                byte[] placeholder = signature(header, payload, new byte[16], signatures);
+                MessageDigest md5 = Digests.md5();
+                md5.update(header);
+                writeFully(out, ByteBuffer.wrap(lead));
+                writeFully(out, ByteBuffer.wrap(placeholder));
+                writeFully(out, ByteBuffer.wrap(header));
+                readAll(in, buffer -> {
+                    md5.update(buffer.duplicate());
+                    writeFully(out, buffer);
+                });
+                byte[] signature = signature(header, payload, md5.digest(), signatures);
+                if (signature.length != placeholder.length) {
+                    throw new IllegalStateException("signature changed size from " + placeholder.length + " to "
+                            + signature.length);
+                }
+                out.position(lead.length);
+                writeFully(out, ByteBuffer.wrap(signature));
+            }
+            out.force(true);
+        }
+    }
+
+    private interface BufferConsumer {
+        void accept(ByteBuffer buffer) throws IOException;
+    }
+
+    private static void readAll(FileChannel in, BufferConsumer consumer) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
+        while (in.read(buffer) >= 0) {
+            buffer.flip();
+            consumer.accept(buffer);
+            buffer.clear();
+        }
+    }
+
+    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures) {
+        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, signatures);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Temporary files are created private; a finished package is as readable as any build output. */
+    private static void makeWorldReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Left behind under a dot-name; the next clean removes it.
+            }
+        }
+    }
+}
