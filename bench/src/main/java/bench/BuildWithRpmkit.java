@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.rpmkit.Choices;
 import io.rpmkit.Console;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
 import io.rpmkit.spec.TargetRpm;
-import io.rpmkit.spec.Compression;
+import io.rpmkit.write.RpmWriter;
 
 /**
  * Packages a directory tree under /opt/bench with rpmkit.
@@ -24,7 +25,7 @@ public final class BuildWithRpmkit {
     public static void main(String[] args) throws Exception {
         Path input = Path.of(args[0]);
         Path output = Path.of(args[1]);
-        Compression compression = Compression.ofSettingName(args[2]).orElseThrow();
+        Compression compression = Choices.find(Compression.class, args[2]).orElseThrow();
         int level = Integer.parseInt(args[3]);
         int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         List<Entry> entries = new ArrayList<>();

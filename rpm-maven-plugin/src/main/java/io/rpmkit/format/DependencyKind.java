@@ -1,9 +1,9 @@
 package io.rpmkit.format;
 
-import io.rpmkit.format.RpmTag;
+import io.rpmkit.Choice;
 
 /** The dependency lists of a package, each stored as three parallel tags: names, flags, versions. */
-public enum DependencyKind {
+public enum DependencyKind implements Choice {
     REQUIRES("requires", RpmTag.REQUIRENAME, RpmTag.REQUIREFLAGS, RpmTag.REQUIREVERSION),
     PROVIDES("provides", RpmTag.PROVIDENAME, RpmTag.PROVIDEFLAGS, RpmTag.PROVIDEVERSION),
     CONFLICTS("conflicts", RpmTag.CONFLICTNAME, RpmTag.CONFLICTFLAGS, RpmTag.CONFLICTVERSION),
@@ -25,6 +25,7 @@ public enum DependencyKind {
         this.versionTag = versionTag;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

@@ -1,7 +1,9 @@
 package io.rpmkit.format;
 
+import io.rpmkit.Choice;
+
 /** File attributes as rpm stores them in FILEFLAGS (rpm's rpmfileAttrs, include/rpm/rpmfiles.h). */
-public enum FileFlag {
+public enum FileFlag implements Choice {
     CONFIG(1, "config"),
     DOC(1 << 1, "doc"),
     MISSINGOK(1 << 3, "missingok"),
@@ -22,6 +24,7 @@ public enum FileFlag {
         return bit;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

@@ -23,7 +23,7 @@ import org.redline_rpm.header.Signature;
  * supplies, is the region trailer's value and the 8-byte padding after a signature header.
  */
 public final class HeaderBuilder {
-    private static final int REGION_TRAILER_SIZE = 16;
+    private static final int REGION_TRAILER_SIZE = HeaderLayout.REGION_TRAILER_SIZE;
 
     private final Tag regionTag;
     private final Map<Integer, Value> values = new TreeMap<>();
@@ -104,7 +104,7 @@ public final class HeaderBuilder {
         return ByteBuffer.allocate(REGION_TRAILER_SIZE)
                 .putInt(regionTag.code())
                 .putInt(TagType.BIN.code())
-                .putInt(-16 * entryCount)
+                .putInt(-HeaderLayout.INDEX_ENTRY_SIZE * entryCount)
                 .putInt(REGION_TRAILER_SIZE)
                 .array();
     }

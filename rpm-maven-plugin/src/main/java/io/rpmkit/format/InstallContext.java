@@ -1,7 +1,9 @@
 package io.rpmkit.format;
 
+import io.rpmkit.Choice;
+
 /** When a Requires must already hold: Requires(pre) and friends, with their RPMSENSE_* bits. */
-public enum InstallContext {
+public enum InstallContext implements Choice {
     PRETRANS("pretrans", 0x80),
     PRE("pre", 0x200),
     POST("post", 0x400),
@@ -17,6 +19,7 @@ public enum InstallContext {
         this.senseBit = senseBit;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

@@ -103,7 +103,11 @@ public enum RpmTag implements Tag {
     PAYLOADDIGEST(HeaderTag.PAYLOADDIGEST, TagType.STRING_ARRAY),
     PAYLOADDIGESTALGO(HeaderTag.PAYLOADDIGESTALGO, TagType.INT32),
     /** RPMTAG_PAYLOADDIGESTALT: digest of the uncompressed payload (Redline stores the compressed one). */
-    PAYLOADDIGESTALT(HeaderTag.PAYLOADDIGESTALT, TagType.STRING_ARRAY);
+    PAYLOADDIGESTALT(HeaderTag.PAYLOADDIGESTALT, TagType.STRING_ARRAY),
+    /** RPMTAG_ARCHIVESIZE: the uncompressed payload's size, which rpm before 4.x kept in the main header. */
+    ARCHIVESIZE(1046, TagType.INT32),
+    /** RPMTAG_SOURCEPACKAGE: present in source packages. */
+    SOURCEPACKAGE(1106, TagType.INT32);
 
     private final int code;
     private final TagType type;

@@ -1,9 +1,9 @@
 package io.rpmkit.format;
 
-import io.rpmkit.format.RpmTag;
+import io.rpmkit.Choice;
 
 /** The points of a transaction where a package's scriptlets run, with the tags that store them. */
-public enum ScriptletPhase {
+public enum ScriptletPhase implements Choice {
     PRETRANS("pretrans", "pretrans", RpmTag.PRETRANS, RpmTag.PRETRANSPROG, InstallContext.PRETRANS),
     PRE("pre", "preinstall", RpmTag.PREIN, RpmTag.PREINPROG, InstallContext.PRE),
     POST("post", "postinstall", RpmTag.POSTIN, RpmTag.POSTINPROG, InstallContext.POST),
@@ -26,6 +26,7 @@ public enum ScriptletPhase {
         this.context = context;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

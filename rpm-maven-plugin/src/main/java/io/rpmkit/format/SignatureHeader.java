@@ -2,18 +2,11 @@ package io.rpmkit.format;
 
 import java.util.List;
 
-import io.rpmkit.format.HeaderBuilder;
-import io.rpmkit.format.SignatureTag;
-import io.rpmkit.format.SignatureValue;
-import io.rpmkit.format.Digests;
-
 /**
  * The signature header: digests of the main header, sizes, the MD5 of header and payload, and any
  * OpenPGP signatures. Shared by the writer and by signing an existing package.
  */
 public final class SignatureHeader {
-    private static final long MAX_INT32 = 0xFFFFFFFFL;
-
     private SignatureHeader() {
     }
 
@@ -30,12 +23,12 @@ public final class SignatureHeader {
                 .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
                 .binary(SignatureTag.MD5, md5);
         long headerAndPayload = header.length + compressedPayloadSize;
-        if (headerAndPayload > MAX_INT32) {
+        if (headerAndPayload > RpmLimits.MAX_UINT32) {
             signature.int64(SignatureTag.LONGSIZE, headerAndPayload);
         } else {
             signature.int32(SignatureTag.SIZE, (int) headerAndPayload);
         }
-        if (uncompressedPayloadSize > MAX_INT32) {
+        if (uncompressedPayloadSize > RpmLimits.MAX_UINT32) {
             signature.int64(SignatureTag.LONGARCHIVESIZE, uncompressedPayloadSize);
         } else {
             signature.int32(SignatureTag.PAYLOADSIZE, (int) uncompressedPayloadSize);

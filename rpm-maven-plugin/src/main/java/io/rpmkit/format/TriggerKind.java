@@ -1,7 +1,9 @@
 package io.rpmkit.format;
 
+import io.rpmkit.Choice;
+
 /** When a trigger fires, with its RPMSENSE_TRIGGER* bit. */
-public enum TriggerKind {
+public enum TriggerKind implements Choice {
     TRIGGERIN("triggerin", 0x10000),
     TRIGGERUN("triggerun", 0x20000),
     TRIGGERPOSTUN("triggerpostun", 0x40000);
@@ -14,6 +16,7 @@ public enum TriggerKind {
         this.senseBit = senseBit;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

@@ -1,7 +1,9 @@
 package io.rpmkit.format;
 
+import io.rpmkit.Choice;
+
 /** What {@code rpm -V} checks of a file (rpm's rpmVerifyAttrs, include/rpm/rpmfiles.h). */
-public enum VerifyFlag {
+public enum VerifyFlag implements Choice {
     DIGEST(1, "digest"),
     SIZE(1 << 1, "size"),
     LINKTO(1 << 2, "link"),
@@ -27,6 +29,7 @@ public enum VerifyFlag {
         return bit;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }

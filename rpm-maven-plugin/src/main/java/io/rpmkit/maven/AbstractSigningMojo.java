@@ -1,6 +1,7 @@
 package io.rpmkit.maven;
 
 import java.io.File;
+import java.time.Instant;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,7 +10,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
+import io.rpmkit.PackagingException;
+import io.rpmkit.sign.PackageSigner;
 import io.rpmkit.sign.SigningKey;
+import io.rpmkit.write.Signing;
 
 /** The signing parameters that the rpm, sign and yum-repository goals share, declared once. */
 abstract class AbstractSigningMojo extends AbstractMojo {
@@ -49,6 +53,23 @@ abstract class AbstractSigningMojo extends AbstractMojo {
     SigningParameters signingParameters(boolean legacy) {
         return new SigningParameters(signKeyFile, signKeyId, signPassphraseServerId, signPassphraseEnv, signHash,
                 legacy);
+    }
+
+    /**
+     * How the rpm goal signs what it writes, or null when no key file is set.
+     *
+     * @param time the signature time, the build time, so that signed packages are reproducible too
+     */
+    Signing signing(Instant time, boolean legacy) throws MojoFailureException {
+        SigningParameters parameters = signingParameters(legacy);
+        if (!parameters.isConfigured()) {
+            return null;
+        }
+        try {
+            return new Signing(new PackageSigner(loadKey(parameters), parameters.hash(), time), legacy);
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
     }
 
     /** Loads and unlocks the key, the passphrase taken from settings.xml or the environment. */

@@ -22,13 +22,17 @@ public class EntryConfig {
     private String mode;
     /** A tree's directory permissions, default 0755. */
     private String directoryMode;
+    /** The owner, default root. */
     private String user;
+    /** The owning group, default root. */
     private String group;
     /** Comma-separated: config, noreplace, missingok, doc, license, readme. */
     private String flags;
     /** Comma-separated checks of rpm -V, or none; default all. */
     private String verify;
+    /** A tree's glob patterns, relative to it, of the files to take; default all. */
     private List<String> includes;
+    /** A tree's glob patterns of the files to leave out. */
     private List<String> excludes;
     /** Whether a tree's directories belong to the package; default true. */
     private Boolean ownDirectories;

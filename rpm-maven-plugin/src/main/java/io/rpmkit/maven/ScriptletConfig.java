@@ -1,6 +1,9 @@
 package io.rpmkit.maven;
 
 import java.io.File;
+import java.util.List;
+
+import io.rpmkit.request.ScriptRequest;
 
 /** One {@code <scriptlet>}: a phase and a script, inline or from a file. */
 public class ScriptletConfig {
@@ -12,4 +15,8 @@ public class ScriptletConfig {
     String script;
     /** A file holding the script, instead of {@code script}. */
     File file;
+
+    ScriptRequest toRequest() {
+        return new ScriptRequest(phase, List.of(), interpreter, script, file == null ? null : file.toPath());
+    }
 }

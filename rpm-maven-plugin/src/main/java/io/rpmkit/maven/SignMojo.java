@@ -18,7 +18,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.request.BuildTimestamp;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.PackageSigner;
@@ -75,7 +74,7 @@ public class SignMojo extends AbstractSigningMojo {
         List<Path> packages = packages();
         SigningParameters parameters = signingParameters(legacy);
         HashChoice hashChoice = parameters.hash();
-        Optional<Instant> timestamp = timestamp();
+        Optional<Instant> timestamp = BuildTimes.configured("signing", outputTimestamp);
         SigningKey key = loadKey(parameters);
         for (Path rpm : packages) {
             try {
@@ -118,14 +117,6 @@ public class SignMojo extends AbstractSigningMojo {
         return attached;
     }
 
-    private Optional<Instant> timestamp() throws MojoFailureException {
-        String configured = outputTimestamp != null && outputTimestamp.startsWith("${") ? null : outputTimestamp;
-        try {
-            return BuildTimestamp.resolve(configured, System.getenv("SOURCE_DATE_EPOCH"));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("signing: " + e.getMessage(), e);
-        }
-    }
 
     private static Instant buildTime(Path rpm) throws PackagingException {
         return RpmReader.read(rpm).buildTime().orElseThrow(() -> new PackagingException("signing " + rpm

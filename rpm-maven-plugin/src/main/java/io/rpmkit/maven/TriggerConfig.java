@@ -3,6 +3,8 @@ package io.rpmkit.maven;
 import java.io.File;
 import java.util.List;
 
+import io.rpmkit.request.ScriptRequest;
+
 /** One {@code <trigger>}: when another package comes or goes, run a script. */
 public class TriggerConfig {
     /** triggerin, triggerun or triggerpostun. */
@@ -11,6 +13,12 @@ public class TriggerConfig {
     List<String> packages;
     /** Absolute path of the interpreter; default /bin/sh. */
     String interpreter;
+    /** The script itself. */
     String script;
+    /** A file holding the script, instead of {@code script}. */
     File file;
+
+    ScriptRequest toRequest() {
+        return new ScriptRequest(kind, packages, interpreter, script, file == null ? null : file.toPath());
+    }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.maven.artifact.Artifact;
@@ -21,7 +20,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.request.BuildTimestamp;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryPackages;
 import io.rpmkit.repo.RepositoryWriter;
@@ -84,7 +82,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         Path repository = directory.toPath();
         RepositoryWriter writer = new RepositoryWriter(new MavenConsole(getLog()));
         try {
-            Instant time = revision();
+            Instant time = BuildTimes.configuredOrNow("rpm.repository.revision", revision,
+                    "rpm.repository.revision, project.build.outputTimestamp", "repository", getLog());
             RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit);
             SigningParameters signing = signingParameters(false);
             if (signing.isConfigured()) {
@@ -106,20 +105,6 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         }
     }
 
-    private Instant revision() throws MojoFailureException {
-        Optional<Instant> time;
-        try {
-            time = BuildTimestamp.resolve(revision, System.getenv("SOURCE_DATE_EPOCH"));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("rpm.repository.revision: " + e.getMessage(), e);
-        }
-        if (time.isPresent()) {
-            return time.get();
-        }
-        getLog().warn("Neither rpm.repository.revision, project.build.outputTimestamp nor SOURCE_DATE_EPOCH is set:"
-                + " the repository carries the current time and is not reproducible");
-        return Instant.ofEpochSecond(Instant.now().getEpochSecond());
-    }
 
     /** Each package file once, in the order found: reactor, dependencies, sources. */
     private List<Path> packages() throws PackagingException {

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.rpmkit.format.Cpio;
+
 /**
  * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB,
  * and rpm's stripped variant (07070X) for payloads with larger files.
@@ -13,14 +15,11 @@ import java.util.Locale;
  * takes them from the header.
  */
 public final class CpioWriter {
-    private static final String MAGIC = "070701";
-    /** rpm's large-file format: the header names only the file's index; rpm takes the rest from its header. */
-    private static final String STRIPPED_MAGIC = "07070X";
-    private static final String TRAILER = "TRAILER!!!";
-    /** Headers, names and data each end on a 4-byte boundary, counted from the archive's start. */
-    private static final int ALIGNMENT = 4;
-    /** The largest file a newc entry holds; a payload with a larger one uses the stripped format. */
-    public static final long MAX_NEWC_SIZE = 0xFFFFFFFFL;
+    private static final String MAGIC = Cpio.NEWC_MAGIC;
+    private static final String STRIPPED_MAGIC = Cpio.STRIPPED_MAGIC;
+    private static final String TRAILER = Cpio.TRAILER;
+    private static final int ALIGNMENT = Cpio.ALIGNMENT;
+    private static final long MAX_NEWC_SIZE = Cpio.MAX_NEWC_SIZE;
 
     private final OutputStream out;
     private final byte[] buffer = new byte[64 * 1024];
@@ -107,10 +106,6 @@ public final class CpioWriter {
     public void finish() throws IOException {
         writeRecordHeader(TRAILER.getBytes(StandardCharsets.US_ASCII), new Record(TRAILER, 0, 0, 0, 0, 1));
         out.flush();
-    }
-
-    public long position() {
-        return position;
     }
 
     private void pad() throws IOException {

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rpmkit.format.Cpio;
+import io.rpmkit.format.RpmLimits;
+
 /**
  * Reads the cpio archive of a payload: "newc" entries ({@code 070701}, or {@code 070702} with a
  * checksum rpm ignores) and rpm's "stripped" entries ({@code 07070X} and an 8-hex-digit file index
@@ -20,14 +23,14 @@ import java.util.Map;
  * {@code CPIO_NAMESIZE_MAX} and stream every content.
  */
 final class CpioReader {
-    private static final String NEWC = "070701";
-    private static final String NEWC_CRC = "070702";
-    private static final String STRIPPED = "07070X";
-    private static final String TRAILER = "TRAILER!!!";
-    private static final int MAGIC_SIZE = 6;
-    private static final int FIELD_SIZE = 8;
-    private static final int NEWC_FIELDS = 13;
-    private static final long STRIPPED_END = 0xFFFFFFFFL;
+    private static final String NEWC = Cpio.NEWC_MAGIC;
+    private static final String NEWC_CRC = Cpio.NEWC_CRC_MAGIC;
+    private static final String STRIPPED = Cpio.STRIPPED_MAGIC;
+    private static final String TRAILER = Cpio.TRAILER;
+    private static final int MAGIC_SIZE = NEWC.length();
+    private static final int FIELD_SIZE = Cpio.FIELD_SIZE;
+    private static final int NEWC_FIELDS = Cpio.NEWC_FIELDS;
+    private static final long STRIPPED_END = Cpio.STRIPPED_TRAILER_INDEX;
 
     private final InputStream in;
     private final List<RpmFile> files;
@@ -75,9 +78,9 @@ final class CpioReader {
         long mtime = field(header, 5, headerAt);
         long size = field(header, 6, headerAt);
         long nameSize = field(header, 11, headerAt);
-        if (nameSize < 1 || nameSize > RpmReader.MAX_CPIO_NAME_SIZE) {
+        if (nameSize < 1 || nameSize > RpmLimits.MAX_CPIO_NAME_SIZE) {
             throw new IOException("cpio entry at offset " + headerAt + " has a name of " + nameSize
-                    + " bytes; accepted are 1 to " + RpmReader.MAX_CPIO_NAME_SIZE);
+                    + " bytes; accepted are 1 to " + RpmLimits.MAX_CPIO_NAME_SIZE);
         }
         byte[] rawName = readFully((int) nameSize, "the entry name");
         int length = 0;

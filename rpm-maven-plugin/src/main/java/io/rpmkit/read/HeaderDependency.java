@@ -1,7 +1,8 @@
 package io.rpmkit.read;
 
-import io.rpmkit.format.Flags;
 import java.util.List;
+
+import io.rpmkit.format.Flags;
 
 /**
  * One dependency of a kind (requires, provides, ...): name, sense flags and version.

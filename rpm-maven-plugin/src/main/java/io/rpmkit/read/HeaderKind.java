@@ -3,6 +3,7 @@ package io.rpmkit.read;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.Tag;
@@ -12,9 +13,9 @@ import io.rpmkit.format.Tag;
  * (lib/header.cc, {@code hdrblobVerifyLengths}).
  */
 enum HeaderKind {
-    SIGNATURE("signature header", SignatureTag.HEADERSIGNATURES, RpmReader.MAX_SIGNATURE_INDEX_ENTRIES,
-            RpmReader.MAX_SIGNATURE_DATA_SIZE, SignatureTag.values()),
-    MAIN("main header", RpmTag.HEADERIMMUTABLE, RpmReader.MAX_INDEX_ENTRIES, RpmReader.MAX_DATA_SIZE,
+    SIGNATURE("signature header", SignatureTag.HEADERSIGNATURES, RpmLimits.MAX_SIGNATURE_INDEX_ENTRIES,
+            RpmLimits.MAX_SIGNATURE_DATA_SIZE, SignatureTag.values()),
+    MAIN("main header", RpmTag.HEADERIMMUTABLE, RpmLimits.MAX_INDEX_ENTRIES, RpmLimits.MAX_DATA_SIZE,
             RpmTag.values());
 
     private final String label;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.HeaderLayout;
+import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.Tag;
 import io.rpmkit.format.TagType;
@@ -22,11 +24,10 @@ import io.rpmkit.format.TagType;
  * data area, count), then the data area.
  */
 final class HeaderParser {
-    static final long MAGIC = 0x8EADE80100000000L;
-    static final int INTRO_SIZE = 16;
-    static final int INDEX_ENTRY_SIZE = 16;
-
-    private static final int REGION_TRAILER_SIZE = 16;
+    private static final long MAGIC = HeaderLayout.MAGIC;
+    private static final int INTRO_SIZE = HeaderLayout.INTRO_SIZE;
+    private static final int INDEX_ENTRY_SIZE = HeaderLayout.INDEX_ENTRY_SIZE;
+    private static final int REGION_TRAILER_SIZE = HeaderLayout.REGION_TRAILER_SIZE;
 
     private final HeaderKind kind;
     private final String file;
@@ -170,8 +171,8 @@ final class HeaderParser {
             throw fail(entry + " has count " + Integer.toUnsignedString(count) + "; accepted is 1 to the data size "
                     + dataSize);
         }
-        if (type != TagType.BIN && count > RpmReader.MAX_ARRAY_COUNT) {
-            throw fail(entry + " has count " + count + ", which exceeds the limit " + RpmReader.MAX_ARRAY_COUNT);
+        if (type != TagType.BIN && count > RpmLimits.MAX_ARRAY_COUNT) {
+            throw fail(entry + " has count " + count + ", which exceeds the limit " + RpmLimits.MAX_ARRAY_COUNT);
         }
         if (offset < 0 || offset > dataSize) {
             throw fail(entry + " has offset " + offset + " outside the data area of " + dataSize + " bytes");

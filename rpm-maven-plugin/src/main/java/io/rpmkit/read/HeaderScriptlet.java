@@ -1,6 +1,7 @@
 package io.rpmkit.read;
 
 import java.util.List;
+
 import io.rpmkit.format.ScriptletPhase;
 
 /**

@@ -1,7 +1,8 @@
 package io.rpmkit.read;
 
-import io.rpmkit.format.Flags;
 import java.util.List;
+
+import io.rpmkit.format.Flags;
 
 /**
  * A trigger script and the packages whose (un)installation fires it.

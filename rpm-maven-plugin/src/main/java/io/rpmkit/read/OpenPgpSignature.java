@@ -10,14 +10,6 @@ import java.util.Optional;
  * {@code RSA/SHA256, Key ID 0123456789abcdef}. It does not verify anything.
  */
 final class OpenPgpSignature {
-    /**
-     * RPMSIGTAG_DSA (include/rpm/rpmtag.h): the header-only signature of every non-RSA key, EdDSA
-     * included (rpmsign 4.18 puts an Ed25519 signature here). Not in {@code SignatureTag} yet.
-     */
-    static final int DSA_HEADER_TAG = 267;
-    /** RPMSIGTAG_GPG: the legacy header-and-payload signature of a non-RSA key. */
-    static final int GPG_TAG = 1005;
-
     private static final int SIGNATURE_PACKET = 2;
     private static final int SUBPACKET_ISSUER = 16;
     private static final int SUBPACKET_ISSUER_FINGERPRINT = 33;

@@ -1,6 +1,5 @@
 package io.rpmkit.read;
 
-import io.rpmkit.format.Flags;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,9 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.FileModes;
+import io.rpmkit.format.Flags;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.ChangelogEntry;
 
 /**
@@ -67,9 +68,9 @@ public final class PackageSummary {
         RpmHeader signature = pkg.signature();
         List<Optional<HeaderEntry>> candidates = List.of(
                 signature.entry(SignatureTag.RSAHEADER.code()),
-                signature.entry(OpenPgpSignature.DSA_HEADER_TAG),
+                signature.entry(SignatureTag.DSAHEADER.code()),
                 signature.entry(SignatureTag.PGP.code()),
-                signature.entry(OpenPgpSignature.GPG_TAG));
+                signature.entry(SignatureTag.GPG.code()));
         for (Optional<HeaderEntry> entry : candidates) {
             if (entry.isPresent() && entry.get().type() == TagType.BIN) {
                 return OpenPgpSignature.describe(entry.get().bytes()).orElse("present");
@@ -147,10 +148,10 @@ public final class PackageSummary {
     /** {@code ls -l} style, as rpm's {@code perms} format: {@code -rw-r--r--}, {@code drwxr-xr-x}. */
     public static String modeString(int mode) {
         StringBuilder text = new StringBuilder(10);
-        text.append(switch (mode & RpmFile.TYPE_MASK) {
-            case 0, RpmFile.TYPE_REGULAR -> '-';
-            case RpmFile.TYPE_DIRECTORY -> 'd';
-            case RpmFile.TYPE_SYMLINK -> 'l';
+        text.append(switch (mode & FileModes.TYPE_MASK) {
+            case 0, FileModes.REGULAR -> '-';
+            case FileModes.DIRECTORY -> 'd';
+            case FileModes.SYMLINK -> 'l';
             case 0020000 -> 'c';
             case 0060000 -> 'b';
             case 0010000 -> 'p';

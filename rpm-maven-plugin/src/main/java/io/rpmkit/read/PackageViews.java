@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.format.RpmTag;
-import io.rpmkit.format.Tag;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.format.Tag;
 import io.rpmkit.spec.ChangelogEntry;
 
 /**

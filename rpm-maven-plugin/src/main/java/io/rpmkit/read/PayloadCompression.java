@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.XZInputStream;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmLimits;
 
 /**
  * The payload compressors rpm knows, by the value of PAYLOADCOMPRESSOR (rpm's build/pack.cc,
@@ -68,8 +68,8 @@ public enum PayloadCompression {
                 case NONE -> startsWithGzipMagic(raw) ? new GZIPInputStream(raw, 65536) : raw;
                 case GZIP -> new GZIPInputStream(raw, 65536);
                 case BZIP2 -> new BZip2CompressorInputStream(raw, true);
-                case XZ -> new XZInputStream(raw, RpmReader.MAX_DECODER_MEMORY_KIB);
-                case LZMA -> new LZMAInputStream(raw, RpmReader.MAX_DECODER_MEMORY_KIB);
+                case XZ -> new XZInputStream(raw, RpmLimits.MAX_DECODER_MEMORY_KIB);
+                case LZMA -> new LZMAInputStream(raw, RpmLimits.MAX_DECODER_MEMORY_KIB);
                 case ZSTD -> new ZstdInputStreamNoFinalizer(raw);
             };
         } catch (RuntimeException | LinkageError e) {

@@ -3,6 +3,8 @@ package io.rpmkit.read;
 import java.io.InputStream;
 import java.util.OptionalInt;
 
+import io.rpmkit.format.FileModes;
+
 /**
  * One entry of the cpio payload. Its {@link #content()} is read from the payload stream itself,
  * so it is valid only until the next entry is asked for.
@@ -69,15 +71,15 @@ public final class PayloadEntry {
     }
 
     public boolean isDirectory() {
-        return (mode & RpmFile.TYPE_MASK) == RpmFile.TYPE_DIRECTORY;
+        return (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY;
     }
 
     public boolean isRegularFile() {
-        return (mode & RpmFile.TYPE_MASK) == RpmFile.TYPE_REGULAR;
+        return (mode & FileModes.TYPE_MASK) == FileModes.REGULAR;
     }
 
     public boolean isSymlink() {
-        return (mode & RpmFile.TYPE_MASK) == RpmFile.TYPE_SYMLINK;
+        return (mode & FileModes.TYPE_MASK) == FileModes.SYMLINK;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rpmkit.read;
 
+import io.rpmkit.format.FileModes;
 import io.rpmkit.format.Flags;
 
 /**
@@ -18,21 +19,17 @@ import io.rpmkit.format.Flags;
  */
 public record RpmFile(String path, long size, int mode, long mtime, String digest, String linkTo, int flags,
         int verifyFlags, String user, String group, int inode, int device) {
-    static final int TYPE_MASK = 0170000;
-    static final int TYPE_DIRECTORY = 0040000;
-    static final int TYPE_REGULAR = 0100000;
-    static final int TYPE_SYMLINK = 0120000;
 
     public boolean isDirectory() {
-        return (mode & TYPE_MASK) == TYPE_DIRECTORY;
+        return (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY;
     }
 
     public boolean isRegularFile() {
-        return (mode & TYPE_MASK) == TYPE_REGULAR;
+        return (mode & FileModes.TYPE_MASK) == FileModes.REGULAR;
     }
 
     public boolean isSymlink() {
-        return (mode & TYPE_MASK) == TYPE_SYMLINK;
+        return (mode & FileModes.TYPE_MASK) == FileModes.SYMLINK;
     }
 
     /** A %ghost file is owned by the package but not in its payload. */

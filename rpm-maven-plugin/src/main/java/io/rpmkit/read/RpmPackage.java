@@ -10,11 +10,11 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.Tag;
-import io.rpmkit.format.DependencyKind;
-import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.spec.ChangelogEntry;
 
 /**

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.HeaderLayout;
 import io.rpmkit.format.Lead;
+import io.rpmkit.format.RpmLimits;
 
 /**
  * Reads a package file: the 96-byte lead, the signature header and its padding to 8 bytes, the
@@ -22,11 +24,11 @@ import io.rpmkit.format.Lead;
  * end of the file. The limits are rpm's own (lib/header.cc, lib/cpio.cc), so that we refuse
  * exactly what rpm refuses:
  * <ul>
- * <li>{@link #MAX_INDEX_ENTRIES}: index entries of the main header, 65535 ({@code hdrchkTags});</li>
- * <li>{@link #MAX_DATA_SIZE}: data area of the main header, below 256 MiB ({@code hdrchkData});</li>
- * <li>{@link #MAX_SIGNATURE_INDEX_ENTRIES} and {@link #MAX_SIGNATURE_DATA_SIZE}: 32 entries and
+ * <li>{@link RpmLimits#MAX_INDEX_ENTRIES}: index entries of the main header, 65535 ({@code hdrchkTags});</li>
+ * <li>{@link RpmLimits#MAX_DATA_SIZE}: data area of the main header, below 256 MiB ({@code hdrchkData});</li>
+ * <li>{@link RpmLimits#MAX_SIGNATURE_INDEX_ENTRIES} and {@link RpmLimits#MAX_SIGNATURE_DATA_SIZE}: 32 entries and
  * 64 MiB for the signature header ({@code hdrblobVerifyLengths});</li>
- * <li>{@link #MAX_ARRAY_COUNT}: values in one entry of any type but BIN, 1048575
+ * <li>{@link RpmLimits#MAX_ARRAY_COUNT}: values in one entry of any type but BIN, 1048575
  * ({@code hdrchkArray});</li>
  * <li>every entry: a known type, count at least 1, offset inside the data area and aligned to its
  * type's size, data within the data area and after the previous entry's, strings NUL-terminated
@@ -36,19 +38,12 @@ import io.rpmkit.format.Lead;
  * <li>the region tag, when first: type BIN, count 16, a trailer inside the data area naming the
  * same tag, an index size that is a multiple of 16 and no larger than the index; for the main
  * header the region must be the whole header ({@code hdrblobVerifyRegion});</li>
- * <li>{@link #MAX_CPIO_NAME_SIZE}: a cpio entry name, 4096 bytes ({@code CPIO_NAMESIZE_MAX});</li>
- * <li>{@link #MAX_DECODER_MEMORY_KIB}: memory the xz and lzma decoders may use; xz -9 needs 65 MiB.</li>
+ * <li>{@link RpmLimits#MAX_CPIO_NAME_SIZE}: a cpio entry name, 4096 bytes ({@code CPIO_NAMESIZE_MAX});</li>
+ * <li>{@link RpmLimits#MAX_DECODER_MEMORY_KIB}: memory the xz and lzma decoders may use; xz -9 needs 65 MiB.</li>
  * </ul>
  */
 public final class RpmReader {
-    public static final int MAX_INDEX_ENTRIES = 0xFFFF;
-    public static final int MAX_DATA_SIZE = 0x0FFFFFFF;
-    public static final int MAX_SIGNATURE_INDEX_ENTRIES = 32;
-    public static final int MAX_SIGNATURE_DATA_SIZE = 64 * 1024 * 1024;
-    public static final int MAX_ARRAY_COUNT = 0xFFFFF;
-    public static final int MAX_CPIO_NAME_SIZE = 4096;
-    public static final int MAX_DECODER_MEMORY_KIB = 256 * 1024;
-    private static final int SIGNATURE_ALIGNMENT = 8;
+    private static final int SIGNATURE_ALIGNMENT = HeaderLayout.SIGNATURE_ALIGNMENT;
 
     private RpmReader() {
     }
@@ -87,7 +82,7 @@ public final class RpmReader {
 
     private static RpmHeader readHeader(FileChannel channel, long size, long offset, HeaderKind kind, String where)
             throws IOException, PackagingException {
-        byte[] intro = read(channel, size, offset, HeaderParser.INTRO_SIZE, "the " + kind.label(), where);
+        byte[] intro = read(channel, size, offset, HeaderLayout.INTRO_SIZE, "the " + kind.label(), where);
         long length = HeaderParser.checkIntro(kind, where, intro);
         // Checked before allocating: the counts are only a claim until the file holds that many bytes.
         byte[] bytes = read(channel, size, offset, (int) length, "the " + kind.label(), where);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmLimits;
 
 /**
  * Extracts a payload under a directory, for looking at a package's files (the inspect goal's
@@ -148,9 +149,9 @@ public final class SafeExtractor {
     }
 
     private String symlinkTarget(PayloadEntry entry) throws IOException, PackagingException {
-        if (entry.size() > RpmReader.MAX_CPIO_NAME_SIZE) {
+        if (entry.size() > RpmLimits.MAX_CPIO_NAME_SIZE) {
             throw new PackagingException(where + ": symlink " + entry.name() + " has a target of " + entry.size()
-                    + " bytes; accepted are up to " + RpmReader.MAX_CPIO_NAME_SIZE);
+                    + " bytes; accepted are up to " + RpmLimits.MAX_CPIO_NAME_SIZE);
         }
         ByteArrayOutputStream link = new ByteArrayOutputStream();
         entry.content().transferTo(link);

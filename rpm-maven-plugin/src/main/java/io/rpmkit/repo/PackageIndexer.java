@@ -11,15 +11,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.rpmkit.Console;
-import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.Flags;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.read.HeaderDependency;
-import io.rpmkit.format.Flags;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
+import io.rpmkit.spec.ChangelogEntry;
 
 /**
  * Turns a package read by our reader into its metadata, by the rules createrepo_c applies
@@ -42,10 +43,6 @@ import io.rpmkit.read.RpmPackage;
  * </ul>
  */
 final class PackageIndexer {
-    /** RPMTAG_ARCHIVESIZE (include/rpm/rpmtag.h): old packages keep the payload size in the main header. */
-    private static final int ARCHIVESIZE_TAG = 1046;
-    /** RPMTAG_SOURCEPACKAGE (include/rpm/rpmtag.h): set in source packages. */
-    static final int SOURCEPACKAGE_TAG = 1106;
     private static final int PRE_FLAGS = Flags.SENSE_PREREQ | Flags.SENSE_SCRIPT_PRE | Flags.SENSE_SCRIPT_POST
             | Flags.SENSE_PRETRANS | Flags.SENSE_POSTTRANS;
     private static final String LIBC = "libc.so.6";
@@ -66,7 +63,7 @@ final class PackageIndexer {
      * @param fileTime the {@code <time file>} value
      */
     PackageMetadata index(RpmPackage rpm, String location, String pkgid, long fileTime, int changelogLimit) {
-        boolean source = rpm.header().entry(SOURCEPACKAGE_TAG).isPresent();
+        boolean source = rpm.header().entry(RpmTag.SOURCEPACKAGE.code()).isPresent();
         return new PackageMetadata(pkgid, rpm.name(), source ? "src" : rpm.arch().orElse(""),
                 rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
                 rpm.version(), rpm.release(), text(rpm.summary()), text(rpm.description()), text(rpm.packager()),
@@ -90,7 +87,7 @@ final class PackageIndexer {
         if (size.isPresent()) {
             return size.getAsLong();
         }
-        return rpm.header().entry(ARCHIVESIZE_TAG).map(HeaderEntry::int32s)
+        return rpm.header().entry(RpmTag.ARCHIVESIZE.code()).map(HeaderEntry::int32s)
                 .filter(values -> values.length > 0).map(values -> Integer.toUnsignedLong(values[0])).orElse(0L);
     }
 

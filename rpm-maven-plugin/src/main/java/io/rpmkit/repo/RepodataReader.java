@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -27,8 +26,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.format.Digests;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.Digests;
 
 /**
  * Reads a repository's metadata back, ours or createrepo_c's, with the JDK's XML parser: repomd.xml,

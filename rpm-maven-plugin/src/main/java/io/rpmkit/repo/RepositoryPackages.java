@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 
@@ -127,7 +128,7 @@ public final class RepositoryPackages {
 
     /** rpmbuild's name for a package file: {@code name-version-release.arch.rpm}, {@code .src.rpm} for sources. */
     static String fileName(RpmPackage rpm) {
-        boolean source = rpm.header().entry(PackageIndexer.SOURCEPACKAGE_TAG).isPresent();
+        boolean source = rpm.header().entry(RpmTag.SOURCEPACKAGE.code()).isPresent();
         return rpm.name() + "-" + rpm.version() + "-" + rpm.release() + "."
                 + (source ? "src" : rpm.arch().orElse("noarch")) + ".rpm";
     }

@@ -24,8 +24,8 @@ import java.util.zip.GZIPOutputStream;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 

@@ -1,6 +1,5 @@
 package io.rpmkit.request;
 
-import io.rpmkit.spec.ChangelogEntry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import io.rpmkit.Quoting;
+import io.rpmkit.spec.ChangelogEntry;
 
 /**
  * Reads a changelog in spec-file form:
@@ -38,7 +40,7 @@ public final class ChangelogParser {
                 body.setLength(0);
             } else if (heading == null) {
                 if (!line.isBlank()) {
-                    throw new IllegalArgumentException(setting + " line " + lineNumber + " '" + line + "': an entry"
+                    throw new IllegalArgumentException(setting + " line " + lineNumber + " " + Quoting.quote(line) + ": an entry"
                             + " starts with '* Tue Nov 24 2026 Name <email> - version-release'");
                 }
             } else if (!line.isBlank()) {
@@ -54,7 +56,7 @@ public final class ChangelogParser {
     private static ChangelogEntry entry(String setting, String heading, StringBuilder body) {
         String[] words = heading.substring(1).strip().split("\\s+", 5);
         if (words.length < 5) {
-            throw new IllegalArgumentException(setting + " '" + heading + "': write '* Tue Nov 24 2026 Name <email>"
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(heading) + ": write '* Tue Nov 24 2026 Name <email>"
                     + " - version-release'");
         }
         String date = String.join(" ", words[0], words[1], words[2], words[3]);
@@ -62,7 +64,7 @@ public final class ChangelogParser {
             LocalDate day = LocalDate.parse(date, DATE);
             return new ChangelogEntry(day.atTime(12, 0).toInstant(ZoneOffset.UTC), words[4], body.toString());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(setting + " '" + heading + "': date '" + date + "' is not a date"
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(heading) + ": date " + Quoting.quote(date) + " is not a date"
                     + " like 'Tue Nov 24 2026' (with the right weekday)");
         }
     }

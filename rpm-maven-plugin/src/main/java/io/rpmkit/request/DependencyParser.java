@@ -1,13 +1,15 @@
 package io.rpmkit.request;
 
-import io.rpmkit.format.Comparison;
-import io.rpmkit.format.DependencyKind;
-import io.rpmkit.format.InstallContext;
-import io.rpmkit.spec.Dependency;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.rpmkit.Quoting;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.Dependency;
 
 /**
  * Reads dependencies written as in a spec file: {@code name}, {@code name >= 1.0}, and for Requires
@@ -24,7 +26,7 @@ public final class DependencyParser {
     public static Dependency parse(DependencyKind kind, String setting, String text) throws IllegalArgumentException {
         Matcher matcher = DEPENDENCY.matcher(text == null ? "" : text);
         if (text == null || text.isBlank() || !matcher.matches()) {
-            throw new IllegalArgumentException(setting + " '" + text + "' is not a dependency: write 'name',"
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + " is not a dependency: write 'name',"
                     + " 'name >= version'" + (kind == DependencyKind.REQUIRES ? " or '(post,preun) name'" : ""));
         }
         Set<InstallContext> contexts = EnumSet.noneOf(InstallContext.class);
@@ -45,7 +47,7 @@ public final class DependencyParser {
                 return context;
             }
         }
-        throw new IllegalArgumentException(setting + " '" + text + "': install context '" + name + "' is unknown:"
+        throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + ": install context " + Quoting.quote(name) + " is unknown:"
                 + " use pretrans, pre, post, preun, postun or posttrans");
     }
 }

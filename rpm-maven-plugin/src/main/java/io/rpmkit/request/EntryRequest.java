@@ -1,8 +1,9 @@
 package io.rpmkit.request;
 
-import io.rpmkit.spec.Entry;
 import java.nio.file.Path;
 import java.util.List;
+
+import io.rpmkit.spec.Entry;
 
 /**
  * One entry as a user configures it, before it is resolved into {@link Entry}s. Strings are as

@@ -1,14 +1,8 @@
 package io.rpmkit.request;
 
-import io.rpmkit.Quoting;
-import io.rpmkit.format.FileFlag;
-import io.rpmkit.format.VerifyFlag;
-import io.rpmkit.spec.Content;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.PathRules;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -23,6 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.rpmkit.Quoting;
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.VerifyFlag;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PathRules;
+
 /**
  * Turns configured {@link EntryRequest}s into entries: collects trees with their patterns, filters
  * templates, parses modes and flags. Every problem is collected, none stops the others.
@@ -35,7 +36,7 @@ public final class EntryResolver {
         this.filter = filter;
     }
 
-    /** Problems found so far, each naming the entry (entries[i]) and the setting. */
+    /** Problems found so far, each naming the entry (entries[i] '/path') and the setting. */
     public List<String> problems() {
         return List.copyOf(problems);
     }
@@ -43,15 +44,15 @@ public final class EntryResolver {
     public List<Entry> resolve(List<EntryRequest> requests) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            resolve("entries[" + i + "]", requests.get(i), entries);
+            resolve(i, requests.get(i), entries);
         }
         return entries;
     }
 
-    private void resolve(String where, EntryRequest request, List<Entry> entries) {
+    private void resolve(int index, EntryRequest request, List<Entry> entries) {
         String type = request.type() != null ? request.type().strip().toLowerCase(Locale.ROOT)
                 : request.source() != null && Files.isDirectory(request.source()) ? "tree" : "file";
-        String label = where + " (" + Quoting.printable(request.path() == null ? type : request.path()) + ")";
+        String label = Quoting.label("entries", index, request.path());
         if (!rejectSettingsThatDoNotApply(label, type, request)) {
             return;
         }
@@ -74,7 +75,7 @@ public final class EntryResolver {
                 return;
             }
             default -> {
-                problems.add(label + ": type '" + request.type() + "' is unknown: use file, tree, template, dir,"
+                problems.add(label + ": type " + Quoting.quote(request.type()) + " is unknown: use file, tree, template, dir,"
                         + " symlink or ghost");
                 return;
             }
@@ -143,9 +144,9 @@ public final class EntryResolver {
             byte[] filtered = filter.apply(text).getBytes(StandardCharsets.UTF_8);
             return Entry.file(request.path(), Content.ofBytes(filtered, "template " + request.source()));
         } catch (CharacterCodingException e) {
-            problems.add(label + ": template '" + request.source() + "' is not UTF-8 text: use type file for binaries");
+            problems.add(label + ": template " + Quoting.quote(request.source()) + " is not UTF-8 text: use type file for binaries");
         } catch (IOException e) {
-            problems.add(label + ": template '" + request.source() + "' cannot be read: " + e);
+            problems.add(label + ": template " + Quoting.quote(request.source()) + " cannot be read: " + e);
         }
         return null;
     }
@@ -154,7 +155,7 @@ public final class EntryResolver {
             String user, String group, Set<FileFlag> flags, Set<VerifyFlag> verify) {
         Path root = request.source();
         if (root == null || !Files.isDirectory(root)) {
-            problems.add(label + ": source '" + root + "' is not a directory: a tree collects a directory's contents");
+            problems.add(label + ": source " + Quoting.quote(root) + " is not a directory: a tree collects a directory's contents");
             return;
         }
         if (request.path() == null || PathRules.problem(request.path()) != null) {
@@ -169,7 +170,7 @@ public final class EntryResolver {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            problems.add(label + ": source '" + root + "' cannot be read: " + e);
+            problems.add(label + ": source " + Quoting.quote(root) + " cannot be read: " + e);
             return;
         }
         try (Stream<Path> walk = Files.walk(realRoot, FileVisitOption.FOLLOW_LINKS)) {
@@ -184,7 +185,7 @@ public final class EntryResolver {
                     }
                 } else if (selected(relative, includes, excludes)) {
                     if (!found.toRealPath().startsWith(realRoot)) {
-                        problems.add(label + ": '" + found + "' leads outside the tree '" + root + "' through a"
+                        problems.add(label + ": " + Quoting.quote(found) + " leads outside the tree " + Quoting.quote(root) + " through a"
                                 + " symlink: remove the link or collect its target separately");
                         continue;
                     }
@@ -193,7 +194,7 @@ public final class EntryResolver {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(label + ": collecting '" + root + "' failed: " + e.getMessage()
+            problems.add(label + ": collecting " + Quoting.quote(root) + " failed: " + e.getMessage()
                     + " (a symlink loop or an unreadable directory)");
         }
     }
@@ -213,7 +214,7 @@ public final class EntryResolver {
         }
         String digits = value.strip();
         if (!digits.matches("[0-7]{1,5}") || Integer.parseInt(digits, 8) > 07777) {
-            problems.add(label + ": " + setting + " '" + value + "' is not a mode: use octal digits from 0000 to 7777,"
+            problems.add(label + ": " + setting + " " + Quoting.quote(value) + " is not a mode: use octal digits from 0000 to 7777,"
                     + " e.g. 0644");
             return defaultMode;
         }
@@ -230,7 +231,7 @@ public final class EntryResolver {
                 }
             }
             if (flag == null) {
-                problems.add(label + ": flag '" + word + "' is unknown: use config, noreplace, missingok, doc, license"
+                problems.add(label + ": flag " + Quoting.quote(word) + " is unknown: use config, noreplace, missingok, doc, license"
                         + " or readme (a ghost is a type)");
             } else {
                 flags.add(flag);
@@ -255,7 +256,7 @@ public final class EntryResolver {
                 }
             }
             if (check == null) {
-                problems.add(label + ": verify '" + word + "' is unknown: use digest, size, link, user, group, mtime,"
+                problems.add(label + ": verify " + Quoting.quote(word) + " is unknown: use digest, size, link, user, group, mtime,"
                         + " mode, rdev, caps or none");
             } else {
                 checks.add(check);

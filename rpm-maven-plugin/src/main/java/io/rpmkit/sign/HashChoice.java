@@ -4,13 +4,14 @@ import java.util.Locale;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 
+import io.rpmkit.Choice;
 import io.rpmkit.PackagingException;
 
 /**
  * The digest a signature is made over. SHA-1 and MD5 are not offered: RHEL 9's default crypto
  * policy rejects SHA-1 signatures, and both are broken for collisions.
  */
-public enum HashChoice {
+public enum HashChoice implements Choice {
     SHA256("sha256", "SHA256", HashAlgorithmTags.SHA256),
     SHA512("sha512", "SHA512", HashAlgorithmTags.SHA512);
 
@@ -25,6 +26,7 @@ public enum HashChoice {
     }
 
     /** The value users write: {@code sha256}, {@code sha512}. */
+    @Override
     public String settingName() {
         return settingName;
     }

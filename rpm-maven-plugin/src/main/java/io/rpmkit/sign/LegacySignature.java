@@ -7,12 +7,13 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
+import io.rpmkit.write.HeaderSigner;
 
 /**
  * A signature over header and payload being made, fed in file order and in pieces so that the
  * payload is never held in memory. Not thread-safe; finished once.
  */
-public final class LegacySignature {
+public final class LegacySignature implements HeaderSigner.StreamingSignature {
     private static final int CHUNK = 64 * 1024;
 
     private final PackageSigner signer;
@@ -37,6 +38,7 @@ public final class LegacySignature {
     }
 
     /** Consumes the buffer's remaining bytes; direct buffers too. */
+    @Override
     public void update(ByteBuffer buffer) {
         requireOpen();
         if (buffer.hasArray()) {
@@ -55,6 +57,7 @@ public final class LegacySignature {
     }
 
     /** The signature: tag PGP for RSA keys, GPG for the others. */
+    @Override
     public SignatureValue finish() throws PackagingException {
         requireOpen();
         finished = true;

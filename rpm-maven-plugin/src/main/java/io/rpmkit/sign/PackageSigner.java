@@ -14,8 +14,10 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
+import io.rpmkit.write.HeaderSigner;
 
 /**
  * Makes the OpenPGP signatures of a package: v4 signature packets, binary, as rpm stores them in
@@ -34,10 +36,7 @@ import io.rpmkit.format.SignatureValue;
  *
  * <p>Immutable; one signer may serve several threads, each signature has its own state.
  */
-public final class PackageSigner {
-    /** OpenPGP times are unsigned 32-bit seconds. */
-    private static final long MAX_TIME = 0xFFFFFFFFL;
-
+public final class PackageSigner implements HeaderSigner {
     private final SigningKey key;
     private final HashChoice hash;
     private final Instant time;
@@ -52,7 +51,7 @@ public final class PackageSigner {
         this.hash = hash;
         Instant seconds = Instant.ofEpochSecond(time.getEpochSecond());
         this.time = seconds.isBefore(key.creationTime()) ? key.creationTime() : seconds;
-        if (this.time.getEpochSecond() > MAX_TIME) {
+        if (this.time.getEpochSecond() > RpmLimits.MAX_UINT32) {
             throw new PackagingException("signing: signature time " + time + " is after 2106, beyond what an"
                     + " OpenPGP signature can state; check the build timestamp");
         }
@@ -77,11 +76,13 @@ public final class PackageSigner {
     }
 
     /** As rpm -Kv names the signature: "RSA/SHA256, key ID 0123456789ABCDEF". */
+    @Override
     public String describe() {
         return (key.isRsa() ? "RSA" : "EdDSA") + "/" + hash.rpmName() + ", key ID " + key.keyId();
     }
 
     /** The signature over the main header exactly as stored: RSAHEADER for RSA keys, else DSAHEADER. */
+    @Override
     public SignatureValue signHeader(byte[] header) throws PackagingException {
         PGPSignatureGenerator generator = generator();
         generator.update(header);
@@ -93,6 +94,7 @@ public final class PackageSigner {
      * Starts the legacy signature over header and compressed payload, which rpm before 4.14 (EL7
      * has 4.11) checks; feed it the main header, then the payload, in file order.
      */
+    @Override
     public LegacySignature startLegacy() throws PackagingException {
         return new LegacySignature(this, generator(), key.isRsa() ? SignatureTag.PGP : SignatureTag.GPG);
     }

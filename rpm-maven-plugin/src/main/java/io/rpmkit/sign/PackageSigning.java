@@ -1,27 +1,30 @@
 package io.rpmkit.sign;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.format.SignatureHeader;
+import io.rpmkit.format.Digests;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
-import io.rpmkit.format.Digests;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
+import io.rpmkit.write.PackageFile;
 
 /**
  * Signs an existing package in place. The lead, the main header and the payload are kept byte for
@@ -33,7 +36,6 @@ import io.rpmkit.read.RpmReader;
  * digest or MD5), so that a damaged download is refused rather than signed.
  */
 public final class PackageSigning {
-    private static final int BUFFER = 256 * 1024;
     private static final int PAYLOADDIGESTALGO_SHA256 = Digests.SHA256_ALGO;
 
     private PackageSigning() {
@@ -61,7 +63,6 @@ public final class PackageSigning {
                         + ": the signature header states no uncompressed payload size (PAYLOADSIZE or"
                         + " LONGARCHIVESIZE), which every rpmbuild since 4.0 writes; rebuild the package"));
         checkHeader(pkg, header, payloadSize, where);
-        Path temporary = null;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             if (in.size() != pkg.fileSize()) {
                 throw changed(where);
@@ -75,24 +76,17 @@ public final class PackageSigning {
                 signatures.add(legacySignature.finish());
             }
             byte[] signature = SignatureHeader.encode(header, payloadSize, archiveSize, md5, signatures);
-
-            temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".signing");
-            copyPermissions(file, temporary);
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                writeFully(out, ByteBuffer.wrap(lead));
-                writeFully(out, ByteBuffer.wrap(signature));
-                writeFully(out, ByteBuffer.wrap(header));
-                transfer(in, pkg.payloadOffset(), payloadSize, out, where);
-                out.force(true);
+            try (PackageFile out = PackageFile.create(file, permissions(file))) {
+                out.writeHeaders(lead, signature, header);
+                out.appendPayload(in, pkg.payloadOffset(), payloadSize, null);
+                out.commit();
             }
-            moveIntoPlace(temporary, file);
-            temporary = null;
             return new Signed(file, pkg.nevra(), signatures.stream().map(SignatureValue::tag).toList(),
                     hasSignature(pkg));
+        } catch (EOFException e) {
+            throw changed(where);
         } catch (IOException e) {
             throw new PackagingException(where + " failed: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -136,20 +130,16 @@ public final class PackageSigning {
         if (legacySignature != null) {
             legacySignature.update(header);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        long position = pkg.payloadOffset();
-        while (position < pkg.fileSize()) {
-            buffer.clear();
-            int read = in.read(buffer, position);
-            if (read < 0) {
-                throw changed(where);
-            }
-            md5.update(buffer.array(), 0, read);
-            sha256.update(buffer.array(), 0, read);
-            if (legacySignature != null) {
-                legacySignature.update(buffer.array(), 0, read);
-            }
-            position += read;
+        try {
+            PackageFile.read(in, pkg.payloadOffset(), pkg.fileSize() - pkg.payloadOffset(), buffer -> {
+                md5.update(buffer.duplicate());
+                sha256.update(buffer.duplicate());
+                if (legacySignature != null) {
+                    legacySignature.update(buffer);
+                }
+            });
+        } catch (EOFException e) {
+            throw changed(where);
         }
         byte[] md5Digest = md5.digest();
         String statedPayload = pkg.header().string(RpmTag.PAYLOADDIGEST).orElse(null);
@@ -199,45 +189,13 @@ public final class PackageSigning {
         return buffer.array();
     }
 
-    private static void transfer(FileChannel in, long position, long count, FileChannel out, String where)
-            throws IOException, PackagingException {
-        long done = 0;
-        while (done < count) {
-            long moved = in.transferTo(position + done, count - done, out);
-            if (moved <= 0 && in.size() < position + count) {
-                throw changed(where);
-            }
-            done += moved;
-        }
+
+
+    /** The signed copy keeps the original's permissions. */
+    private static Set<PosixFilePermission> permissions(Path file) throws IOException {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--");
     }
 
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
-    }
 
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        if (from.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        }
-    }
-
-    private static void moveIntoPlace(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // Nothing more to do: it is a dot-file beside the package, and the package is untouched.
-            }
-        }
-    }
 }

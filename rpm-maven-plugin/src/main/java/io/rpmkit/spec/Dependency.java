@@ -1,10 +1,11 @@
 package io.rpmkit.spec;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.InstallContext;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * One entry of a dependency list, e.g. {@code Requires(post): systemd >= 219}.

@@ -1,14 +1,14 @@
 package io.rpmkit.spec;
 
-import io.rpmkit.format.FileFlag;
-import io.rpmkit.format.VerifyFlag;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.VerifyFlag;
+
 /**
  * One path of the package. A regular file has content unless it is a ghost; a symlink has a target;
- * a directory has neither. A null mtime means "the package's build time"; null verify flags mean
+ * a directory has neither. Every entry carries the package's build time as its mtime; null verify flags mean
  * rpm's default (verify everything).
  *
  * @param mode permission bits only (0 to 07777); the type bits come from the kind
@@ -21,7 +21,6 @@ public record Entry(
         int mode,
         String user,
         String group,
-        Instant mtime,
         Set<FileFlag> flags,
         Set<VerifyFlag> verify) {
 
@@ -36,42 +35,39 @@ public record Entry(
     }
 
     public static Entry file(String path, Content content) {
-        return new Entry(path, EntryKind.FILE, content, null, DEFAULT_FILE_MODE, "root", "root", null, Set.of(), null);
+        return new Entry(path, EntryKind.FILE, content, null, DEFAULT_FILE_MODE, "root", "root", Set.of(), null);
     }
 
     public static Entry directory(String path) {
-        return new Entry(path, EntryKind.DIRECTORY, null, null, DEFAULT_DIRECTORY_MODE, "root", "root", null, Set.of(),
+        return new Entry(path, EntryKind.DIRECTORY, null, null, DEFAULT_DIRECTORY_MODE, "root", "root", Set.of(),
                 null);
     }
 
     public static Entry symlink(String path, String target) {
-        return new Entry(path, EntryKind.SYMLINK, null, target, SYMLINK_MODE, "root", "root", null, Set.of(), null);
+        return new Entry(path, EntryKind.SYMLINK, null, target, SYMLINK_MODE, "root", "root", Set.of(), null);
     }
 
     /** A %ghost file: owned and listed, never shipped; rpm creates nothing for it. */
     public static Entry ghost(String path) {
-        return new Entry(path, EntryKind.FILE, null, null, DEFAULT_FILE_MODE, "root", "root", null,
+        return new Entry(path, EntryKind.FILE, null, null, DEFAULT_FILE_MODE, "root", "root",
                 Set.of(FileFlag.GHOST), null);
     }
 
     public Entry withMode(int newMode) {
-        return new Entry(path, kind, content, linkTarget, newMode, user, group, mtime, flags, verify);
+        return new Entry(path, kind, content, linkTarget, newMode, user, group, flags, verify);
     }
 
     public Entry withOwner(String newUser, String newGroup) {
-        return new Entry(path, kind, content, linkTarget, mode, newUser, newGroup, mtime, flags, verify);
+        return new Entry(path, kind, content, linkTarget, mode, newUser, newGroup, flags, verify);
     }
 
-    public Entry withMtime(Instant newMtime) {
-        return new Entry(path, kind, content, linkTarget, mode, user, group, newMtime, flags, verify);
-    }
 
     public Entry withFlags(Set<FileFlag> newFlags) {
-        return new Entry(path, kind, content, linkTarget, mode, user, group, mtime, newFlags, verify);
+        return new Entry(path, kind, content, linkTarget, mode, user, group, newFlags, verify);
     }
 
     public Entry withVerify(Set<VerifyFlag> newVerify) {
-        return new Entry(path, kind, content, linkTarget, mode, user, group, mtime, flags, newVerify);
+        return new Entry(path, kind, content, linkTarget, mode, user, group, flags, newVerify);
     }
 
     public boolean is(FileFlag flag) {

@@ -1,10 +1,12 @@
 package io.rpmkit.spec;
 
+import io.rpmkit.format.FileModes;
+
 /** The three kinds of filesystem object a package can hold, with their file-type bits (S_IF*). */
 public enum EntryKind {
-    FILE(0100000),
-    DIRECTORY(0040000),
-    SYMLINK(0120000);
+    FILE(FileModes.REGULAR),
+    DIRECTORY(FileModes.DIRECTORY),
+    SYMLINK(FileModes.SYMLINK);
 
     private final int typeBits;
 

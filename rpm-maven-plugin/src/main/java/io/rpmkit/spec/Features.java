@@ -3,8 +3,7 @@ package io.rpmkit.spec;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.rpmkit.spec.Compression;
-import io.rpmkit.payload.CpioWriter;
+import io.rpmkit.format.Cpio;
 
 /** Which {@link RpmFeature}s a package uses. */
 public final class Features {
@@ -20,7 +19,7 @@ public final class Features {
         if (spec.compression() == Compression.XZ) {
             used.add(RpmFeature.XZ_PAYLOAD);
         }
-        if (largestFile > CpioWriter.MAX_NEWC_SIZE) {
+        if (largestFile > Cpio.MAX_NEWC_SIZE) {
             used.add(RpmFeature.LARGE_FILES);
         }
         String versionAndRelease = spec.version() + spec.release();

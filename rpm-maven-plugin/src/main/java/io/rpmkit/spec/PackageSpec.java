@@ -1,21 +1,17 @@
 package io.rpmkit.spec;
 
-import io.rpmkit.format.DependencyKind;
-import io.rpmkit.request.ChangelogParser;
-import io.rpmkit.request.DependencyParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.rpmkit.PackagingException;
-import io.rpmkit.spec.Compression;
 
 /**
  * Everything a package is made of. Built, and validated once, by {@link #builder()}: an instance
  * always describes a package rpm can read.
  *
  * @param epoch null when the package has none (rpm then compares as epoch 0 but stores nothing)
- * @param buildTime BUILDTIME, and the mtime of every entry that sets none; never the clock's
+ * @param buildTime BUILDTIME, and the mtime of every entry; never the clock's
  */
 public record PackageSpec(
         String name,
@@ -102,26 +98,6 @@ public record PackageSpec(
         /** Records a problem found while filling the builder; {@link #build()} reports it with the rest. */
         public Builder problem(String message) {
             problems.add(message);
-            return this;
-        }
-
-        /** Adds a dependency written as in a spec file, e.g. {@code (post) systemd >= 219}. */
-        public Builder dependency(DependencyKind kind, String setting, String text) {
-            try {
-                dependencies.add(DependencyParser.parse(kind, setting, text));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-            return this;
-        }
-
-        /** Adds the entries of a changelog written as in a spec file. */
-        public Builder changelog(String setting, String text) {
-            try {
-                changelog.addAll(ChangelogParser.parse(setting, text));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.rpmkit.spec;
 
+import io.rpmkit.Quoting;
+
 /** What rpm accepts as the path of a packaged file. */
 public final class PathRules {
     private PathRules() {
@@ -11,23 +13,23 @@ public final class PathRules {
             return "is missing: give an absolute path such as /etc/app.conf";
         }
         if (!path.startsWith("/")) {
-            return "'" + path + "' is relative: use an absolute path such as /" + path;
+            return Quoting.quote(path) + " is relative: use an absolute path such as /" + Quoting.printable(path);
         }
         if (path.equals("/")) {
             return "'/' is the root, which no package may own: name a path below it";
         }
         if (path.endsWith("/") || path.contains("//")) {
-            return "'" + path + "' has an empty segment: remove the extra '/'";
+            return Quoting.quote(path) + " has an empty segment: remove the extra '/'";
         }
         for (String segment : path.substring(1).split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
-                return "'" + path + "' contains '" + segment + "': give the path without . or .. segments";
+                return Quoting.quote(path) + " contains " + Quoting.quote(segment) + ": give the path without . or .. segments";
             }
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                return "'" + path.replaceAll("\\p{Cntrl}", "?") + "' contains a control character (code "
+                return Quoting.quote(path) + " contains a control character (code "
                         + (int) c + "): use printable characters only";
             }
         }

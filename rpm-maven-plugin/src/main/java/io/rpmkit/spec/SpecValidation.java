@@ -1,10 +1,5 @@
 package io.rpmkit.spec;
 
-import io.rpmkit.Quoting;
-import io.rpmkit.format.Comparison;
-import io.rpmkit.format.DependencyKind;
-import io.rpmkit.format.FileFlag;
-import io.rpmkit.format.ScriptletPhase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import io.rpmkit.Quoting;
+import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.RpmLimits;
+import io.rpmkit.format.ScriptletPhase;
 
 /** Checks a whole {@link PackageSpec} and lists every problem, each naming setting, value and remedy. */
 final class SpecValidation {
@@ -23,7 +25,6 @@ final class SpecValidation {
     /** What rpm can store and what useradd accepts: no spaces, colons or control characters. */
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}\\$?");
     private static final Pattern DEPENDENCY_NAME = Pattern.compile("[^\\s,<>=]+");
-    private static final long MAX_UINT32 = 0xFFFFFFFFL;
     private static final String VERSION_CHARS = "use letters, digits and . _ + ~ ^";
 
     private final PackageSpec spec;
@@ -49,19 +50,19 @@ final class SpecValidation {
         if (isBlank(spec.name())) {
             problems.add("name is missing: set the package name, e.g. tectonic-worker");
         } else if (!NAME.matcher(spec.name()).matches()) {
-            problems.add("name '" + spec.name() + "' is not a package name: use letters, digits and . _ + -,"
+            problems.add("name " + Quoting.quote(spec.name()) + " is not a package name: use letters, digits and . _ + -,"
                     + " starting with a letter or digit");
         }
         if (spec.epoch() != null && spec.epoch() < 0) {
-            problems.add("epoch '" + spec.epoch() + "' is negative: use a whole number from 0, or no epoch");
+            problems.add("epoch " + Quoting.quote(spec.epoch()) + " is negative: use a whole number from 0, or no epoch");
         }
         checkVersionPart("version", spec.version());
         checkVersionPart("release", spec.release());
         if (isBlank(spec.arch()) || !ARCH.matcher(spec.arch()).matches()) {
-            problems.add("arch '" + spec.arch() + "' is not an architecture: use noarch, x86_64, aarch64, ...");
+            problems.add("arch " + Quoting.quote(spec.arch()) + " is not an architecture: use noarch, x86_64, aarch64, ...");
         }
         if (!"linux".equals(spec.os())) {
-            problems.add("os '" + spec.os() + "' is not supported: use linux");
+            problems.add("os " + Quoting.quote(spec.os()) + " is not supported: use linux");
         }
         requireSingleLine("summary", spec.summary());
         requireSingleLine("license", spec.license());
@@ -74,7 +75,7 @@ final class SpecValidation {
             checkTime("buildTime", spec.buildTime().getEpochSecond());
         }
         if (!spec.compression().acceptsLevel(spec.compressionLevel())) {
-            problems.add("compressionLevel '" + spec.compressionLevel() + "' is out of range for "
+            problems.add("compressionLevel " + Quoting.quote(spec.compressionLevel()) + " is out of range for "
                     + spec.compression().settingName() + ": use " + spec.compression().acceptedLevels());
         }
     }
@@ -106,10 +107,10 @@ final class SpecValidation {
         if (isBlank(value)) {
             problems.add(setting + " is missing: set it, e.g. 1.2.3");
         } else if (value.contains("-")) {
-            problems.add(setting + " '" + value + "' contains '-', which rpm uses to separate version and release:"
+            problems.add(setting + " " + Quoting.quote(value) + " contains '-', which rpm uses to separate version and release:"
                     + " " + VERSION_CHARS);
         } else if (!VERSION_PART.matcher(value).matches()) {
-            problems.add(setting + " '" + value + "' has characters rpm does not accept in it: " + VERSION_CHARS);
+            problems.add(setting + " " + Quoting.quote(value) + " has characters rpm does not accept in it: " + VERSION_CHARS);
         }
     }
 
@@ -122,8 +123,8 @@ final class SpecValidation {
     }
 
     private void checkTime(String setting, long seconds) {
-        if (seconds < 0 || seconds > MAX_UINT32) {
-            problems.add(setting + " '" + seconds + "' seconds is outside what rpm stores: use a time from 1970"
+        if (seconds < 0 || seconds > RpmLimits.MAX_UINT32) {
+            problems.add(setting + " " + Quoting.quote(seconds) + " seconds is outside what rpm stores: use a time from 1970"
                     + " to 2106");
         }
     }
@@ -131,7 +132,7 @@ final class SpecValidation {
     private void checkEntries() {
         Set<String> seen = new HashSet<>();
         for (Entry entry : spec.entries()) {
-            String where = "entry " + (entry.path() == null ? "(no path)" : Quoting.quote(entry.path()));
+            String where = entry.path() == null ? "entry (no path)" : Quoting.label("entry", entry.path());
             String pathProblem = PathRules.problem(entry.path());
             if (pathProblem != null) {
                 problems.add(where + ": path " + pathProblem);
@@ -148,9 +149,6 @@ final class SpecValidation {
             }
             checkOwner(where, "user", entry.user());
             checkOwner(where, "group", entry.group());
-            if (entry.mtime() != null) {
-                checkTime(where + ": mtime", entry.mtime().getEpochSecond());
-            }
             checkKind(where, entry);
             checkFlags(where, entry);
         }
@@ -183,7 +181,7 @@ final class SpecValidation {
             }
             case SYMLINK -> {
                 if (isBlank(entry.linkTarget()) || entry.linkTarget().indexOf('\0') >= 0) {
-                    problems.add(where + ": link target '" + entry.linkTarget() + "' is empty or invalid: give the"
+                    problems.add(where + ": link target " + Quoting.quote(entry.linkTarget()) + " is empty or invalid: give the"
                             + " path the link points to");
                 }
                 if (entry.is(FileFlag.GHOST)) {
@@ -195,12 +193,12 @@ final class SpecValidation {
 
     private void checkSource(String where, Path source) {
         if (!Files.exists(source)) {
-            problems.add(where + ": source '" + source + "' does not exist: give an existing file");
+            problems.add(where + ": source " + Quoting.quote(source) + " does not exist: give an existing file");
         } else if (!Files.isRegularFile(source)) {
-            problems.add(where + ": source '" + source + "' is not a regular file: use a directory entry or"
+            problems.add(where + ": source " + Quoting.quote(source) + " is not a regular file: use a directory entry or"
                     + " a file");
         } else if (!Files.isReadable(source)) {
-            problems.add(where + ": source '" + source + "' is not readable: fix its permissions");
+            problems.add(where + ": source " + Quoting.quote(source) + " is not readable: fix its permissions");
         }
     }
 
@@ -219,12 +217,12 @@ final class SpecValidation {
         for (Dependency dependency : spec.dependencies()) {
             checkDependency(dependency.kind() == null ? "dependency" : dependency.kind().settingName(), dependency);
             if (dependency.kind() != DependencyKind.REQUIRES && !dependency.contexts().isEmpty()) {
-                problems.add(dependency.kind().settingName() + " '" + dependency + "': install contexts such as"
+                problems.add(dependency.kind().settingName() + " " + Quoting.quote(dependency) + ": install contexts such as"
                         + " (post) apply to requires only: remove them");
             }
         }
         for (Trigger trigger : spec.triggers()) {
-            String where = trigger.kind().settingName();
+            String where = Quoting.label("trigger", trigger.kind().settingName());
             if (trigger.packages().isEmpty()) {
                 problems.add(where + ": names no package: give the package(s) that fire it");
             }
@@ -235,17 +233,17 @@ final class SpecValidation {
 
     private void checkDependency(String where, Dependency dependency) {
         if (isBlank(dependency.name()) || !DEPENDENCY_NAME.matcher(dependency.name()).matches()) {
-            problems.add(where + " '" + dependency.name() + "' is not a dependency name: use a name without spaces,"
+            problems.add(where + " " + Quoting.quote(dependency.name()) + " is not a dependency name: use a name without spaces,"
                     + " commas or comparison signs, e.g. systemd");
         }
         if (dependency.comparison() == null) {
-            problems.add(where + " '" + dependency.name() + "': comparison is missing: use <, <=, =, >= or >");
+            problems.add(where + " " + Quoting.quote(dependency.name()) + ": comparison is missing: use <, <=, =, >= or >");
         } else if (dependency.comparison() != Comparison.ANY
                 && !DEPENDENCY_VERSION.matcher(dependency.version()).matches()) {
-            problems.add(where + " '" + dependency + "': version '" + dependency.version() + "' is not an"
+            problems.add(where + " " + Quoting.quote(dependency) + ": version " + Quoting.quote(dependency.version()) + " is not an"
                     + " [epoch:]version[-release]: e.g. 219 or 1:2.0-3");
         } else if (dependency.comparison() == Comparison.ANY && !dependency.version().isEmpty()) {
-            problems.add(where + " '" + dependency.name() + "': version '" + dependency.version() + "' has no"
+            problems.add(where + " " + Quoting.quote(dependency.name()) + ": version " + Quoting.quote(dependency.version()) + " has no"
                     + " comparison: write e.g. '" + dependency.name() + " >= " + dependency.version() + "'");
         }
     }
@@ -253,7 +251,7 @@ final class SpecValidation {
     private void checkScripts() {
         Set<ScriptletPhase> phases = EnumSet.noneOf(ScriptletPhase.class);
         for (Scriptlet scriptlet : spec.scriptlets()) {
-            String where = "scriptlet " + scriptlet.phase().settingName();
+            String where = Quoting.label("scriptlet", scriptlet.phase().settingName());
             if (!phases.add(scriptlet.phase())) {
                 problems.add(where + " is given twice: give one script for each phase");
             }
@@ -266,22 +264,22 @@ final class SpecValidation {
 
     private void checkInterpreter(String where, String interpreter) {
         if (interpreter == null || !interpreter.startsWith("/") || interpreter.chars().anyMatch(Character::isWhitespace)) {
-            problems.add(where + ": interpreter '" + interpreter + "' is not an absolute path: use e.g. /bin/sh");
+            problems.add(where + ": interpreter " + Quoting.quote(interpreter) + " is not an absolute path: use e.g. /bin/sh");
         }
     }
 
     private void checkChangelog() {
         for (ChangelogEntry entry : spec.changelog()) {
             if (entry.time() == null) {
-                problems.add("changelog entry '" + entry.author() + "': date is missing");
+                problems.add("changelog entry " + Quoting.quote(entry.author()) + ": date is missing");
             } else {
-                checkTime("changelog entry '" + entry.author() + "': date", entry.time().getEpochSecond());
+                checkTime("changelog entry " + Quoting.quote(entry.author()) + ": date", entry.time().getEpochSecond());
             }
             if (isBlank(entry.author())) {
                 problems.add("changelog entry: author is missing: e.g. 'Jane Doe <jane@example.com> - 1.0-1'");
             }
             if (isBlank(entry.text())) {
-                problems.add("changelog entry '" + entry.author() + "': text is missing: e.g. '- First release'");
+                problems.add("changelog entry " + Quoting.quote(entry.author()) + ": text is missing: e.g. '- First release'");
             }
         }
     }

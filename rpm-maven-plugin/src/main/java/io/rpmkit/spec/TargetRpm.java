@@ -1,16 +1,12 @@
 package io.rpmkit.spec;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
-import io.rpmkit.spec.Compression;
+import io.rpmkit.Choice;
 
 /**
  * The oldest rpm a package must install with. Features that version cannot read are refused, and
  * defaults (compression, legacy signature) follow from it.
  */
-public enum TargetRpm {
+public enum TargetRpm implements Choice {
     EL7("el7", 4, 11),
     EL8("el8", 4, 14),
     EL9("el9", 4, 16),
@@ -27,6 +23,7 @@ public enum TargetRpm {
         this.minor = minor;
     }
 
+    @Override
     public String settingName() {
         return settingName;
     }
@@ -41,17 +38,16 @@ public enum TargetRpm {
         return major > featureMajor || (major == featureMajor && minor >= featureMinor);
     }
 
+    /**
+     * Whether packages for this target carry the legacy header-and-payload signature by default:
+     * rpm before 4.14 (EL7's 4.11) checks only that one.
+     */
+    public boolean needsLegacySignature() {
+        return !reads(4, 14);
+    }
+
     /** EL7's rpm reads gzip and xz only; from EL8 on zstd is as safe and much faster. */
     public Compression defaultCompression() {
         return reads(4, 14) ? Compression.ZSTD : Compression.GZIP;
-    }
-
-    public static Optional<TargetRpm> ofSettingName(String name) {
-        String normalized = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.settingName.equals(normalized)).findFirst();
-    }
-
-    public static String acceptedNames() {
-        return String.join(", ", Arrays.stream(values()).map(TargetRpm::settingName).toList());
     }
 }

@@ -1,7 +1,8 @@
 package io.rpmkit.spec;
 
-import io.rpmkit.format.TriggerKind;
 import java.util.List;
+
+import io.rpmkit.format.TriggerKind;
 
 /**
  * A script that runs when another package is installed or erased.

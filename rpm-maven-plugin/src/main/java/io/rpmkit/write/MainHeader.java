@@ -1,8 +1,21 @@
 package io.rpmkit.write;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.Digests;
 import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.Flags;
+import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.RpmLimits;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.VerifyFlag;
 import io.rpmkit.spec.Architectures;
 import io.rpmkit.spec.ChangelogEntry;
@@ -13,22 +26,9 @@ import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
 import io.rpmkit.spec.Scriptlet;
 import io.rpmkit.spec.Trigger;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import io.rpmkit.format.Flags;
-import io.rpmkit.format.HeaderBuilder;
-import io.rpmkit.format.RpmTag;
-import io.rpmkit.format.Digests;
 
 /** Assembles the main header from a validated spec and what writing its payload found out. */
 final class MainHeader {
-    private static final long MAX_INT32 = 0xFFFFFFFFL;
     private static final int RPMLIB_NEEDS = Flags.SENSE_RPMLIB | Comparison.LESS_OR_EQUAL.senseBits();
 
     private final PackageSpec spec;
@@ -80,7 +80,7 @@ final class MainHeader {
         for (long size : payload.fileSizes()) {
             installedSize += size;
         }
-        if (installedSize > MAX_INT32) {
+        if (installedSize > RpmLimits.MAX_UINT32) {
             header.int64(RpmTag.LONGSIZE, installedSize);
         } else {
             header.int32(RpmTag.SIZE, (int) installedSize);
@@ -109,12 +109,12 @@ final class MainHeader {
         for (int i = 0; i < count; i++) {
             Entry entry = entries.get(i);
             modes[i] = (short) entry.fileMode();
-            mtimes[i] = seconds(entry.mtime() != null ? entry.mtime() : spec.buildTime());
+            mtimes[i] = seconds(spec.buildTime());
             flags[i] = entry.flags().stream().mapToInt(FileFlag::bit).reduce(0, (a, b) -> a | b);
             verify[i] = entry.verify() == null ? VerifyFlag.ALL
                     : entry.verify().stream().mapToInt(VerifyFlag::bit).reduce(0, (a, b) -> a | b);
             devices[i] = 1;
-            inodes[i] = i + 1;
+            inodes[i] = PayloadResult.inode(i);
             int slash = entry.path().lastIndexOf('/');
             dirIndexes[i] = dirNames.computeIfAbsent(entry.path().substring(0, slash + 1), d -> dirNames.size());
             baseNames.add(entry.path().substring(slash + 1));
@@ -280,7 +280,7 @@ final class MainHeader {
 
     private static boolean anyOver32Bits(long[] sizes) {
         for (long size : sizes) {
-            if (size > MAX_INT32) {
+            if (size > RpmLimits.MAX_UINT32) {
                 return true;
             }
         }

@@ -1,7 +1,8 @@
 package io.rpmkit.write;
 
-import io.rpmkit.spec.Entry;
 import java.util.List;
+
+import io.rpmkit.spec.Entry;
 
 /**
  * What writing the payload found out, in the sorted order of the package's entries.
@@ -13,6 +14,14 @@ import java.util.List;
  */
 record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDigests, long compressedSize,
         long uncompressedSize, String compressedDigest, String uncompressedDigest) {
+
+    /**
+     * The inode that ties entry {@code index} (in sorted order) to its cpio record: FILEINODES and the
+     * archive must agree, and rpmbuild numbers from 1.
+     */
+    static int inode(int index) {
+        return index + 1;
+    }
 
     long largestFileSize() {
         long largest = 0;

@@ -1,10 +1,5 @@
 package io.rpmkit.write;
 
-import io.rpmkit.Quoting;
-import io.rpmkit.format.SignatureHeader;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.EntryKind;
-import io.rpmkit.spec.PackageSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
@@ -29,13 +22,19 @@ import java.util.List;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
+import io.rpmkit.format.Cpio;
+import io.rpmkit.format.Digests;
 import io.rpmkit.format.Lead;
+import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureValue;
+import io.rpmkit.payload.Compressors;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.payload.ParallelChunkOutputStream;
-import io.rpmkit.format.Digests;
-import io.rpmkit.sign.LegacySignature;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
+import io.rpmkit.spec.PackageSpec;
 
 /**
  * Writes a package in one pass over its inputs.
@@ -65,13 +64,12 @@ public final class RpmWriter {
     public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
         Path directory = output.toAbsolutePath().getParent();
         Path payloadFile = null;
-        Path packageFile = null;
+        PackageFile packageFile = null;
         try {
             try {
                 Files.createDirectories(directory);
-                payloadFile = Files.createTempFile(directory, "." + output.getFileName(), ".payload");
-                packageFile = Files.createTempFile(directory, "." + output.getFileName(), ".part");
-                makeWorldReadable(packageFile);
+                payloadFile = PackageFile.temporaryBeside(output, ".payload");
+                packageFile = PackageFile.create(output, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (IOException e) {
                 throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
                         + " written (" + e + "): choose a writable directory", e);
@@ -79,8 +77,7 @@ public final class RpmWriter {
             PayloadResult payload = writePayload(spec, payloadFile);
             byte[] header = MainHeader.encode(spec, payload);
             assemble(spec, header, payload, payloadFile, packageFile, signing);
-            moveIntoPlace(packageFile, output);
-            packageFile = null;
+            packageFile.commit();
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
                     + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel()
                     + (signing == null ? "" : ", signed " + signing.signer().describe()
@@ -88,8 +85,10 @@ public final class RpmWriter {
         } catch (IOException e) {
             throw new PackagingException("writing " + output + " failed: " + e, e);
         } finally {
-            deleteQuietly(payloadFile);
-            deleteQuietly(packageFile);
+            PackageFile.deleteQuietly(payloadFile);
+            if (packageFile != null) {
+                packageFile.close();
+            }
         }
     }
 
@@ -97,7 +96,7 @@ public final class RpmWriter {
         List<Entry> entries = new ArrayList<>(spec.entries());
         entries.sort(Comparator.comparing(Entry::path));
         long[] sizes = sizes(entries);
-        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > CpioWriter.MAX_NEWC_SIZE);
+        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;
@@ -105,7 +104,7 @@ public final class RpmWriter {
         OutputStream compressor = null;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256());
-            compressor = spec.compression().compress(compressed, spec.compressionLevel());
+            compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel());
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256());
             CpioWriter cpio = new CpioWriter(uncompressed);
             for (int i = 0; i < entries.size(); i++) {
@@ -114,11 +113,11 @@ public final class RpmWriter {
                 if (!entry.inPayload()) {
                     continue;
                 }
-                long mtime = (entry.mtime() != null ? entry.mtime() : spec.buildTime()).getEpochSecond();
                 if (stripped) {
                     cpio.writeStrippedHeader(i);
                 } else {
-                    cpio.writeHeader(new CpioWriter.Record(entry.path(), i + 1, entry.fileMode(), mtime, sizes[i],
+                    cpio.writeHeader(new CpioWriter.Record(entry.path(), PayloadResult.inode(i), entry.fileMode(),
+                            spec.buildTime().getEpochSecond(), sizes[i],
                             entry.kind() == EntryKind.DIRECTORY ? 2 : 1));
                 }
                 switch (entry.kind()) {
@@ -159,7 +158,7 @@ public final class RpmWriter {
                 try {
                     sizes[i] = entry.content().size();
                 } catch (IOException e) {
-                    throw new PackagingException("entry '" + entry.path() + "': reading source '"
+                    throw new PackagingException("entry " + Quoting.quote(entry.path()) + ": reading source '"
                             + entry.content().origin() + "' failed: " + e.getMessage(), e);
                 }
             }
@@ -198,98 +197,35 @@ public final class RpmWriter {
      * signature's length is only known at the end, so then the payload is read twice.
      */
     private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
-            Path packageFile, Signing signing) throws IOException, PackagingException {
+            PackageFile out, Signing signing) throws IOException, PackagingException {
         byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
         List<SignatureValue> signatures = new ArrayList<>();
         if (signing != null) {
             signatures.add(signing.signer().signHeader(header));
         }
-        try (FileChannel out = FileChannel.open(packageFile, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-                FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
+            long size = in.size();
+            MessageDigest md5 = Digests.md5();
+            md5.update(header);
             if (signing != null && signing.legacy()) {
-                LegacySignature legacy = signing.signer().startLegacy();
-                MessageDigest md5 = Digests.md5();
-                md5.update(header);
-                legacy.update(header);
-                readAll(in, buffer -> {
+                HeaderSigner.StreamingSignature legacy = signing.signer().startLegacy();
+                legacy.update(ByteBuffer.wrap(header));
+                PackageFile.read(in, 0, size, buffer -> {
                     md5.update(buffer.duplicate());
                     legacy.update(buffer);
                 });
                 signatures.add(legacy.finish());
-                writeFully(out, ByteBuffer.wrap(lead));
-                writeFully(out, ByteBuffer.wrap(signature(header, payload, md5.digest(), signatures)));
-                writeFully(out, ByteBuffer.wrap(header));
-                in.position(0);
-                readAll(in, buffer -> writeFully(out, buffer));
+                out.writeHeaders(lead, signature(header, payload, md5.digest(), signatures), header);
+                out.appendPayload(in, 0, size, null);
             } else {
-                byte[] placeholder = signature(header, payload, new byte[16], signatures);
-                MessageDigest md5 = Digests.md5();
-                md5.update(header);
-                writeFully(out, ByteBuffer.wrap(lead));
-                writeFully(out, ByteBuffer.wrap(placeholder));
-                writeFully(out, ByteBuffer.wrap(header));
-                readAll(in, buffer -> {
-                    md5.update(buffer.duplicate());
-                    writeFully(out, buffer);
-                });
-                byte[] signature = signature(header, payload, md5.digest(), signatures);
-                if (signature.length != placeholder.length) {
-                    throw new IllegalStateException("signature changed size from " + placeholder.length + " to "
-                            + signature.length);
-                }
-                out.position(lead.length);
-                writeFully(out, ByteBuffer.wrap(signature));
+                out.writeHeaders(lead, signature(header, payload, new byte[16], signatures), header);
+                out.appendPayload(in, 0, size, md5::update);
+                out.replaceSignature(signature(header, payload, md5.digest(), signatures));
             }
-            out.force(true);
-        }
-    }
-
-    private interface BufferConsumer {
-        void accept(ByteBuffer buffer) throws IOException;
-    }
-
-    private static void readAll(FileChannel in, BufferConsumer consumer) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
-        while (in.read(buffer) >= 0) {
-            buffer.flip();
-            consumer.accept(buffer);
-            buffer.clear();
         }
     }
 
     private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures) {
         return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, signatures);
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
-    }
-
-    private static void moveIntoPlace(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Temporary files are created private; a finished package is as readable as any build output. */
-    private static void makeWorldReadable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // Left behind under a dot-name; the next clean removes it.
-            }
-        }
     }
 }

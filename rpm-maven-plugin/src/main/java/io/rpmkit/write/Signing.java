@@ -1,10 +1,8 @@
 package io.rpmkit.write;
 
-import io.rpmkit.sign.PackageSigner;
-
 /**
  * How the writer signs a package: a header-only signature always, and the legacy signature over
  * header and payload, which rpm before 4.14 (EL7) checks, when asked.
  */
-public record Signing(PackageSigner signer, boolean legacy) {
+public record Signing(HeaderSigner signer, boolean legacy) {
 }

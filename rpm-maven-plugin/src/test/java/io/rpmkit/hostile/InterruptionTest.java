@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
+import io.rpmkit.read.RpmPackage;
+import io.rpmkit.read.RpmReader;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.write.RpmWriter;
-import io.rpmkit.spec.Compression;
-import io.rpmkit.read.RpmPackage;
-import io.rpmkit.read.RpmReader;
 
 /**
  * A build stopped half-way, by SIGKILL (the OOM killer, a CI runner's timeout), SIGTERM (Ctrl-C, a

@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import io.rpmkit.Choices;
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
 import io.rpmkit.spec.TargetRpm;
-import io.rpmkit.spec.Compression;
+import io.rpmkit.write.RpmWriter;
 
 /**
  * Builds one large package in its own JVM, for tests that kill it half-way or compare its bytes
@@ -25,7 +26,7 @@ public final class LargePackageMain {
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
         long size = Long.parseLong(args[1]) * 1024 * 1024;
-        Compression compression = Compression.ofSettingName(args[2]).orElseThrow();
+        Compression compression = Choices.find(Compression.class, args[2]).orElseThrow();
         Console console = new Console() {
             @Override
             public void info(String message) {

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
-import io.rpmkit.spec.Compression;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
 
 /**
  * Builds running side by side (mvn -T, several projects in one daemon) must not disturb each other,

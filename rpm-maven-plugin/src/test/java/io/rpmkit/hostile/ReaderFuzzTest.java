@@ -27,16 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
-import io.rpmkit.spec.Compression;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.PackageSummary;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.read.SafeExtractor;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
 
 /**
  * Feeds the reader damaged copies of packages our own writer made (every compression, every kind of

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
+import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
-import io.rpmkit.spec.Compression;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
 
 /** The secret scanner finds what it must, where it must, and nothing in a clean package. */
 class SecretScanTest {

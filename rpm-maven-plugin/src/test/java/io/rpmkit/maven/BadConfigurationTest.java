@@ -53,9 +53,6 @@ class BadConfigurationTest {
     static final String NEXT_SCRIPTLET = "scriptlets[1]";
     static final String NEXT_TRIGGER = "triggers[1]";
     static final String PACKAGE_FILE = "demo-1.0.0-1.noarch.rpm";
-    static final String RAW_IN_MESSAGE = "the raw control character is quoted into the message (SpecValidation's"
-            + " \"entry '...'\" prefix, summary, user), breaking the problem list and letting a value forge a log"
-            + " line; quote values through one escaping helper, as PathRules does for the path itself";
     /** A mistake is found in milliseconds; more means something waits on its input. */
     private static final Duration PER_CASE = Duration.ofSeconds(2);
 
@@ -103,22 +100,22 @@ class BadConfigurationTest {
                 mistake("a directory where a file is expected", h -> h.entry("type=file", "path=/opt/demo/x",
                         "source=src/tree"), "entry '/opt/demo/x': source '{base}/src/tree' is not a regular file"),
                 mistake("file entry without source", h -> h.entry("type=file", "path=/opt/demo/x"),
-                        entry + " (/opt/demo/x): source is missing"),
+                        entry + " '/opt/demo/x': source is missing"),
                 mistake("template source is a directory", h -> h.entry("type=template", "path=/etc/x.conf",
-                        "source=src/tree"), entry + " (/etc/x.conf): template '{base}/src/tree' is not a regular file"),
+                        "source=src/tree"), entry + " '/etc/x.conf': template '{base}/src/tree' is not a regular file"),
                 mistake("template source missing", h -> h.entry("type=template", "path=/etc/x.conf",
                         "source=src/nope.conf"),
-                        entry + " (/etc/x.conf): template '{base}/src/nope.conf' cannot be read"),
+                        entry + " '/etc/x.conf': template '{base}/src/nope.conf' cannot be read"),
                 mistake("template not UTF-8", h -> {
                     h.file("src/latin1.conf", new byte[] {'c', '=', (byte) 0xE9, '\n'});
                     h.entry("type=template", "path=/etc/x.conf", "source=src/latin1.conf");
-                }, entry + " (/etc/x.conf): template '{base}/src/latin1.conf' is not UTF-8 text"),
+                }, entry + " '/etc/x.conf': template '{base}/src/latin1.conf' is not UTF-8 text"),
                 mistake("template source is a FIFO", h -> h.entry("type=template", "path=/etc/x.conf",
                         "source=" + fifo(h, "src/pipe.conf")),
-                        entry + " (/etc/x.conf): template '{base}/src/pipe.conf'", "not a regular file")
+                        entry + " '/etc/x.conf': template '{base}/src/pipe.conf'", "not a regular file")
                         ,
                 mistake("tree source missing", h -> h.entry("type=tree", "path=/opt/t", "source=nope"),
-                        entry + " (/opt/t): source '{base}/nope' is not a directory"),
+                        entry + " '/opt/t': source '{base}/nope' is not a directory"),
                 mistake("a FIFO inside a collected tree", h -> {
                     fifo(h, "src/fifotree/pipe");
                     h.entry("path=/opt/t", "source=src/fifotree");
@@ -131,7 +128,7 @@ class BadConfigurationTest {
                 mistake("relative path", h -> h.entry("path=opt/demo/rel.txt", "source=src/app.txt"),
                         "path 'opt/demo/rel.txt' is relative"),
                 mistake("relative tree path", h -> h.entry("path=opt/tree", "source=src/tree"),
-                        entry + " (opt/tree): path 'opt/tree' is relative"),
+                        entry + " 'opt/tree': path 'opt/tree' is relative"),
                 mistake("'..' in a path", h -> h.entry("path=/opt/demo/../../etc/passwd", "source=src/app.txt"),
                         "path '/opt/demo/../../etc/passwd' contains '..'"),
                 mistake("'.' in a path", h -> h.entry("path=/opt/./demo/x", "source=src/app.txt"),
@@ -168,15 +165,15 @@ class BadConfigurationTest {
                         "outputTimestamp", "'99999999999'"),
                 // Modes and owners
                 mistake("mode out of range", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=10000"),
-                        entry + " (/opt/demo/x): mode '10000' is not a mode"),
+                        entry + " '/opt/demo/x': mode '10000' is not a mode"),
                 mistake("mode with a digit 8", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=0888"),
-                        entry + " (/opt/demo/x): mode '0888' is not a mode"),
+                        entry + " '/opt/demo/x': mode '0888' is not a mode"),
                 mistake("symbolic mode", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=rw-r--r--"),
-                        entry + " (/opt/demo/x): mode 'rw-r--r--' is not a mode"),
+                        entry + " '/opt/demo/x': mode 'rw-r--r--' is not a mode"),
                 mistake("negative mode", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "mode=-1"),
-                        entry + " (/opt/demo/x): mode '-1' is not a mode"),
+                        entry + " '/opt/demo/x': mode '-1' is not a mode"),
                 mistake("tree directoryMode out of range", h -> h.entry("path=/opt/t", "source=src/tree",
-                        "directoryMode=8000"), entry + " (/opt/t): directoryMode '8000' is not a mode"),
+                        "directoryMode=8000"), entry + " '/opt/t': directoryMode '8000' is not a mode"),
                 mistake("user with a space", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
                         "user=web server"), "entry '/opt/demo/x': user 'web server' is not a name rpm can store"),
                 mistake("group with a colon", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "group=a:b"),
@@ -187,13 +184,13 @@ class BadConfigurationTest {
                         "user=" + "u".repeat(33)), "user '" + "u".repeat(33) + "' is not a name rpm can store"),
                 // Entry types and flags
                 mistake("unknown entry type", h -> h.entry("type=socket", "path=/opt/demo/s"),
-                        entry + " (/opt/demo/s): type 'socket' is unknown"),
+                        entry + " '/opt/demo/s': type 'socket' is unknown"),
                 mistake("unknown flag", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "flags=config,sticky"),
-                        entry + " (/opt/demo/x): flag 'sticky' is unknown"),
+                        entry + " '/opt/demo/x': flag 'sticky' is unknown"),
                 mistake("ghost as a flag", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "flags=ghost"),
-                        entry + " (/opt/demo/x): flag 'ghost' is unknown", "(a ghost is a type)"),
+                        entry + " '/opt/demo/x': flag 'ghost' is unknown", "(a ghost is a type)"),
                 mistake("unknown verify check", h -> h.entry("path=/opt/demo/x", "source=src/app.txt", "verify=md5"),
-                        entry + " (/opt/demo/x): verify 'md5' is unknown"),
+                        entry + " '/opt/demo/x': verify 'md5' is unknown"),
                 mistake("noreplace without config", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
                         "flags=noreplace"), "entry '/opt/demo/x': noreplace applies to config files only"),
                 mistake("config on a directory", h -> h.entry("type=dir", "path=/opt/demo/d", "flags=config"),
@@ -213,30 +210,30 @@ class BadConfigurationTest {
                     h.file("src/looptree/a.txt", "a\n");
                     h.symlink("src/looptree/sub/again", "..");
                     h.entry("path=/opt/loop", "source=src/looptree");
-                }, entry + " (/opt/loop): collecting '{base}/src/looptree' failed", "symlink loop"),
+                }, entry + " '/opt/loop': collecting '{base}/src/looptree' failed", "symlink loop"),
                 mistake("symlinks pointing at each other", h -> {
                     h.file("src/chaintree/a.txt", "a\n");
                     h.symlink("src/chaintree/x", "y");
                     h.symlink("src/chaintree/y", "x");
                     h.entry("path=/opt/chain", "source=src/chaintree");
-                }, entry + " (/opt/chain)", "{base}/src/chaintree"),
+                }, entry + " '/opt/chain'", "{base}/src/chaintree"),
                 mistake("symlink escaping the collected tree", h -> {
                     h.file("src/outside.txt", "secret\n");
                     h.file("src/escapetree/a.txt", "a\n");
                     h.symlink("src/escapetree/escape", "../outside.txt");
                     h.entry("path=/opt/esc", "source=src/escapetree");
-                }, entry + " (/opt/esc): '{base}/src/escapetree/escape' leads outside the tree"),
+                }, entry + " '/opt/esc': '{base}/src/escapetree/escape' leads outside the tree"),
                 mistake("symlinked directory escaping the collected tree", h -> {
                     h.file("src/outsidedir/secret.txt", "secret\n");
                     h.file("src/escapedir/a.txt", "a\n");
                     h.symlink("src/escapedir/more", "../outsidedir");
                     h.entry("path=/opt/esc", "source=src/escapedir");
-                }, entry + " (/opt/esc): '{base}/src/escapedir/more/secret.txt' leads outside the tree"),
+                }, entry + " '/opt/esc': '{base}/src/escapedir/more/secret.txt' leads outside the tree"),
                 // Scriptlets and triggers
                 mistake("relative scriptlet interpreter", h -> h.scriptlet("phase=preun", "interpreter=bash",
-                        "script=echo"), "scriptlet preun: interpreter 'bash' is not an absolute path"),
+                        "script=echo"), "scriptlet 'preun': interpreter 'bash' is not an absolute path"),
                 mistake("interpreter with arguments", h -> h.scriptlet("phase=preun", "interpreter=/bin/sh -e",
-                        "script=echo"), "scriptlet preun: interpreter '/bin/sh -e'"),
+                        "script=echo"), "scriptlet 'preun': interpreter '/bin/sh -e'"),
                 mistake("unknown scriptlet phase", h -> h.scriptlet("phase=install", "script=echo"),
                         NEXT_SCRIPTLET + ": phase 'install' is unknown"),
                 mistake("scriptlet without phase", h -> h.scriptlet("script=echo"),
@@ -253,23 +250,23 @@ class BadConfigurationTest {
                         NEXT_SCRIPTLET + ".file '{base}/src/pre.pipe'", "not a regular file")
                         ,
                 mistake("the same phase twice", h -> h.scriptlet("phase=post", "script=echo again"),
-                        "scriptlet post is given twice"),
+                        "scriptlet 'post' is given twice"),
                 mistake("unknown trigger kind", h -> h.trigger("kind=triggerprein", "packages=httpd", "script=echo"),
                         NEXT_TRIGGER + ": kind 'triggerprein' is unknown"),
                 mistake("trigger without packages", h -> h.trigger("kind=triggerun", "script=echo"),
-                        "triggerun: names no package"),
+                        "trigger 'triggerun': names no package"),
                 mistake("trigger on a bad dependency", h -> h.trigger("kind=triggerun", "packages=httpd >=",
                         "script=echo"), NEXT_TRIGGER + ".packages[0] 'httpd >=' is not a dependency")
                         ,
                 mistake("relative trigger interpreter", h -> h.trigger("kind=triggerun", "packages=httpd",
-                        "interpreter=sh", "script=echo"), "triggerun: interpreter 'sh' is not an absolute path"),
+                        "interpreter=sh", "script=echo"), "trigger 'triggerun': interpreter 'sh' is not an absolute path"),
                 mistake("trigger with both script and file", h -> {
                     h.file("src/t.sh", "echo t\n");
                     h.trigger("kind=triggerun", "packages=httpd", "script=echo", "file=src/t.sh");
                 }, NEXT_TRIGGER + ": script and file are both set"),
                 // Compression
                 mistake("unknown compression", h -> h.set("compression", "brotli"),
-                        "compression 'brotli' is unknown: use gzip, xz, zstd, none"),
+                        "compression 'brotli' is unknown: use gzip, xz, zstd or none"),
                 mistake("gzip level out of range", h -> h.set("compression", "gzip").set("compressionLevel", 42),
                         "compressionLevel '42' is out of range for gzip"),
                 mistake("zstd level 0", h -> h.set("compression", "zstd").set("compressionLevel", 0),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.HeaderLayout;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
@@ -47,7 +48,7 @@ class HeaderParserTest {
 
         byte[] encode() {
             ByteBuffer out = ByteBuffer.allocate(16 + 16 * index.size() + data.size());
-            out.putLong(HeaderParser.MAGIC).putInt(index.size()).putInt(data.size());
+            out.putLong(HeaderLayout.MAGIC).putInt(index.size()).putInt(data.size());
             index.forEach(e -> out.putInt(e[0]).putInt(e[1]).putInt(e[2]).putInt(e[3]));
             return out.put(data.toByteArray()).array();
         }

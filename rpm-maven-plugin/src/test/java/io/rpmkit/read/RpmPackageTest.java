@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.ScriptletPhase;
 
 /** Our reader and {@code rpm -qp --qf} asked the same questions about packages rpmbuild made. */

@@ -1,6 +1,5 @@
 package io.rpmkit.read;
 
-import io.rpmkit.format.Flags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.Flags;
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;

@@ -1,6 +1,5 @@
 package io.rpmkit.read;
 
-import io.rpmkit.format.Flags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import io.rpmkit.format.Flags;
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;

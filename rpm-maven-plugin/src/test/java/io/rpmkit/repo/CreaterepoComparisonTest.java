@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Dependency;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Entry;
-import io.rpmkit.format.InstallContext;
 import io.rpmkit.testing.RealRpm;
 
 /**

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
-import io.rpmkit.spec.Dependency;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
 

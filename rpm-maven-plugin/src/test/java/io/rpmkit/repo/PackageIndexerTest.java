@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.Flags;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.read.RpmReader;
+import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Dependency;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Entry;
-import io.rpmkit.format.InstallContext;
-import io.rpmkit.spec.ChangelogEntry;
-import io.rpmkit.format.Flags;
-import io.rpmkit.read.RpmReader;
 
 class PackageIndexerTest {
     @TempDir

@@ -7,13 +7,13 @@ import java.time.Instant;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Dependency;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
 
 /** Packages for the repository tests, built with our writer into a directory. */
 final class RepoFixtures {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.Comparison;
-import io.rpmkit.format.SignatureTag;
-import io.rpmkit.format.Digests;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.Digests;
+import io.rpmkit.format.SignatureTag;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 

@@ -1,9 +1,5 @@
 package io.rpmkit.request;
 
-import io.rpmkit.format.FileFlag;
-import io.rpmkit.format.VerifyFlag;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.EntryKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +12,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.VerifyFlag;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
 
 class EntryResolverTest {
     @TempDir
@@ -80,7 +81,7 @@ class EntryResolverTest {
     void namesTheEntryAndSettingOfEachMistake() {
         resolver.resolve(List.of(request("file", "/x", dir.resolve("x")), new EntryRequest("file", "/y", dir, null,
                 "0999", null, null, null, null, null, null, null, null)));
-        assertEquals("entries[1] (/y): mode '0999' is not a mode: use octal digits from 0000 to 7777, e.g. 0644",
+        assertEquals("entries[1] '/y': mode '0999' is not a mode: use octal digits from 0000 to 7777, e.g. 0644",
                 onlyProblem());
     }
 

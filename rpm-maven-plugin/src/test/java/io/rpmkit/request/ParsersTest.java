@@ -1,10 +1,5 @@
 package io.rpmkit.request;
 
-import io.rpmkit.format.Comparison;
-import io.rpmkit.format.DependencyKind;
-import io.rpmkit.format.InstallContext;
-import io.rpmkit.spec.ChangelogEntry;
-import io.rpmkit.spec.Dependency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.rpmkit.format.Comparison;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.InstallContext;
+import io.rpmkit.spec.ChangelogEntry;
+import io.rpmkit.spec.Dependency;
 
 class ParsersTest {
     @Test
@@ -36,6 +37,12 @@ class ParsersTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DependencyParser.parse(DependencyKind.REQUIRES, "requires[3]", "a b c"));
         assertTrue(error.getMessage().startsWith("requires[3] 'a b c' is not a dependency"), error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> DependencyParser.parse(DependencyKind.REQUIRES, "requires[0]", "systemd >="));
+        assertTrue(error.getMessage().startsWith("requires[0] 'systemd >='"), error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> DependencyParser.parse(DependencyKind.REQUIRES, "requires[0]", "(install) systemd"));
+        assertTrue(error.getMessage().contains("install context 'install'"), error.getMessage());
     }
 
     @Test

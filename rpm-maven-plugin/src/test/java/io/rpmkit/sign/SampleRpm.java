@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 import io.rpmkit.Console;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
 
 /** Unsigned packages for the signing tests, built by our writer. */
 final class SampleRpm {

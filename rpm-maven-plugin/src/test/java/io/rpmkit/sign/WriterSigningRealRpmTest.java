@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
-import io.rpmkit.write.Signing;
 import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.SamplePackages;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.write.Signing;
 
 /** Packages signed while they are written, as the rpm goal does, checked by the real rpm. */
 class WriterSigningRealRpmTest {

@@ -7,21 +7,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.format.Comparison;
-import io.rpmkit.spec.Content;
-import io.rpmkit.spec.Dependency;
 import io.rpmkit.format.DependencyKind;
-import io.rpmkit.spec.Entry;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.InstallContext;
+import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.format.TriggerKind;
+import io.rpmkit.spec.ChangelogEntry;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.Scriptlet;
-import io.rpmkit.spec.Compression;
-import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.spec.TargetRpm;
 import io.rpmkit.spec.Trigger;
-import io.rpmkit.format.TriggerKind;
 
 /** Package specs the tests build: small, made here, using every feature of the model. */
 public final class SamplePackages {

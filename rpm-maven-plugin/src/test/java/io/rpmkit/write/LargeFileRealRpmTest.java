@@ -1,9 +1,5 @@
 package io.rpmkit.write;
 
-import io.rpmkit.spec.Content;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.spec.TargetRpm;
 import static io.rpmkit.testing.RealRpm.requireTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.spec.Compression;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmReader;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.spec.TargetRpm;
 import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.SamplePackages;
 

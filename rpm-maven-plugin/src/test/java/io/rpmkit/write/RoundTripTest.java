@@ -1,13 +1,9 @@
 package io.rpmkit.write;
 
-import io.rpmkit.format.FileFlag;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.PackageSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
+import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.TagType;
-import io.rpmkit.spec.Compression;
 import io.rpmkit.read.HeaderEntry;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.SamplePackages;
 

@@ -1,6 +1,5 @@
 package io.rpmkit.write;
 
-import io.rpmkit.spec.PackageSpec;
 import static io.rpmkit.testing.RealRpm.ok;
 import static io.rpmkit.testing.RealRpm.query;
 import static io.rpmkit.testing.RealRpm.requireTool;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.SamplePackages;
 

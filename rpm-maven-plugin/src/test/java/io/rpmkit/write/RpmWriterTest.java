@@ -1,8 +1,5 @@
 package io.rpmkit.write;
 
-import io.rpmkit.spec.Content;
-import io.rpmkit.spec.Entry;
-import io.rpmkit.spec.PackageSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.SamplePackages;
 
 /** What the writer guarantees without asking rpm: reproducible bytes, and nothing half-written. */

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
-import io.rpmkit.format.ScriptletPhase;
 
 /** Reads the tectonic-worker package that {@code mvn package} left and checks every promise of it. */
 class WorkerPackageIT {

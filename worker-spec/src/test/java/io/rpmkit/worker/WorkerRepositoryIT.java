@@ -13,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.spec.Dependency;
 import io.rpmkit.format.DependencyKind;
-import io.rpmkit.spec.PackageSpec;
-import io.rpmkit.write.RpmWriter;
-import io.rpmkit.write.Signing;
 import io.rpmkit.repo.Dnf;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryWriter;
@@ -25,7 +21,11 @@ import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.PackageSigner;
 import io.rpmkit.sign.PackageSigning;
 import io.rpmkit.sign.SigningKey;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.write.RpmWriter;
+import io.rpmkit.write.Signing;
 
 /**
  * The release pipeline end to end: sign what {@code mvn package} built, publish it in a yum

@@ -1,0 +1,131 @@
+package io.rpmkit.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.rpmkit.Choice;
+import io.rpmkit.Choices;
+import io.rpmkit.Console;
+import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.spec.TargetRpm;
+
+/**
+ * Resolves a {@link PackageRequest} into a validated spec: looks up every word, parses dependencies
+ * and changelogs, collects trees, fills templates, reads scripts, and reports every problem of the
+ * request at once in one {@link PackagingException}.
+ */
+public final class PackageResolver {
+    private PackageResolver() {
+    }
+
+    /** @param console receives the warning that a build without a timestamp is not reproducible */
+    public static ResolvedPackage resolve(PackageRequest request, Console console) throws PackagingException {
+        List<String> problems = new ArrayList<>();
+        PackageSpec.Builder builder = PackageSpec.builder();
+        Instant buildTime = buildTime(request, problems, console);
+        ProjectVersions.RpmVersion rpmVersion = request.version() != null || request.projectVersion() == null
+                ? new ProjectVersions.RpmVersion(request.version(), request.release())
+                : ProjectVersions.fromMaven(request.projectVersion(), request.release(), buildTime);
+        Compression compression = request.compression() == null ? null
+                : lookUp(Compression.class, "compression", request.compression(), problems);
+        TargetRpm target = lookUp(TargetRpm.class, "targetRpm", request.targetRpm(), problems);
+        builder.name(request.name()).epoch(request.epoch()).version(rpmVersion.version())
+                .release(rpmVersion.release()).arch(request.arch()).summary(request.summary())
+                .description(request.description()).license(request.license()).group(request.group())
+                .url(request.url()).vendor(request.vendor()).packager(request.packager())
+                .buildHost(request.buildHost()).buildTime(buildTime).targetRpm(target)
+                .compression(compression, request.compressionLevel());
+
+        EntryResolver entries = new EntryResolver(new TemplateFilter(key -> switch (key) {
+            case "rpm.name" -> request.name();
+            case "rpm.version" -> rpmVersion.version();
+            case "rpm.release" -> rpmVersion.release();
+            case "rpm.arch" -> request.arch();
+            default -> request.properties().apply(key);
+        }));
+        builder.entries(entries.resolve(request.entries()));
+        problems.addAll(entries.problems());
+
+        for (DependencyKind kind : DependencyKind.values()) {
+            List<String> texts = request.dependencies().getOrDefault(kind, List.of());
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    builder.dependency(DependencyParser.parse(kind, Quoting.label(kind.settingName(), i, null),
+                            texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        ScriptResolver scripts = new ScriptResolver(problems);
+        scripts.scriptlets(request.scriptlets()).forEach(builder::scriptlet);
+        scripts.triggers(request.triggers()).forEach(builder::trigger);
+        checkFileName(request, problems);
+        changelog(request, problems).ifPresent(text -> {
+            try {
+                ChangelogParser.parse(request.changelogFile() != null ? "changelogFile " + request.changelogFile()
+                        : "changelog", text).forEach(builder::changelog);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        });
+        problems.forEach(builder::problem);
+        PackageSpec spec = builder.build();
+        boolean legacy = request.signLegacy() != null ? request.signLegacy() : spec.targetRpm().needsLegacySignature();
+        return new ResolvedPackage(spec, request.fileName() != null ? request.fileName() : spec.fileName(), legacy);
+    }
+
+    /** The one rule for every goal's timestamp: configured, else SOURCE_DATE_EPOCH, else the fallback with a warning. */
+    private static Instant buildTime(PackageRequest request, List<String> problems, Console console) {
+        try {
+            Optional<Instant> time = BuildTimestamp.resolve(request.outputTimestamp(), request.sourceDateEpoch());
+            if (time.isPresent()) {
+                return time.get();
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Instant.EPOCH; // the build fails on the problem; no warning about an unset timestamp
+        }
+        if (request.fallbackTime() == null) {
+            return null; // validation asks for a build time
+        }
+        console.warn(BuildTimestamp.unsetWarning("project.build.outputTimestamp", "package"));
+        return Instant.ofEpochSecond(request.fallbackTime().getEpochSecond());
+    }
+
+    private static <E extends Enum<E> & Choice> E lookUp(Class<E> type, String setting, String value,
+            List<String> problems) {
+        try {
+            return Choices.parse(type, setting, value);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static Optional<String> changelog(PackageRequest request, List<String> problems) {
+        if (request.changelog() != null && request.changelogFile() != null) {
+            problems.add("changelog and changelogFile are both set: give one of them");
+            return Optional.empty();
+        }
+        if (request.changelogFile() != null) {
+            return TextFiles.read(problems, "changelogFile", request.changelogFile());
+        }
+        return Optional.ofNullable(request.changelog());
+    }
+
+    private static void checkFileName(PackageRequest request, List<String> problems) {
+        String fileName = request.fileName();
+        if (fileName != null && (fileName.isBlank() || fileName.contains("/") || fileName.equals("..")
+                || fileName.equals("."))) {
+            problems.add("fileName " + Quoting.quote(fileName) + " is not a file name: give a name without '/',"
+                    + " e.g. " + request.name() + ".rpm, or leave it unset");
+        }
+    }
+}

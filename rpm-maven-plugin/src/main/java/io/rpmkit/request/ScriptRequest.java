@@ -1,0 +1,21 @@
+package io.rpmkit.request;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A scriptlet or trigger as a user configures it; strings are as written, so that errors can quote
+ * them.
+ *
+ * @param when a scriptlet's phase (pretrans, pre, post, preun, postun, posttrans) or a trigger's kind
+ *     (triggerin, triggerun, triggerpostun)
+ * @param packages a trigger's packages, each "name" or "name >= version"; empty for a scriptlet
+ * @param interpreter absolute path of the interpreter; default /bin/sh
+ * @param script the script itself, or null when it is in {@code file}
+ * @param file a UTF-8 file holding the script, or null
+ */
+public record ScriptRequest(String when, List<String> packages, String interpreter, String script, Path file) {
+    public ScriptRequest {
+        packages = packages == null ? List.of() : List.copyOf(packages);
+    }
+}

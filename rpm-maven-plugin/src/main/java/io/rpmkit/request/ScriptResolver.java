@@ -1,0 +1,89 @@
+package io.rpmkit.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.rpmkit.Choices;
+import io.rpmkit.Quoting;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.format.TriggerKind;
+import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.Scriptlet;
+import io.rpmkit.spec.Trigger;
+
+/** Turns configured scriptlets and triggers into the spec's, reading script files; every problem is recorded. */
+final class ScriptResolver {
+    private final List<String> problems;
+
+    ScriptResolver(List<String> problems) {
+        this.problems = problems;
+    }
+
+    List<Scriptlet> scriptlets(List<ScriptRequest> requests) {
+        List<Scriptlet> scriptlets = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ScriptRequest request = requests.get(i);
+            String where = Quoting.label("scriptlets", i, null);
+            Optional<ScriptletPhase> phase = Choices.find(ScriptletPhase.class, request.when());
+            if (phase.isEmpty()) {
+                problems.add(where + ": phase " + Quoting.quote(request.when()) + " is unknown: use "
+                        + Choices.words(List.of(ScriptletPhase.values())));
+                continue;
+            }
+            body(where, request).ifPresent(body -> scriptlets.add(new Scriptlet(phase.get(),
+                    interpreter(request.interpreter()), body)));
+        }
+        return scriptlets;
+    }
+
+    List<Trigger> triggers(List<ScriptRequest> requests) {
+        List<Trigger> triggers = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ScriptRequest request = requests.get(i);
+            String where = Quoting.label("triggers", i, null);
+            Optional<TriggerKind> kind = Choices.find(TriggerKind.class, request.when());
+            if (kind.isEmpty()) {
+                problems.add(where + ": kind " + Quoting.quote(request.when()) + " is unknown: use "
+                        + Choices.words(List.of(TriggerKind.values())));
+                continue;
+            }
+            List<Dependency> packages = new ArrayList<>();
+            boolean unreadable = false;
+            for (int p = 0; p < request.packages().size(); p++) {
+                try {
+                    packages.add(DependencyParser.parse(DependencyKind.REQUIRES, where + ".packages[" + p + "]",
+                            request.packages().get(p)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                    unreadable = true;
+                }
+            }
+            Optional<String> body = body(where, request);
+            if (body.isPresent() && !unreadable) {
+                triggers.add(new Trigger(kind.get(), packages, interpreter(request.interpreter()), body.get()));
+            }
+        }
+        return triggers;
+    }
+
+    private Optional<String> body(String where, ScriptRequest request) {
+        if (request.script() != null && request.file() != null) {
+            problems.add(where + ": script and file are both set: give the script inline or in a file");
+            return Optional.empty();
+        }
+        if (request.file() != null) {
+            return TextFiles.read(problems, where + ".file", request.file());
+        }
+        if (request.script() == null) {
+            problems.add(where + ": the script is missing: set script or file");
+            return Optional.empty();
+        }
+        return Optional.of(request.script().strip());
+    }
+
+    private static String interpreter(String configured) {
+        return configured == null || configured.isBlank() ? Scriptlet.DEFAULT_INTERPRETER : configured.strip();
+    }
+}

@@ -1,0 +1,168 @@
+package io.rpmkit.write;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * A package file being assembled: lead, signature header, main header and payload, in that order.
+ * It is written under a dot-name beside its final path and appears there only by an atomic rename
+ * once whole ({@link #commit()}); closing it uncommitted removes it. Writing a new package and
+ * signing an existing one both assemble their file here.
+ */
+public final class PackageFile implements AutoCloseable {
+    private static final int BUFFER = 256 * 1024;
+
+    private final Path target;
+    private final Path part;
+    private final FileChannel out;
+    private long signatureOffset = -1;
+    private int signatureLength;
+    private boolean committed;
+
+    private PackageFile(Path target, Path part, FileChannel out) {
+        this.target = target;
+        this.part = part;
+        this.out = out;
+    }
+
+    /**
+     * Starts the file that will replace {@code target}, in the same directory.
+     *
+     * @param permissions the finished file's permissions where the file system has them
+     */
+    public static PackageFile create(Path target, Set<PosixFilePermission> permissions) throws IOException {
+        Path part = temporaryBeside(target, ".part");
+        try {
+            if (part.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(part, permissions);
+            }
+            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.WRITE));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    /** A private temporary file beside {@code target}, named after it so that {@code mvn clean} finds it. */
+    public static Path temporaryBeside(Path target, String suffix) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), suffix);
+    }
+
+    /** Writes lead, signature header and main header; the payload follows with {@link #appendPayload}. */
+    public void writeHeaders(byte[] lead, byte[] signature, byte[] header) throws IOException {
+        writeFully(out, ByteBuffer.wrap(lead));
+        signatureOffset = lead.length;
+        signatureLength = signature.length;
+        writeFully(out, ByteBuffer.wrap(signature));
+        writeFully(out, ByteBuffer.wrap(header));
+    }
+
+    /**
+     * Copies {@code count} bytes of {@code in} from {@code position} behind the headers, showing each
+     * piece to {@code tap} (null for none) before it is written, so that a digest needs no second read.
+     *
+     * @throws EOFException when {@code in} ends early (the file shrank while it was read)
+     */
+    public void appendPayload(FileChannel in, long position, long count, PayloadTap tap) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        long done = 0;
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(BUFFER, count - done));
+            int read = in.read(buffer, position + done);
+            if (read < 0) {
+                throw new EOFException("the payload ended after " + done + " of " + count + " bytes");
+            }
+            buffer.flip();
+            if (tap != null) {
+                tap.accept(buffer.duplicate());
+            }
+            writeFully(out, buffer);
+            done += read;
+        }
+    }
+
+    /** Puts the final signature header where a placeholder of the same length was written. */
+    public void replaceSignature(byte[] signature) throws IOException {
+        if (signatureOffset < 0 || signature.length != signatureLength) {
+            throw new IllegalStateException("signature of " + signature.length + " bytes replaces one of "
+                    + signatureLength);
+        }
+        out.write(ByteBuffer.wrap(signature), signatureOffset);
+    }
+
+    /** Makes the file durable and moves it to its final path. */
+    public void commit() throws IOException {
+        out.force(true);
+        out.close();
+        moveIntoPlace(part, target);
+        committed = true;
+    }
+
+    /** Removes the unfinished file unless it was committed. */
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // The file is removed below; a failure to close it changes nothing for the caller.
+        }
+        if (!committed) {
+            deleteQuietly(part);
+        }
+    }
+
+    /** Sees the payload's bytes as they are copied. */
+    public interface PayloadTap {
+        void accept(ByteBuffer bytes) throws IOException;
+    }
+
+    /** Reads {@code count} bytes of {@code in} from {@code position}, in pieces, for digests and signatures. */
+    public static void read(FileChannel in, long position, long count, PayloadTap tap) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        long done = 0;
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(BUFFER, count - done));
+            int read = in.read(buffer, position + done);
+            if (read < 0) {
+                throw new EOFException("the file ended after " + done + " of " + count + " payload bytes");
+            }
+            buffer.flip();
+            tap.accept(buffer);
+            done += read;
+        }
+    }
+
+    public static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Left behind under a dot-name beside the package; the next clean removes it.
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+}
