@@ -210,11 +210,6 @@ public final class RpmPackage {
         return changelog;
     }
 
-    /** The signature header as stored, without its padding; what a header signature does not cover. */
-    public byte[] signatureHeaderBytes() {
-        return signature.bytes();
-    }
-
     /** The main header as stored; what SHA256HEADER, SHA1HEADER and the header signatures cover. */
     public byte[] headerBytes() {
         return header.bytes();

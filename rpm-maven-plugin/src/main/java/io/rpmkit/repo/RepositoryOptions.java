@@ -2,7 +2,6 @@ package io.rpmkit.repo;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How to write a repository's metadata.
@@ -31,9 +30,5 @@ public record RepositoryOptions(Instant revision, int changelogLimit, RepomdSign
 
     public RepositoryOptions withSigner(RepomdSigner newSigner) {
         return new RepositoryOptions(revision, changelogLimit, newSigner);
-    }
-
-    public Optional<RepomdSigner> optionalSigner() {
-        return Optional.ofNullable(signer);
     }
 }

@@ -1,10 +1,12 @@
 package io.rpmkit.request;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rpmkit.Choices;
 import io.rpmkit.Quoting;
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
@@ -42,12 +44,8 @@ public final class DependencyParser {
     }
 
     private static InstallContext context(String setting, String text, String name) {
-        for (InstallContext context : InstallContext.values()) {
-            if (context.settingName().equals(name)) {
-                return context;
-            }
-        }
-        throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + ": install context " + Quoting.quote(name) + " is unknown:"
-                + " use pretrans, pre, post, preun, postun or posttrans");
+        return Choices.find(InstallContext.class, name).orElseThrow(() -> new IllegalArgumentException(setting + " "
+                + Quoting.quote(text) + ": install context " + Quoting.quote(name) + " is unknown: use "
+                + Choices.words(List.of(InstallContext.values()))));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.rpmkit.Choice;
+import io.rpmkit.Choices;
 import io.rpmkit.Quoting;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.VerifyFlag;
@@ -29,6 +31,12 @@ import io.rpmkit.spec.PathRules;
  * templates, parses modes and flags. Every problem is collected, none stops the others.
  */
 public final class EntryResolver {
+    /** A ghost is an entry type, not a flag. */
+    private static final List<FileFlag> SETTABLE_FLAGS = List.of(FileFlag.CONFIG, FileFlag.NOREPLACE,
+            FileFlag.MISSINGOK, FileFlag.DOC, FileFlag.LICENSE, FileFlag.README);
+    /** Every check rpm -V makes, and "none". */
+    private static final List<Choice> VERIFY_WORDS = verifyWords();
+
     private final TemplateFilter filter;
     private final List<String> problems = new ArrayList<>();
 
@@ -50,59 +58,49 @@ public final class EntryResolver {
     }
 
     private void resolve(int index, EntryRequest request, List<Entry> entries) {
-        String type = request.type() != null ? request.type().strip().toLowerCase(Locale.ROOT)
-                : request.source() != null && Files.isDirectory(request.source()) ? "tree" : "file";
+        EntryType type = request.type() != null ? Choices.find(EntryType.class, request.type()).orElse(null)
+                : request.source() != null && Files.isDirectory(request.source()) ? EntryType.TREE : EntryType.FILE;
         String label = Quoting.label("entries", index, request.path());
-        if (!rejectSettingsThatDoNotApply(label, type, request)) {
-            return;
+        if (type != null) {
+            rejectSettingsThatDoNotApply(label, type, request);
         }
         Set<FileFlag> flags = flags(label, request.flags());
         Set<VerifyFlag> verify = verify(label, request.verify());
-        int defaultMode = type.equals("dir") || type.equals("tree") ? Entry.DEFAULT_DIRECTORY_MODE : Entry.DEFAULT_FILE_MODE;
-        int mode = mode(label, "mode", request.mode(), type.equals("tree") ? Entry.DEFAULT_FILE_MODE : defaultMode);
+        int defaultMode = type == EntryType.DIR ? Entry.DEFAULT_DIRECTORY_MODE : Entry.DEFAULT_FILE_MODE;
+        int mode = mode(label, "mode", request.mode(), defaultMode);
         String user = request.user() != null ? request.user() : "root";
         String group = request.group() != null ? request.group() : "root";
-        Entry entry;
-        switch (type) {
-            case "file" -> entry = requireSource(label, request) ? Entry.file(request.path(), Content.ofFile(request.source())) : null;
-            case "template" -> entry = template(label, request);
-            case "dir" -> entry = Entry.directory(request.path());
-            case "symlink" -> entry = Entry.symlink(request.path(), request.target());
-            case "ghost" -> entry = Entry.ghost(request.path());
-            case "tree" -> {
-                int directoryMode = mode(label, "directoryMode", request.directoryMode(), Entry.DEFAULT_DIRECTORY_MODE);
-                collectTree(label, request, entries, mode, directoryMode, user, group, flags, verify);
-                return;
-            }
-            default -> {
-                problems.add(label + ": type " + Quoting.quote(request.type()) + " is unknown: use file, tree, template, dir,"
-                        + " symlink or ghost");
-                return;
-            }
+        if (type == null) {
+            problems.add(label + ": type " + Quoting.quote(request.type()) + " is unknown: use "
+                    + Choices.words(List.of(EntryType.values())));
+            return;
         }
+        Entry entry = switch (type) {
+            case FILE -> requireSource(label, request) ? Entry.file(request.path(), Content.ofFile(request.source()))
+                    : null;
+            case TEMPLATE -> template(label, request);
+            case DIR -> Entry.directory(request.path());
+            case SYMLINK -> Entry.symlink(request.path(), request.target());
+            case GHOST -> Entry.ghost(request.path());
+            case TREE -> {
+                int directoryMode = mode(label, "directoryMode", request.directoryMode(),
+                        Entry.DEFAULT_DIRECTORY_MODE);
+                collectTree(label, request, entries, mode, directoryMode, user, group, flags, verify);
+                yield null;
+            }
+        };
         if (entry == null) {
             return;
         }
-        if (type.equals("ghost")) {
+        if (type == EntryType.GHOST) {
             flags.add(FileFlag.GHOST);
         }
         entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify);
-        entries.add(type.equals("symlink") ? entry : entry.withMode(mode));
+        entries.add(type == EntryType.SYMLINK ? entry : entry.withMode(mode));
     }
 
-    /** Every setting a type ignores is an error, never dropped silently; false when the type is unknown. */
-    private boolean rejectSettingsThatDoNotApply(String label, String type, EntryRequest request) {
-        Set<String> accepted = switch (type) {
-            case "file", "template" -> Set.of("source", "mode", "flags");
-            case "dir" -> Set.of("mode", "flags");
-            case "symlink" -> Set.of("target", "flags");
-            case "ghost" -> Set.of("mode", "flags");
-            case "tree" -> Set.of("source", "mode", "directoryMode", "flags", "includes", "excludes", "ownDirectories");
-            default -> null;
-        };
-        if (accepted == null) {
-            return true; // reported as an unknown type
-        }
+    /** Every setting a type ignores is an error, never dropped silently. */
+    private void rejectSettingsThatDoNotApply(String label, EntryType type, EntryRequest request) {
         Map<String, Boolean> given = new LinkedHashMap<>();
         given.put("source", request.source() != null);
         given.put("target", request.target() != null);
@@ -113,12 +111,12 @@ public final class EntryResolver {
         given.put("excludes", !request.excludes().isEmpty());
         given.put("ownDirectories", request.ownDirectories() != null);
         given.forEach((setting, set) -> {
-            if (set && !accepted.contains(setting)) {
-                problems.add(label + ": " + setting + " does not apply to type " + type + ": remove it"
-                        + (type.equals("symlink") && setting.equals("mode") ? " (symlinks always have mode 0777)" : ""));
+            if (set && !type.settings().contains(setting)) {
+                problems.add(label + ": " + setting + " does not apply to type " + type.settingName() + ": remove it"
+                        + (type == EntryType.SYMLINK && setting.equals("mode") ? " (symlinks always have mode 0777)"
+                                : ""));
             }
         });
-        return true;
     }
 
     private boolean requireSource(String label, EntryRequest request) {
@@ -224,17 +222,10 @@ public final class EntryResolver {
     private Set<FileFlag> flags(String label, String value) {
         Set<FileFlag> flags = EnumSet.noneOf(FileFlag.class);
         for (String word : words(value)) {
-            FileFlag flag = null;
-            for (FileFlag candidate : FileFlag.values()) {
-                if (candidate.settingName().equals(word) && candidate != FileFlag.GHOST) {
-                    flag = candidate;
-                }
-            }
-            if (flag == null) {
-                problems.add(label + ": flag " + Quoting.quote(word) + " is unknown: use config, noreplace, missingok, doc, license"
-                        + " or readme (a ghost is a type)");
-            } else {
-                flags.add(flag);
+            try {
+                flags.add(Choices.parse(SETTABLE_FLAGS, label + ": flag", word));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage() + " (a ghost is a type)");
             }
         }
         return flags;
@@ -246,23 +237,22 @@ public final class EntryResolver {
         }
         Set<VerifyFlag> checks = EnumSet.noneOf(VerifyFlag.class);
         for (String word : words(value)) {
-            if (word.equals("none")) {
-                continue;
-            }
-            VerifyFlag check = null;
-            for (VerifyFlag candidate : VerifyFlag.values()) {
-                if (candidate.settingName().equals(word)) {
-                    check = candidate;
+            try {
+                Choice check = Choices.parse(VERIFY_WORDS, label + ": verify", word);
+                if (check instanceof VerifyFlag flag) {
+                    checks.add(flag);
                 }
-            }
-            if (check == null) {
-                problems.add(label + ": verify " + Quoting.quote(word) + " is unknown: use digest, size, link, user, group, mtime,"
-                        + " mode, rdev, caps or none");
-            } else {
-                checks.add(check);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         return checks;
+    }
+
+    private static List<Choice> verifyWords() {
+        List<Choice> words = new ArrayList<>(List.of(VerifyFlag.values()));
+        words.add(() -> "none");
+        return List.copyOf(words);
     }
 
     private static List<String> words(String value) {

@@ -1,11 +1,14 @@
 package io.rpmkit.sign;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 
 import io.rpmkit.Choice;
+import io.rpmkit.Choices;
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
 
 /**
  * The digest a signature is made over. SHA-1 and MD5 are not offered: RHEL 9's default crypto
@@ -48,16 +51,15 @@ public enum HashChoice implements Choice {
      */
     public static HashChoice of(String setting, String value) throws PackagingException {
         String normal = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace("-", "");
-        for (HashChoice choice : values()) {
-            if (choice.settingName.equals(normal)) {
-                return choice;
-            }
+        Optional<HashChoice> choice = Choices.find(HashChoice.class, normal);
+        if (choice.isPresent()) {
+            return choice.get();
         }
         String why = switch (normal) {
             case "sha1", "md5" -> " is refused: it is broken for collisions and RHEL 9 rejects SHA-1 signatures;";
             default -> " is not a signature hash:";
         };
-        throw new PackagingException("signing: " + setting + " '" + value + "'" + why + " use sha256 (the default)"
+        throw new PackagingException("signing: " + setting + " " + Quoting.quote(value) + why + " use sha256 (the default)"
                 + " or sha512");
     }
 }

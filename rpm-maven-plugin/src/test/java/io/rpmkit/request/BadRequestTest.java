@@ -1,4 +1,4 @@
-package io.rpmkit.maven;
+package io.rpmkit.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.rpmkit.hostile.KnownBugs;
 
 /**
- * Mistakes a user can make in the {@code rpm} goal's configuration, run through the Mojo itself. Each
- * must end in a MojoFailureException (the user's mistake) or a MojoExecutionException (I/O) whose
- * message quotes the setting and the bad value, log no error besides, attach nothing, and leave the
- * project exactly as it was: no package, no temporary file, and the package an earlier good build
- * wrote still byte for byte the same.
+ * Mistakes a user can make in a package's configuration, built as requests the way the rpm goal
+ * builds them. Each must fail where it should (resolving the request for the user's mistakes, writing
+ * for I/O) with a message that quotes the setting and the bad value, warn of nothing besides, and leave
+ * the project exactly as it was: no package, no temporary file, and the package an earlier good build
+ * wrote still byte for byte the same. The Maven binding is covered by the plugin's integration tests.
  *
  * <p>Adding a case is one row in {@link #rows()}. {@code {base}} in an expected fragment stands for
  * the project's directory; {@link #NEXT_ENTRY} and friends name the item a row adds after the
@@ -47,7 +45,7 @@ import io.rpmkit.hostile.KnownBugs;
  * failure shows as a skipped test naming the bug unless {@code -Dhostile.knownBugs=true}.
  * {@code -Dhostile.print=true} prints every message, to read them side by side.
  */
-class BadConfigurationTest {
+class BadRequestTest {
     /** The baseline has six entries, one scriptlet and one trigger: what a row adds comes next. */
     static final String NEXT_ENTRY = "entries[6]";
     static final String NEXT_SCRIPTLET = "scriptlets[1]";
@@ -64,10 +62,10 @@ class BadConfigurationTest {
 
     /** What a row sets up on top of the baseline. */
     interface Setup {
-        void apply(MojoHarness<PackageMojo> h) throws Exception;
+        void apply(RequestHarness h) throws Exception;
     }
 
-    record Row(String name, Class<? extends Exception> expected, Setup setup, List<String> fragments,
+    record Row(String name, RequestHarness.Stage expected, Setup setup, List<String> fragments,
             String knownBug) {
         Row knownBug(String why) {
             return new Row(name, expected, setup, fragments, why);
@@ -79,14 +77,14 @@ class BadConfigurationTest {
         }
     }
 
-    /** A user's mistake: MojoFailureException. */
+    /** A user's mistake, found while the request is resolved. */
     static Row mistake(String name, Setup setup, String... fragments) {
-        return new Row(name, MojoFailureException.class, setup, List.of(fragments), null);
+        return new Row(name, RequestHarness.Stage.RESOLVE, setup, List.of(fragments), null);
     }
 
-    /** An I/O failure: MojoExecutionException. */
+    /** An I/O failure, found while the package is written. */
     static Row ioFailure(String name, Setup setup, String... fragments) {
-        return new Row(name, MojoExecutionException.class, setup, List.of(fragments), null);
+        return new Row(name, RequestHarness.Stage.WRITE, setup, List.of(fragments), null);
     }
 
     static Stream<Row> rows() {
@@ -95,7 +93,7 @@ class BadConfigurationTest {
                 // Sources
                 mistake("missing source file", h -> h.entry("path=/opt/demo/missing.txt", "source=src/missing.txt"),
                         "entry '/opt/demo/missing.txt': source '{base}/src/missing.txt' does not exist"),
-                mistake("unreadable source file (chmod 000)", BadConfigurationTest::unreadableSource,
+                mistake("unreadable source file (chmod 000)", BadRequestTest::unreadableSource,
                         "entry '/opt/demo/secret.txt': source '{base}/src/secret.txt' is not readable"),
                 mistake("a directory where a file is expected", h -> h.entry("type=file", "path=/opt/demo/x",
                         "source=src/tree"), "entry '/opt/demo/x': source '{base}/src/tree' is not a regular file"),
@@ -336,23 +334,24 @@ class BadConfigurationTest {
 
     private void check(Row row) throws Exception {
         Path base = dir.resolve("project");
-        MojoHarness<PackageMojo> good = MojoHarness.packageGoal(base);
+        RequestHarness good = new RequestHarness(base);
         baseline(good);
         good.execute();
         Path earlier = good.outputDirectory().resolve(PACKAGE_FILE);
-        assertTrue(Files.isRegularFile(earlier), "the baseline builds " + earlier + ": " + good.log.text());
+        assertTrue(Files.isRegularFile(earlier), "the baseline builds " + earlier + ": " + good.warnings);
 
-        MojoHarness<PackageMojo> bad = MojoHarness.packageGoal(base);
+        RequestHarness bad = new RequestHarness(base);
         baseline(bad);
         row.setup().apply(bad);
         Map<String, String> before = snapshot(base);
-        Exception thrown = assertTimeoutPreemptively(PER_CASE,
-                () -> assertThrows(Exception.class, bad::execute, row.name() + " was accepted"), row.name());
+        RequestHarness.Failure thrown = assertTimeoutPreemptively(PER_CASE,
+                () -> assertThrows(RequestHarness.Failure.class, bad::execute, row.name() + " was accepted"),
+                row.name());
         String message = thrown.getMessage();
         if (Boolean.getBoolean("hostile.print")) {
-            System.out.println("=== " + row.name() + ": " + thrown.getClass().getSimpleName() + "\n" + message);
+            System.out.println("=== " + row.name() + ": " + thrown.stage + "\n" + message);
         }
-        assertEquals(row.expected(), thrown.getClass(), row.name() + ": " + message);
+        assertEquals(row.expected(), thrown.stage, row.name() + ": " + message);
         for (String fragment : row.fragments()) {
             String expected = fragment.replace("{base}", base.toString());
             assertTrue(message.contains(expected), row.name() + ": the message lacks \"" + expected + "\":\n"
@@ -360,10 +359,8 @@ class BadConfigurationTest {
         }
         assertEquals(before, snapshot(base), row.name() + ": the project changed (a package or temporary file"
                 + " appeared, or the earlier package changed)");
-        assertEquals(List.of(), bad.helper.attached, row.name() + ": nothing is attached");
-        assertEquals(List.of(), bad.log.lines.stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR"))
-                .toList(), row.name() + ": log or throw, never both");
-        if (row.expected() == MojoFailureException.class) {
+        assertEquals(List.of(), bad.warnings, row.name() + ": warn or fail, never both");
+        if (row.expected() == RequestHarness.Stage.RESOLVE) {
             assertOneProblemPerLine(row, message);
         }
     }
@@ -384,16 +381,15 @@ class BadConfigurationTest {
     }
 
     @Test
-    void theBaselineBuildsAndAttachesItsPackage() throws Exception {
-        MojoHarness<PackageMojo> h = MojoHarness.packageGoal(dir);
+    void theBaselineBuildsOnlyItsPackage() throws Exception {
+        RequestHarness h = new RequestHarness(dir);
         baseline(h);
-        h.execute();
-        Path rpm = dir.resolve("target").resolve(PACKAGE_FILE);
-        assertEquals(List.of("rpm:null:" + rpm), h.helper.attached);
+        Path rpm = h.execute();
+        assertEquals(dir.resolve("target").resolve(PACKAGE_FILE), rpm);
         try (Stream<Path> files = Files.list(dir.resolve("target"))) {
             assertEquals(List.of(rpm), files.toList(), "only the package, no temporary file");
         }
-        assertEquals(List.of(), h.log.at("WARN"), h.log.text());
+        assertEquals(List.of(), h.warnings);
     }
 
     @Test
@@ -418,7 +414,7 @@ class BadConfigurationTest {
     }
 
     /** A good configuration using every part of the goal; each row breaks one thing on top of it. */
-    static void baseline(MojoHarness<PackageMojo> h) throws Exception {
+    static void baseline(RequestHarness h) throws Exception {
         h.file("src/app.txt", "app\n");
         h.file("src/demo.conf", "greeting=${greeting}\nversion=${rpm.version}\n");
         h.file("src/tree/a.txt", "a\n");
@@ -435,7 +431,7 @@ class BadConfigurationTest {
         h.set("changelog", "* Tue Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First package");
     }
 
-    private static void unreadableSource(MojoHarness<PackageMojo> h) throws Exception {
+    private static void unreadableSource(RequestHarness h) throws Exception {
         Path secret = h.file("src/secret.txt", "secret\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
         if (Files.isReadable(secret)) {
@@ -448,7 +444,7 @@ class BadConfigurationTest {
         h.entry("path=/opt/demo/secret.txt", "source=src/secret.txt");
     }
 
-    private static String fifo(MojoHarness<PackageMojo> h, String relative) throws Exception {
+    private static String fifo(RequestHarness h, String relative) throws Exception {
         Path fifo = h.path(relative);
         Files.createDirectories(fifo.getParent());
         Process mkfifo;

@@ -1,0 +1,203 @@
+package io.rpmkit.request;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rpmkit.Console;
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.DependencyKind;
+import io.rpmkit.write.RpmWriter;
+
+/**
+ * Builds a package the way a front end does, without one: settings named as the rpm goal's parameters
+ * and set as a pom would set them (paths relative to a base directory, lists split on commas), turned
+ * into a {@link PackageRequest}, resolved and written. The values a Maven project would give by
+ * default (name, summary, license, timestamp...) are those of one fixed demo project.
+ */
+final class RequestHarness {
+    static final String NAME = "demo";
+    static final String VERSION = "1.0.0";
+    static final String OUTPUT_TIMESTAMP = "2026-11-24T10:00:00Z";
+
+    /** Where a failure came from: resolving the request (the user's mistake) or writing the package. */
+    enum Stage { RESOLVE, WRITE }
+
+    /** A failure and its stage. */
+    static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final Stage stage;
+
+        Failure(Stage stage, PackagingException cause) {
+            super(cause.getMessage(), cause);
+            this.stage = stage;
+        }
+    }
+
+    final Path basedir;
+    final List<String> warnings = new ArrayList<>();
+    private final Map<String, Object> settings = new HashMap<>();
+    private final Map<DependencyKind, List<String>> dependencies = new HashMap<>();
+    private final List<EntryRequest> entries = new ArrayList<>();
+    private final List<ScriptRequest> scriptlets = new ArrayList<>();
+    private final List<ScriptRequest> triggers = new ArrayList<>();
+
+    RequestHarness(Path basedir) {
+        this.basedir = basedir;
+        settings.put("name", NAME);
+        settings.put("release", "1");
+        settings.put("arch", "noarch");
+        settings.put("summary", "Demo package");
+        settings.put("description", "A package the plugin's tests build.");
+        settings.put("license", "Apache-2.0");
+        settings.put("group", "Unspecified");
+        settings.put("url", "https://example.com/demo");
+        settings.put("vendor", "Example");
+        settings.put("buildHost", "localhost");
+        settings.put("outputTimestamp", OUTPUT_TIMESTAMP);
+        settings.put("targetRpm", "el7");
+        settings.put("outputDirectory", basedir.resolve("target"));
+    }
+
+    /** Sets a setting by its parameter name; a string for a path setting is relative to the base directory. */
+    RequestHarness set(String setting, Object value) {
+        boolean path = setting.equals("changelogFile") || setting.equals("outputDirectory");
+        settings.put(setting, path && value instanceof String text ? basedir.resolve(text) : value);
+        return this;
+    }
+
+    /** Appends a dependency of the kind named as its list parameter, e.g. {@code add("requires", "bash")}. */
+    RequestHarness add(String kind, String dependency) {
+        DependencyKind found = Arrays.stream(DependencyKind.values()).filter(k -> k.settingName().equals(kind))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no dependency list " + kind));
+        dependencies.computeIfAbsent(found, k -> new ArrayList<>()).add(dependency);
+        return this;
+    }
+
+    /** Adds an entry, e.g. {@code entry("path=/opt/a", "source=src/a.txt", "mode=0600")}. */
+    void entry(String... values) {
+        Map<String, String> e = parse(values);
+        entries.add(new EntryRequest(e.get("type"), e.get("path"), pathOf(e.get("source")), e.get("target"),
+                e.get("mode"), e.get("directoryMode"), e.get("user"), e.get("group"), e.get("flags"), e.get("verify"),
+                listOf(e.get("includes")), listOf(e.get("excludes")),
+                e.containsKey("ownDirectories") ? Boolean.valueOf(e.get("ownDirectories")) : null));
+    }
+
+    void scriptlet(String... values) {
+        Map<String, String> s = parse(values);
+        scriptlets.add(new ScriptRequest(s.get("phase"), List.of(), s.get("interpreter"), s.get("script"),
+                pathOf(s.get("file"))));
+    }
+
+    void trigger(String... values) {
+        Map<String, String> t = parse(values);
+        triggers.add(new ScriptRequest(t.get("kind"), listOf(t.get("packages")), t.get("interpreter"),
+                t.get("script"), pathOf(t.get("file"))));
+    }
+
+    Path file(String relative, String content) throws IOException {
+        return file(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path file(String relative, byte[] content) throws IOException {
+        Path file = path(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content);
+    }
+
+    Path dir(String relative) throws IOException {
+        return Files.createDirectories(path(relative));
+    }
+
+    Path symlink(String relative, String target) throws IOException {
+        Path link = path(relative);
+        Files.createDirectories(link.getParent());
+        return Files.createSymbolicLink(link, Path.of(target));
+    }
+
+    Path path(String relative) {
+        return basedir.resolve(relative);
+    }
+
+    Path outputDirectory() {
+        return (Path) settings.get("outputDirectory");
+    }
+
+    /** Resolves and writes the package; a failure names its stage. */
+    Path execute() throws Failure {
+        Console console = new Console() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        ResolvedPackage pkg;
+        try {
+            pkg = PackageResolver.resolve(request(), console);
+        } catch (PackagingException e) {
+            throw new Failure(Stage.RESOLVE, e);
+        }
+        Path output = outputDirectory().resolve(pkg.fileName());
+        try {
+            new RpmWriter(console).write(pkg.spec(), output);
+        } catch (PackagingException e) {
+            throw new Failure(Stage.WRITE, e);
+        }
+        return output;
+    }
+
+    private PackageRequest request() {
+        PackageRequest.Builder builder = PackageRequest.builder().name(text("name")).projectVersion(VERSION)
+                .version(text("version")).release(text("release")).epoch((Integer) settings.get("epoch"))
+                .arch(text("arch")).summary(text("summary")).description(text("description"))
+                .license(text("license")).group(text("group")).url(text("url")).vendor(text("vendor"))
+                .packager(text("packager")).buildHost(text("buildHost"))
+                .buildTime(text("outputTimestamp"), null, Instant.parse(OUTPUT_TIMESTAMP))
+                .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
+                .entries(entries).scriptlets(scriptlets).triggers(triggers)
+                .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
+                .properties(key -> switch (key) {
+                    case "project.version" -> VERSION;
+                    case "greeting" -> "hello";
+                    default -> null;
+                });
+        dependencies.forEach(builder::dependencies);
+        return builder.build();
+    }
+
+    private String text(String setting) {
+        Object value = settings.get(setting);
+        return value == null ? null : value.toString();
+    }
+
+    private Path pathOf(String relative) {
+        return relative == null ? null : basedir.resolve(relative);
+    }
+
+    private static List<String> listOf(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.asList(commaSeparated.split(","));
+    }
+
+    private static Map<String, String> parse(String... values) {
+        Map<String, String> parsed = new HashMap<>();
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("write name=value, not '" + value + "'");
+            }
+            parsed.put(value.substring(0, equals), value.substring(equals + 1));
+        }
+        return parsed;
+    }
+}
