@@ -97,10 +97,7 @@ abstract class AbstractPackageMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.compressionLevel")
     private Integer compressionLevel;
 
-    /**
-     * Requires, each as in a spec file: {@code name}, {@code name >= 1.0}, {@code name = 1:2.0-3}, and
-     * install contexts first where needed: {@code (post,preun) systemd}.
-     */
+    /** Requires as in a spec file: {@code name}, {@code name >= 1.0}, {@code (post,preun) systemd}. */
     @Parameter
     private List<String> requires = new ArrayList<>();
 
