@@ -74,21 +74,12 @@ public final class PackageFile implements AutoCloseable {
      * @throws EOFException when {@code in} ends early (the file shrank while it was read)
      */
     public void appendPayload(FileChannel in, long position, long count, PayloadTap tap) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-        long done = 0;
-        while (done < count) {
-            buffer.clear().limit((int) Math.min(BUFFER, count - done));
-            int read = in.read(buffer, position + done);
-            if (read < 0) {
-                throw new EOFException("the payload ended after " + done + " of " + count + " bytes");
-            }
-            buffer.flip();
+        read(in, position, count, buffer -> {
             if (tap != null) {
                 tap.accept(buffer.duplicate());
             }
             writeFully(out, buffer);
-            done += read;
-        }
+        });
     }
 
     /** Puts the final signature header where a placeholder of the same length was written. */
@@ -126,7 +117,11 @@ public final class PackageFile implements AutoCloseable {
         void accept(ByteBuffer bytes) throws IOException;
     }
 
-    /** Reads {@code count} bytes of {@code in} from {@code position}, in pieces, for digests and signatures. */
+    /**
+     * Reads {@code count} bytes of {@code in} from {@code position}, in pieces, for digests and signatures.
+     *
+     * @throws EOFException when {@code in} ends early
+     */
     public static void read(FileChannel in, long position, long count, PayloadTap tap) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         long done = 0;
@@ -134,7 +129,7 @@ public final class PackageFile implements AutoCloseable {
             buffer.clear().limit((int) Math.min(BUFFER, count - done));
             int read = in.read(buffer, position + done);
             if (read < 0) {
-                throw new EOFException("the file ended after " + done + " of " + count + " payload bytes");
+                throw new EOFException("the payload ended after " + done + " of " + count + " bytes");
             }
             buffer.flip();
             tap.accept(buffer);

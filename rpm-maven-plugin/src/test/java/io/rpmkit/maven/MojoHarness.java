@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +35,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.rpmkit.testing.ProjectFiles;
+
 /**
  * Runs a goal of the plugin without Maven: a real {@link MavenProject} built from a {@link Model}, the
  * defaults Maven would inject read from the plugin's own descriptor (target/classes, so they follow
@@ -54,6 +54,7 @@ final class MojoHarness<M extends Mojo> {
     static final String OUTPUT_TIMESTAMP = "2026-11-24T10:00:00Z";
 
     final Path basedir;
+    private final ProjectFiles files;
     final MavenProject project;
     final M mojo;
     final RecordingLog log = new RecordingLog();
@@ -63,6 +64,7 @@ final class MojoHarness<M extends Mojo> {
 
     private MojoHarness(Path basedir, M mojo, String goal) throws Exception {
         this.basedir = basedir;
+        this.files = new ProjectFiles(basedir);
         this.project = project(basedir);
         this.mojo = mojo;
         mojo.setLog(log);
@@ -151,27 +153,23 @@ final class MojoHarness<M extends Mojo> {
 
     /** A file under the base directory; parents are created. */
     Path file(String relative, String content) throws IOException {
-        return file(relative, content.getBytes(StandardCharsets.UTF_8));
+        return files.file(relative, content);
     }
 
     Path file(String relative, byte[] content) throws IOException {
-        Path file = path(relative);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, content);
+        return files.file(relative, content);
     }
 
     Path dir(String relative) throws IOException {
-        return Files.createDirectories(path(relative));
+        return files.dir(relative);
     }
 
     Path symlink(String relative, String target) throws IOException {
-        Path link = path(relative);
-        Files.createDirectories(link.getParent());
-        return Files.createSymbolicLink(link, Path.of(target));
+        return files.symlink(relative, target);
     }
 
     Path path(String relative) {
-        return basedir.resolve(relative);
+        return files.path(relative);
     }
 
     Path outputDirectory() throws Exception {

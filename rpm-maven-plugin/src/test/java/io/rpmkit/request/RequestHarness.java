@@ -1,8 +1,6 @@
 package io.rpmkit.request;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Map;
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.testing.ProjectFiles;
 import io.rpmkit.write.RpmWriter;
 
 /**
@@ -42,6 +41,7 @@ final class RequestHarness {
     }
 
     final Path basedir;
+    private final ProjectFiles files;
     final List<String> warnings = new ArrayList<>();
     private final Map<String, Object> settings = new HashMap<>();
     private final Map<DependencyKind, List<String>> dependencies = new HashMap<>();
@@ -51,6 +51,7 @@ final class RequestHarness {
 
     RequestHarness(Path basedir) {
         this.basedir = basedir;
+        this.files = new ProjectFiles(basedir);
         settings.put("name", NAME);
         settings.put("release", "1");
         settings.put("arch", "noarch");
@@ -102,28 +103,25 @@ final class RequestHarness {
                 t.get("script"), pathOf(t.get("file"))));
     }
 
+    /** A file under the base directory; parents are created. */
     Path file(String relative, String content) throws IOException {
-        return file(relative, content.getBytes(StandardCharsets.UTF_8));
+        return files.file(relative, content);
     }
 
     Path file(String relative, byte[] content) throws IOException {
-        Path file = path(relative);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, content);
+        return files.file(relative, content);
     }
 
     Path dir(String relative) throws IOException {
-        return Files.createDirectories(path(relative));
+        return files.dir(relative);
     }
 
     Path symlink(String relative, String target) throws IOException {
-        Path link = path(relative);
-        Files.createDirectories(link.getParent());
-        return Files.createSymbolicLink(link, Path.of(target));
+        return files.symlink(relative, target);
     }
 
     Path path(String relative) {
-        return basedir.resolve(relative);
+        return files.path(relative);
     }
 
     Path outputDirectory() {
