@@ -20,7 +20,9 @@ import io.rpmkit.write.RpmWriter;
 
 /**
  * Builds an RPM package from the project and attaches it (type {@code rpm}), so that {@code install}
- * and {@code deploy} publish it.
+ * and {@code deploy} publish it. With {@code <packaging>rpm</packaging>} (and the plugin declared with
+ * {@code <extensions>true</extensions>}) it runs in the package phase by itself and the package is
+ * the project's main artifact.
  *
  * @since 0.1.0
  */
@@ -91,7 +93,7 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter(property = "rpm.classifier")
     private String classifier;
 
-    /** Whether to attach the package to the project. */
+    /** Whether to attach the package to the project; with packaging rpm it is the main artifact instead. */
     @Parameter(property = "rpm.attach", defaultValue = "true")
     private boolean attach;
 
@@ -120,7 +122,9 @@ public class PackageMojo extends AbstractPackageMojo {
         } catch (PackagingException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        if (attach) {
+        if ("rpm".equals(project.getPackaging()) && classifier == null) {
+            project.getArtifact().setFile(output.toFile()); // the main artifact of <packaging>rpm</packaging>
+        } else if (attach) {
             projectHelper.attachArtifact(project, "rpm", classifier, output.toFile());
         }
     }
