@@ -13,6 +13,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
 import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.SigningKey;
 
@@ -107,7 +108,7 @@ final class SigningParameters {
             throws MojoFailureException {
         Server server = isSet(passphraseServerId) && settings != null ? settings.getServer(passphraseServerId) : null;
         if (server != null) {
-            String where = "server '" + passphraseServerId + "' in settings.xml";
+            String where = "server " + Quoting.quote(passphraseServerId) + " in settings.xml";
             Server decrypted = decrypt(server, decrypter, where);
             if (decrypted.getPassphrase() != null) {
                 return new Passphrase(decrypted.getPassphrase().toCharArray(), "the <passphrase> of " + where);

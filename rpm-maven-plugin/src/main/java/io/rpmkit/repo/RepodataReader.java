@@ -26,6 +26,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.Digests;
 
@@ -193,7 +194,7 @@ public final class RepodataReader {
         for (Element file : children(parent, "file")) {
             String type = file.getAttribute("type");
             MetadataFile.Type kind = MetadataFile.Type.ofAttribute(type).orElseThrow(() -> new PackagingException(
-                    where + ": file " + file.getTextContent() + " has type '" + type + "'; known are dir and ghost"));
+                    where + ": file " + file.getTextContent() + " has type " + Quoting.quote(type) + "; known are dir and ghost"));
             files.add(new MetadataFile(file.getTextContent(), kind));
         }
         return files;
@@ -279,7 +280,7 @@ public final class RepodataReader {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new PackagingException(where + ": '" + value + "' is not a number");
+            throw new PackagingException(where + ": " + Quoting.quote(value) + " is not a number");
         }
     }
 

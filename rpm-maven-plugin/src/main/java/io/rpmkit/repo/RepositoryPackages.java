@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
@@ -95,7 +96,7 @@ public final class RepositoryPackages {
             String name = fileName(rpm);
             if (name.contains("/") || name.contains("\\") || name.startsWith(".")
                     || XmlText.forbiddenCharacter(name).isPresent()) {
-                problems.add(source + " names a package '" + name + "' that cannot be a file name: its name, version,"
+                problems.add(source + " names a package " + Quoting.quote(name) + " that cannot be a file name: its name, version,"
                         + " release and arch must not contain '/', '\\' or control characters");
                 continue;
             }

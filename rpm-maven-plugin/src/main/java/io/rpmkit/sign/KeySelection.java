@@ -9,6 +9,7 @@ import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.Quoting;
 
 /** Chooses the key that signs among the rings of a file; see {@link SigningKey} for the rule. */
 record KeySelection(PGPSecretKeyRing ring, PGPSecretKey key) {
@@ -26,7 +27,7 @@ record KeySelection(PGPSecretKeyRing ring, PGPSecretKey key) {
                 wanted.length() - (exact ? 1 : 0));
         if (!wanted.matches("\\p{XDigit}+")
                 || wanted.length() != KEY_ID_DIGITS && wanted.length() != FINGERPRINT_DIGITS) {
-            throw new PackagingException("signing: key ID '" + keyIdOrFingerprint + "' is neither a 16-digit key"
+            throw new PackagingException("signing: key ID " + Quoting.quote(keyIdOrFingerprint) + " is neither a 16-digit key"
                     + " ID nor a 40-digit fingerprint" + (wanted.matches("\\p{XDigit}{8}")
                             ? " (8-digit short IDs are ambiguous)" : "")
                     + "; gpg --list-secret-keys --keyid-format long --with-subkey-fingerprints shows both");
@@ -39,7 +40,7 @@ record KeySelection(PGPSecretKeyRing ring, PGPSecretKey key) {
                 }
             }
         }
-        throw new PackagingException(where + " has no key '" + keyIdOrFingerprint + "'; it holds: "
+        throw new PackagingException(where + " has no key " + Quoting.quote(keyIdOrFingerprint) + "; it holds: "
                 + String.join("; ", SigningKey.describe(rings)));
     }
 

@@ -133,6 +133,8 @@ class BadRequestTest {
                         "path '/opt/./demo/x' contains '.'"),
                 mistake("tab in a path", h -> h.entry("path=/opt/demo/a\tb", "source=src/app.txt"),
                         "path '/opt/demo/a?b' contains a control character (code 9)"),
+                mistake("tab in a relative path", h -> h.entry("path=opt/demo/a\tb", "source=src/app.txt"),
+                        "path 'opt/demo/a?b' is relative: use an absolute path such as /opt/demo/a?b"),
                 mistake("newline in a path", h -> h.entry("path=/opt/demo/a\nb", "source=src/app.txt"),
                         "path '/opt/demo/a?b' contains a control character (code 10)"),
                 mistake("DEL in a path", h -> h.entry("path=/opt/demo/a\u007Fb", "source=src/app.txt"),
