@@ -69,6 +69,18 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter
     private List<TriggerConfig> triggers = new ArrayList<>();
 
+    /**
+     * The systemd units the package ships (services, sockets, timers, paths, ...), whose scriptlets
+     * are generated with the semantics of systemd's rpm macros: each {@code <systemdUnit>} has a
+     * {@code <name>} such as hello.service and {@code <restartOnUpgrade>}, default true
+     * ({@code %systemd_postun_with_restart}; false is {@code %systemd_postun}). %post presets them on
+     * first install, %preun disables (and where systemd runs stops) them on erase, %postun reloads
+     * systemd and try-restarts on upgrade; each succeeds without a running systemd. The commands come
+     * before your own scriptlet of the same phase; {@code Requires(post,preun,postun): systemd} is added.
+     */
+    @Parameter
+    private List<SystemdUnitConfig> systemdUnits = new ArrayList<>();
+
     /** The changelog in spec-file form: "* Tue Nov 24 2026 Name &lt;email&gt; - 1.0-1", then "- text" lines. */
     @Parameter
     private String changelog;
@@ -110,6 +122,7 @@ public class PackageMojo extends AbstractPackageMojo {
                     .entries(entries.stream().map(EntryConfig::toRequest).toList())
                     .scriptlets(scriptlets.stream().map(ScriptletConfig::toRequest).toList())
                     .triggers(triggers.stream().map(TriggerConfig::toRequest).toList())
+                    .systemdUnits(systemdUnits.stream().map(SystemdUnitConfig::toRequest).toList())
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
                     .fileName(fileName).signLegacy(signLegacy)
                     .properties(new ProjectProperties(project)::get).build(), console);

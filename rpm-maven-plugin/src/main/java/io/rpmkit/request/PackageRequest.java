@@ -45,6 +45,7 @@ public record PackageRequest(
         Map<DependencyKind, List<String>> dependencies,
         List<ScriptRequest> scriptlets,
         List<ScriptRequest> triggers,
+        List<UnitRequest> systemdUnits,
         String changelog,
         Path changelogFile,
         String fileName,
@@ -92,6 +93,7 @@ public record PackageRequest(
         private final Map<DependencyKind, List<String>> dependencies = new EnumMap<>(DependencyKind.class);
         private final List<ScriptRequest> scriptlets = new ArrayList<>();
         private final List<ScriptRequest> triggers = new ArrayList<>();
+        private final List<UnitRequest> systemdUnits = new ArrayList<>();
         private String changelog;
         private Path changelogFile;
         private String fileName;
@@ -212,6 +214,12 @@ public record PackageRequest(
             return this;
         }
 
+        /** The systemd units whose enable, disable, reload and restart the package's scriptlets handle. */
+        public Builder systemdUnits(List<UnitRequest> values) {
+            systemdUnits.addAll(values);
+            return this;
+        }
+
         public Builder changelog(String text, Path file) {
             changelog = text;
             changelogFile = file;
@@ -236,8 +244,8 @@ public record PackageRequest(
         public PackageRequest build() {
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
-                    targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, changelog,
-                    changelogFile, fileName, signLegacy, properties);
+                    targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
+                    changelog, changelogFile, fileName, signLegacy, properties);
         }
     }
 }

@@ -64,7 +64,11 @@ public final class PackageResolver {
             }
         }
         ScriptResolver scripts = new ScriptResolver(problems);
-        scripts.scriptlets(request.scriptlets()).forEach(builder::scriptlet);
+        List<UnitRequest> units = SystemdScriptlets.check(request.systemdUnits(), problems);
+        SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()), problems).forEach(builder::scriptlet);
+        if (!units.isEmpty()) {
+            builder.dependency(SystemdScriptlets.requires());
+        }
         scripts.triggers(request.triggers()).forEach(builder::trigger);
         checkFileName(request, problems);
         changelog(request, problems).ifPresent(text -> {
