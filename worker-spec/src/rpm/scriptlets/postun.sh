@@ -1,14 +1,8 @@
 # shellcheck shell=sh
-# %postun of tectonic-worker. $1: how many instances remain after this
-# transaction (0 on erase, 1 or more on upgrade). Must succeed without a
-# running systemd or firewalld (containers, chroots), hence every `|| :`.
-
-# Let systemd reread the changed or removed units (%systemd_postun). The
-# kubelet is deliberately not restarted on upgrade: the administrator
-# restarts it in a maintenance window.
-if [ -d /run/systemd/system ]; then
-    systemctl daemon-reload >/dev/null 2>&1 || :
-fi
+# %postun of tectonic-worker, after the generated systemd commands (a
+# daemon-reload where systemd runs; the kubelet is never restarted on upgrade).
+# $1: how many instances remain after this transaction (0 on erase, 1 or more
+# on upgrade). Must succeed without a running firewalld (containers, chroots).
 
 # Make a running firewalld see the new or removed service file. After an
 # erase, a reload while a zone still names the service would fail (firewalld

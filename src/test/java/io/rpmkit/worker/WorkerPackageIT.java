@@ -1,6 +1,7 @@
 package io.rpmkit.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -125,13 +126,25 @@ class WorkerPackageIT {
     }
 
     @Test
-    void carriesTheThreeScriptletsFromTheirFiles() throws Exception {
+    void carriesTheGeneratedSystemdCommandsBeforeTheHandWrittenScriptlets() throws Exception {
         Map<ScriptletPhase, String> bodies = new TreeMap<>();
         pkg.scriptlets().forEach(s -> bodies.put(s.phase(), s.body()));
-        assertEquals(Map.of(
-                ScriptletPhase.POST, Files.readString(Path.of("src/rpm/scriptlets/post.sh")).strip(),
-                ScriptletPhase.PREUN, Files.readString(Path.of("src/rpm/scriptlets/preun.sh")).strip(),
-                ScriptletPhase.POSTUN, Files.readString(Path.of("src/rpm/scriptlets/postun.sh")).strip()), bodies);
+        assertEquals(List.of(ScriptletPhase.POST, ScriptletPhase.PREUN, ScriptletPhase.POSTUN),
+                List.copyOf(bodies.keySet()));
+        String units = "kubelet.path kubelet.service wait-for-dns.service";
+        String post = bodies.get(ScriptletPhase.POST);
+        assertTrue(post.startsWith("# systemd units (%systemd_post)"), post);
+        assertTrue(post.contains("if [ \"$1\" -eq 1 ]; then\n    systemctl --no-reload preset " + units + " "), post);
+        assertTrue(post.endsWith("\n\n" + Files.readString(Path.of("src/rpm/scriptlets/post.sh")).strip()), post);
+        String preun = bodies.get(ScriptletPhase.PREUN);
+        assertTrue(preun.contains("systemctl --no-reload disable --now " + units + " "), preun);
+        assertTrue(preun.contains("systemctl --no-reload disable " + units + " "), preun);
+        String postun = bodies.get(ScriptletPhase.POSTUN);
+        assertTrue(postun.startsWith("# systemd units (%systemd_postun)"), postun);
+        assertTrue(postun.contains("systemctl daemon-reload"), postun);
+        assertFalse(postun.contains("try-restart"), "the kubelet is never restarted on upgrade: " + postun);
+        assertTrue(postun.endsWith("\n\n" + Files.readString(Path.of("src/rpm/scriptlets/postun.sh")).strip()),
+                postun);
         pkg.scriptlets().forEach(s -> assertEquals("/bin/sh", s.program()));
     }
 }
