@@ -119,8 +119,9 @@ class WorkerPackageIT {
     void declaresTheDependenciesOfTheIssue() {
         List<String> requires = pkg.dependencies(DependencyKind.REQUIRES).stream()
                 .filter(d -> !d.isRpmlib() && !d.name().equals("/bin/sh")).map(d -> d + " " + d.contexts()).toList();
+        // Then what rpmbuild would generate: the wrapper's #!/bin/bash, and config() for the config files.
         assertEquals(List.of("systemd >= 219 []", "openssh-server []", "rkt >= 1.28.1 []", "docker >= 1.12.0 []",
-                "systemd [post, preun, postun]"), requires);
+                "systemd [post, preun, postun]", "/bin/bash []", "config(tectonic-worker) = 1.8.9-1 []"), requires);
         assertEquals(List.of("kubernetes", "kubernetes-master", "kubernetes-node"),
                 pkg.dependencies(DependencyKind.CONFLICTS).stream().map(Object::toString).toList());
     }

@@ -54,8 +54,9 @@ class WorkerRepositoryIT {
         standIn(repository, signer, "openssh-server", "7.4p1", List.of());
         standIn(repository, signer, "rkt", "1.30.0", List.of());
         standIn(repository, signer, "docker", "1.13.1", List.of());
-        // The scriptlets' interpreter; the shell itself comes from the root's busybox.
-        standIn(repository, signer, "shell", "1", List.of("/bin/sh"));
+        // The scriptlets' interpreter and the wrapper's (#!/bin/bash); the shell itself comes from the
+        // root's busybox.
+        standIn(repository, signer, "shell", "1", List.of("/bin/sh", "/bin/bash"));
         new RepositoryWriter(Console.SILENT).write(dir.resolve("repo"),
                 new RepositoryOptions(TIME, RepositoryOptions.DEFAULT_CHANGELOG_LIMIT, signer::detachedArmored));
 

@@ -25,12 +25,16 @@ public final class Flags {
     public static final int SENSE_SCRIPT_PREUN = InstallContext.PREUN.senseBit();
     public static final int SENSE_SCRIPT_POSTUN = InstallContext.POSTUN.senseBit();
     public static final int SENSE_SCRIPT_VERIFY = 1 << 13;
+    /** Found by a dependency generator of rpmbuild (deptype "auto"), e.g. a script's interpreter. */
+    public static final int SENSE_FIND_REQUIRES = 1 << 14;
     public static final int SENSE_TRIGGERIN = TriggerKind.TRIGGERIN.senseBit();
     public static final int SENSE_TRIGGERUN = TriggerKind.TRIGGERUN.senseBit();
     public static final int SENSE_TRIGGERPOSTUN = TriggerKind.TRIGGERPOSTUN.senseBit();
     /** A feature of rpm itself ({@code rpmlib(...)}), checked against the installing rpm. */
     public static final int SENSE_RPMLIB = 1 << 24;
     public static final int SENSE_TRIGGERPREIN = 1 << 25;
+    /** The config(NAME) dependency of a package with config files. */
+    public static final int SENSE_CONFIG = 1 << 28;
 
     public static final int FILE_CONFIG = FileFlag.CONFIG.bit();
     public static final int FILE_DOC = FileFlag.DOC.bit();

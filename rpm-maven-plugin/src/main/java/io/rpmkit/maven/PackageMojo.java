@@ -81,6 +81,10 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter
     private List<SystemdUnitConfig> systemdUnits = new ArrayList<>();
 
+    /** Adds what rpmbuild's AutoReqProv adds: each executable script's interpreter, config(NAME) = EVR. */
+    @Parameter(property = "rpm.autoDependencies", defaultValue = "true")
+    private boolean autoDependencies;
+
     /** The changelog in spec-file form: "* Tue Nov 24 2026 Name &lt;email&gt; - 1.0-1", then "- text" lines. */
     @Parameter
     private String changelog;
@@ -124,7 +128,7 @@ public class PackageMojo extends AbstractPackageMojo {
                     .triggers(triggers.stream().map(TriggerConfig::toRequest).toList())
                     .systemdUnits(systemdUnits.stream().map(SystemdUnitConfig::toRequest).toList())
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
-                    .fileName(fileName).signLegacy(signLegacy)
+                    .fileName(fileName).signLegacy(signLegacy).autoDependencies(autoDependencies)
                     .properties(new ProjectProperties(project)::get).build(), console);
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -50,6 +50,7 @@ public record PackageRequest(
         Path changelogFile,
         String fileName,
         Boolean signLegacy,
+        Boolean autoDependencies,
         Function<String, String> properties) {
 
     public PackageRequest {
@@ -98,6 +99,7 @@ public record PackageRequest(
         private Path changelogFile;
         private String fileName;
         private Boolean signLegacy;
+        private Boolean autoDependencies;
         private Function<String, String> properties;
 
         private Builder() {
@@ -236,6 +238,12 @@ public record PackageRequest(
             return this;
         }
 
+        /** Whether the dependencies rpmbuild generates are added (null: yes). */
+        public Builder autoDependencies(Boolean value) {
+            autoDependencies = value;
+            return this;
+        }
+
         public Builder properties(Function<String, String> lookup) {
             properties = lookup;
             return this;
@@ -245,7 +253,7 @@ public record PackageRequest(
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
                     targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
-                    changelog, changelogFile, fileName, signLegacy, properties);
+                    changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
         }
     }
 }

@@ -40,7 +40,8 @@ public final class PackageResolver {
                 .description(request.description()).license(request.license()).group(request.group())
                 .url(request.url()).vendor(request.vendor()).packager(request.packager())
                 .buildHost(request.buildHost()).buildTime(buildTime).targetRpm(target)
-                .compression(compression, request.compressionLevel());
+                .compression(compression, request.compressionLevel())
+                .autoDependencies(request.autoDependencies() == null || request.autoDependencies());
 
         EntryResolver entries = new EntryResolver(new TemplateFilter(key -> switch (key) {
             case "rpm.name" -> request.name();

@@ -12,6 +12,8 @@ import io.rpmkit.PackagingException;
  *
  * @param epoch null when the package has none (rpm then compares as epoch 0 but stores nothing)
  * @param buildTime BUILDTIME, and the mtime of every entry; never the clock's
+ * @param autoDependencies whether the writer adds the dependencies rpmbuild generates: the interpreter
+ *     of every executable script, and {@code config(NAME)} for packages with config files
  */
 public record PackageSpec(
         String name,
@@ -36,7 +38,8 @@ public record PackageSpec(
         List<Trigger> triggers,
         Compression compression,
         int compressionLevel,
-        TargetRpm targetRpm) {
+        TargetRpm targetRpm,
+        boolean autoDependencies) {
 
     public PackageSpec {
         changelog = List.copyOf(changelog);
@@ -90,6 +93,7 @@ public record PackageSpec(
         private Compression compression;
         private Integer compressionLevel;
         private TargetRpm targetRpm = TargetRpm.EL7;
+        private boolean autoDependencies = true;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -212,6 +216,12 @@ public record PackageSpec(
             return this;
         }
 
+        /** Whether to add the dependencies rpmbuild generates (its AutoReqProv); default yes. */
+        public Builder autoDependencies(boolean value) {
+            autoDependencies = value;
+            return this;
+        }
+
         /** The payload's compression (null: the target's default); a null level means the compression's default. */
         public Builder compression(Compression value, Integer level) {
             compression = value;
@@ -226,7 +236,7 @@ public record PackageSpec(
             int level = compressionLevel != null ? compressionLevel : payloadCompression.defaultLevel();
             PackageSpec spec = new PackageSpec(name, epoch, version, release, arch, os, summary, fullDescription,
                     license, group, url, vendor, packager, buildHost, buildTime, changelog, entries, dependencies,
-                    scriptlets, triggers, payloadCompression, level, target);
+                    scriptlets, triggers, payloadCompression, level, target, autoDependencies);
             List<String> all = new ArrayList<>(problems);
             all.addAll(new SpecValidation(spec).problems());
             if (!all.isEmpty()) {

@@ -165,6 +165,7 @@ final class MainHeader {
         for (Dependency dependency : spec.dependencies()) {
             byKind.get(dependency.kind()).add(dependency);
         }
+        boolean configFiles = spec.autoDependencies() && spec.entries().stream().anyMatch(e -> e.is(FileFlag.CONFIG));
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> names = new ArrayList<>();
             List<Integer> flags = new ArrayList<>();
@@ -174,7 +175,16 @@ final class MainHeader {
                 flags.add(dependency.senseFlags());
                 versions.add(dependency.version());
             }
+            if (kind == DependencyKind.PROVIDES && configFiles) {
+                addConfigDependency(names, flags, versions);
+            }
             if (kind == DependencyKind.REQUIRES) {
+                if (spec.autoDependencies()) {
+                    addScriptRequires(names, flags, versions);
+                }
+                if (configFiles) {
+                    addConfigDependency(names, flags, versions);
+                }
                 addInterpreterRequires(names, flags, versions);
                 addRpmlibRequires(names, flags, versions);
             }
@@ -184,6 +194,28 @@ final class MainHeader {
                         .strings(kind.versionTag(), versions);
             }
         }
+    }
+
+    /**
+     * rpmbuild's script dependency generator (script.req): each executable script requires the
+     * interpreter its {@code #!} line names, marked as found by the generator.
+     */
+    private void addScriptRequires(List<String> names, List<Integer> flags, List<String> versions) {
+        for (String interpreter : payload.scriptInterpreters()) {
+            names.add(interpreter);
+            flags.add(Flags.SENSE_FIND_REQUIRES);
+            versions.add("");
+        }
+    }
+
+    /**
+     * rpmbuild's habit for a package with config files: it provides and requires {@code config(NAME) =
+     * EVR}, so that another version's config files are not mixed in (build/files.c).
+     */
+    private void addConfigDependency(List<String> names, List<Integer> flags, List<String> versions) {
+        names.add("config(" + spec.name() + ")");
+        flags.add(Flags.SENSE_CONFIG | Comparison.EQUAL.senseBits());
+        versions.add(spec.evr());
     }
 
     /** rpmbuild's habit: each scriptlet requires its interpreter in the scriptlet's own context. */

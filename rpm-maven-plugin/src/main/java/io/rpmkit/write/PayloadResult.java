@@ -9,10 +9,12 @@ import io.rpmkit.spec.Entry;
  *
  * @param fileSizes each entry's size (content bytes for files, target length for links, 0 otherwise)
  * @param fileDigests each entry's hex SHA-256, empty for everything but shipped regular files
+ * @param scriptInterpreters the interpreters the executable files' {@code #!} lines name, each once
  * @param compressedDigest hex SHA-256 of the compressed payload (PAYLOADDIGEST)
  * @param uncompressedDigest hex SHA-256 of the cpio archive before compression (PAYLOADDIGESTALT)
  */
-record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDigests, long compressedSize,
+record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDigests, List<String> scriptInterpreters,
+        long compressedSize,
         long uncompressedSize, String compressedDigest, String uncompressedDigest) {
 
     /**

@@ -18,7 +18,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
@@ -98,6 +100,7 @@ public final class RpmWriter {
         long[] sizes = sizes(entries);
         boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
+        Set<String> interpreters = new LinkedHashSet<>();
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;
         Progress progress = new Progress(console, Arrays.stream(sizes).sum());
@@ -121,7 +124,7 @@ public final class RpmWriter {
                             entry.kind() == EntryKind.DIRECTORY ? 2 : 1));
                 }
                 switch (entry.kind()) {
-                    case FILE -> digests.set(i, copyContent(entry, sizes[i], cpio, progress));
+                    case FILE -> digests.set(i, copyContent(entry, sizes[i], cpio, progress, interpreters));
                     case SYMLINK -> cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
                     case DIRECTORY -> {
                         // A directory has no data.
@@ -143,7 +146,8 @@ public final class RpmWriter {
                 closeQuietly(compressor);
             }
         }
-        return new PayloadResult(entries, sizes, digests, compressed.count(), uncompressed.count(),
+        return new PayloadResult(entries, sizes, digests, List.copyOf(interpreters), compressed.count(),
+                uncompressed.count(),
                 Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
     }
 
@@ -166,12 +170,18 @@ public final class RpmWriter {
         return sizes;
     }
 
-    private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress)
-            throws PackagingException, IOException {
+    /** Copies a file's content into the archive; an executable's interpreters go to {@code interpreters}. */
+    private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress,
+            Set<String> interpreters) throws PackagingException, IOException {
         MessageDigest digest = Digests.sha256();
-        try (InputStream in = progress.counting(new DigestInputStream(new SourceStream(entry.content().open()),
-                digest))) {
+        boolean executable = (entry.mode() & 0111) != 0;
+        try (InputStream source = new DigestInputStream(new SourceStream(entry.content().open()), digest);
+                ScriptLine firstLine = executable ? new ScriptLine(source) : null;
+                InputStream in = progress.counting(firstLine != null ? firstLine : source)) {
             cpio.writeData(in, size);
+            if (firstLine != null) {
+                interpreters.addAll(firstLine.interpreters());
+            }
         } catch (SourceStream.SourceFailure | CpioWriter.SizeChanged e) {
             throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
                     + entry.content().origin() + "' failed: " + e.getMessage(), e);

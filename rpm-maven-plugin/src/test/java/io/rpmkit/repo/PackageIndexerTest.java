@@ -135,6 +135,8 @@ class PackageIndexerTest {
 
         List<MetadataDependency> requires = pkg.dependencies(io.rpmkit.format.DependencyKind.REQUIRES);
         assertEquals(List.of(
+                // the interpreter of the package's executable script, as rpmbuild's script.req finds it
+                new MetadataDependency("/bin/true", "", "", "", "", false),
                 new MetadataDependency("/usr/share/tool/tool.txt", "", "", "", "", false),
                 new MetadataDependency("cleanup", "", "", "", "", false),
                 new MetadataDependency("setup", "", "", "", "", true),

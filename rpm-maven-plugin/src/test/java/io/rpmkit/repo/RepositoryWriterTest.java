@@ -47,12 +47,17 @@ class RepositoryWriterTest {
         PackageMetadata pkg = RepodataReader.read(repo).find("sample").orElseThrow();
         assertEquals(List.of(
                 new MetadataDependency("sample", "EQ", "0", "1.2.3", "4", false),
-                new MetadataDependency("sample-api", "EQ", "0", "2", "", false)),
+                new MetadataDependency("sample-api", "EQ", "0", "2", "", false),
+                // generated, as rpmbuild does for a package with config files
+                new MetadataDependency("config(sample)", "EQ", "0", "1.2.3", "4", false)),
                 pkg.dependencies(DependencyKind.PROVIDES));
         assertEquals(List.of(
                 new MetadataDependency("bash", "GE", "0", "4.0", "", false),
                 // Requires(post,preun): post makes it pre="1".
                 new MetadataDependency("coreutils", "", "", "", "", true),
+                // The interpreter of the executable script, as rpmbuild generates it (config(sample) is
+                // left out: the package provides it itself). createrepo_c keeps it beside the next two.
+                new MetadataDependency("/bin/sh", "", "", "", "", false),
                 // The scriptlets' interpreter, once for pre/post (pre="1") and once for preun/postun.
                 new MetadataDependency("/bin/sh", "", "", "", "", true),
                 new MetadataDependency("/bin/sh", "", "", "", "", false)),

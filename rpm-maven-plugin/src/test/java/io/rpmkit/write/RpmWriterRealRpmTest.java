@@ -86,6 +86,8 @@ class RpmWriterRealRpmTest {
         assertEquals(String.join("\n",
                 "bash >= 4.0",
                 "coreutils",
+                "/bin/sh", // the #! of the executable /usr/bin/sample, as rpmbuild's script.req finds it
+                "config(sample) = 1.2.3-4", // rpmbuild's habit for a package with config files
                 "/bin/sh",
                 "/bin/sh",
                 "/bin/sh",
@@ -94,7 +96,7 @@ class RpmWriterRealRpmTest {
                 "rpmlib(FileDigests) <= 4.6.0-1",
                 "rpmlib(PayloadFilesHavePrefix) <= 4.0-1", ""), ok("rpm", "-qp", "--nosignature", "--requires",
                         rpm.toString()));
-        assertEquals("sample = 1.2.3-4\nsample-api = 2\n", ok("rpm", "-qp", "--nosignature", "--provides",
+        assertEquals("sample = 1.2.3-4\nsample-api = 2\nconfig(sample) = 1.2.3-4\n", ok("rpm", "-qp", "--nosignature", "--provides",
                 rpm.toString()));
         assertEquals("sample-old < 1.0\n", ok("rpm", "-qp", "--nosignature", "--conflicts", rpm.toString()));
         assertEquals("sample-legacy < 1.0\n", ok("rpm", "-qp", "--nosignature", "--obsoletes", rpm.toString()));
