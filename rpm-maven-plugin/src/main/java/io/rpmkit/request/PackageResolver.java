@@ -2,7 +2,6 @@ package io.rpmkit.request;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,7 @@ import io.rpmkit.spec.TargetRpm;
  * request at once in one {@link PackagingException}.
  */
 public final class PackageResolver {
-    private static final Set<DependencyKind> WEAK_KINDS = EnumSet.of(DependencyKind.RECOMMENDS,
+    private static final Set<DependencyKind> WEAK_KINDS = Set.of(DependencyKind.RECOMMENDS,
             DependencyKind.SUGGESTS, DependencyKind.SUPPLEMENTS, DependencyKind.ENHANCES);
 
     private PackageResolver() {

@@ -2,7 +2,6 @@ package io.rpmkit.request;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
@@ -95,8 +94,8 @@ final class TreeCollector {
             }
             if (Files.isDirectory(child)) {
                 found.add(new Found(rel, child, Kind.DIRECTORY, null));
-                if (contentsExcluded(rel, defaultExcludes()) || link && contentsExcluded(rel, excludes)) {
-                    continue; // SCM metadata is never walked, an excluded link never followed
+                if (contentsExcluded(rel, defaultExcludes())) {
+                    continue; // SCM metadata is never walked
                 }
                 realAncestors.push(child.toRealPath());
                 walk(child, rel, realAncestors);
@@ -110,7 +109,8 @@ final class TreeCollector {
     /** With followLinks: a link must resolve, stay inside the tree and not lead back to a directory above it. */
     private boolean followable(Path link, String rel, Deque<Path> realAncestors) {
         if (contentsExcluded(rel, excludes) || contentsExcluded(rel, defaultExcludes())) {
-            found.add(new Found(rel, link, Kind.DIRECTORY, null)); // counted for its exclude, never followed
+            // Never followed, so a loop or escape behind an excluded link is no error; listed for its exclude.
+            found.add(new Found(rel, link, Kind.DIRECTORY, null));
             return false;
         }
         Path real;
@@ -252,7 +252,7 @@ final class TreeCollector {
                 return (Integer) Files.getAttribute(source, "unix:mode") & 07777;
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 int mode = 0;
-                for (PosixFilePermission permission : Files.getPosixFilePermissions(source, LinkOption.NOFOLLOW_LINKS)) {
+                for (PosixFilePermission permission : Files.getPosixFilePermissions(source)) {
                     mode |= 0400 >> permission.ordinal();
                 }
                 return mode;

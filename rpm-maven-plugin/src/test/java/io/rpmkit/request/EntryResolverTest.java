@@ -177,6 +177,13 @@ class EntryResolverTest {
         assertEquals("entries[0] '/opt/t': collecting '" + dir.resolve("tree") + "' failed: '"
                 + dir.resolve("tree/a/loop") + "' is a symlink loop back to '" + dir.resolve("tree").toRealPath()
                 + "': remove the link, or set followLinks to false to package it as a symlink", onlyProblem());
+        EntryResolver excluding = new EntryResolver(new TemplateFilter(k -> null));
+        Files.writeString(dir.resolve("tree/a/kept.txt"), "k");
+        List<Entry> entries = excluding.resolve(List.of(tree(dir.resolve("tree"), "followLinks=true",
+                "excludes=a/loop/**")));
+        assertEquals(List.of(), excluding.problems(), "an excluded link is never followed");
+        assertEquals(List.of("/opt/t", "/opt/t/a", "/opt/t/a/kept.txt"), entries.stream().map(Entry::path).sorted()
+                .toList());
     }
 
     @Test
