@@ -22,6 +22,8 @@ public class EntryConfig {
     private String mode;
     /** A tree's directory permissions, default 0755. */
     private String directoryMode;
+    /** How much of a tree's permission bits to keep: none, executable or all; default executable, none with mode. */
+    private String keepModes;
     /** The owner, default root. */
     private String user;
     /** The owning group, default root. */
@@ -30,15 +32,19 @@ public class EntryConfig {
     private String flags;
     /** Comma-separated checks of rpm -V, or none; default all. */
     private String verify;
-    /** A tree's glob patterns, relative to it, of the files to take; default all. */
+    /** A tree's Maven patterns, relative to it, of the files to take, e.g. **&#47;*.jar; default all. */
     private List<String> includes;
-    /** A tree's glob patterns of the files to leave out. */
+    /** A tree's Maven patterns of the files to leave out. */
     private List<String> excludes;
     /** Whether a tree's directories belong to the package; default true. */
     private Boolean ownDirectories;
+    /** Whether a tree's symlinks are followed; default false: packaged as symlinks. */
+    private Boolean followLinks;
+    /** Whether Maven's default excludes (SCM metadata, editor backups) apply to a tree; default true. */
+    private Boolean useDefaultExcludes;
 
     EntryRequest toRequest() {
         return new EntryRequest(type, path, source == null ? null : source.toPath(), target, mode, directoryMode, user,
-                group, flags, verify, includes, excludes, ownDirectories);
+                group, flags, verify, includes, excludes, ownDirectories, keepModes, followLinks, useDefaultExcludes);
     }
 }

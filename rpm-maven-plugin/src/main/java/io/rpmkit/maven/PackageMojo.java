@@ -43,12 +43,21 @@ public class PackageMojo extends AbstractPackageMojo {
      * shipped); and: {@code <path>} the absolute install path (for a tree, the directory its contents
      * go into); {@code <source>} the file, template or directory; {@code <target>} a symlink's target;
      * {@code <mode>} octal, default 0644 for files and a tree's files, 0755 for directories;
-     * {@code <directoryMode>} a tree's directories, default 0755; {@code <user>} and {@code <group>},
-     * default root; {@code <flags>} comma-separated config, noreplace, missingok, doc, license, readme;
+     * {@code <directoryMode>} a tree's directories, default 0755; {@code <keepModes>} how much of a
+     * tree's permission bits on disk to keep: executable (the default: the mode, plus execute where it
+     * grants read for sources their owner may execute), all (the source's bits, as rpmbuild keeps them)
+     * or none (the default when mode is given); {@code <user>} and {@code <group>}, default root;
+     * {@code <flags>} comma-separated config, noreplace, missingok, doc, license, readme;
      * {@code <verify>} what rpm -V checks (digest, size, link, user, group, mtime, mode, rdev, caps, or
-     * none), default all; {@code <includes>} and {@code <excludes>} a tree's glob patterns, e.g.
-     * {@code **}{@code /*.jar}; {@code <ownDirectories>} whether a tree's directories belong to the
-     * package, default true. Parent directories are never added behind your back.
+     * none), default all; {@code <includes>} and {@code <excludes>} a tree's patterns with Maven's
+     * meaning ({@code **} any number of directories, none included, so {@code **}{@code /*.jar} takes the
+     * top-level jars too; {@code *} part of one name; {@code ?} one character); a pattern that matches
+     * nothing is an error; {@code <useDefaultExcludes>} whether Maven's default excludes (SCM metadata,
+     * editor backups) apply, default true; {@code <followLinks>} whether a tree's symlinks are followed,
+     * default false: they are packaged as symlinks with their target as written;
+     * {@code <ownDirectories>} whether a tree's directories belong to the package, default true (a tree
+     * with patterns owns only the directories on the way to what it ships). Parent directories are
+     * never added behind your back.
      */
     @Parameter
     private List<EntryConfig> entries = new ArrayList<>();

@@ -15,12 +15,19 @@ import io.rpmkit.spec.Entry;
  * @param target a symlink's target
  * @param mode octal permissions, e.g. 0644; for a tree, of its files
  * @param directoryMode octal permissions of a tree's directories
+ * @param keepModes how much of a tree's permission bits on disk to keep: none, executable or all (default:
+ *     executable, or none when mode is given)
  * @param flags comma-separated: config, noreplace, missingok, doc, license, readme
  * @param verify comma-separated checks rpm -V makes (digest, size, link, user, group, mtime, mode, rdev,
  *     caps), or "none"; unset means all
- * @param includes glob patterns, relative to a tree, of the files to take (default: all)
- * @param excludes glob patterns of files to leave out
- * @param ownDirectories whether a tree's directories (its own root included) belong to the package
+ * @param includes Maven patterns, relative to a tree, of the files to take (default: all); {@code **}
+ *     matches any number of directories, none included
+ * @param excludes Maven patterns of files to leave out
+ * @param ownDirectories whether a tree's directories (its own root included) belong to the package; a tree
+ *     with includes or excludes owns only the directories on the way to what it ships
+ * @param followLinks whether a tree's symlinks are followed (default false: packaged as symlinks)
+ * @param useDefaultExcludes whether Maven's default excludes (SCM metadata, editor backups) apply to a tree
+ *     (default true)
  */
 public record EntryRequest(
         String type,
@@ -35,7 +42,10 @@ public record EntryRequest(
         String verify,
         List<String> includes,
         List<String> excludes,
-        Boolean ownDirectories) {
+        Boolean ownDirectories,
+        String keepModes,
+        Boolean followLinks,
+        Boolean useDefaultExcludes) {
 
     public EntryRequest {
         includes = includes == null ? List.of() : List.copyOf(includes);

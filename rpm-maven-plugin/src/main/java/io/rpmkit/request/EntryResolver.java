@@ -3,11 +3,8 @@ package io.rpmkit.request;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,7 +24,7 @@ import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PathRules;
 
 /**
- * Turns configured {@link EntryRequest}s into entries: collects trees with their patterns, filters
+ * Turns configured {@link EntryRequest}s into entries: collects trees (see {@link TreeCollector}), filters
  * templates, parses modes and flags. Every problem is collected, none stops the others.
  */
 public final class EntryResolver {
@@ -83,9 +80,7 @@ public final class EntryResolver {
             case SYMLINK -> Entry.symlink(request.path(), request.target());
             case GHOST -> Entry.ghost(request.path());
             case TREE -> {
-                int directoryMode = mode(label, "directoryMode", request.directoryMode(),
-                        Entry.DEFAULT_DIRECTORY_MODE);
-                collectTree(label, request, entries, mode, directoryMode, user, group, flags, verify);
+                collectTree(label, request, entries, mode, user, group, flags, verify);
                 yield null;
             }
         };
@@ -106,10 +101,13 @@ public final class EntryResolver {
         given.put("target", request.target() != null);
         given.put("mode", request.mode() != null);
         given.put("directoryMode", request.directoryMode() != null);
+        given.put("keepModes", request.keepModes() != null);
         given.put("flags", request.flags() != null);
         given.put("includes", !request.includes().isEmpty());
         given.put("excludes", !request.excludes().isEmpty());
         given.put("ownDirectories", request.ownDirectories() != null);
+        given.put("followLinks", request.followLinks() != null);
+        given.put("useDefaultExcludes", request.useDefaultExcludes() != null);
         given.forEach((setting, set) -> {
             if (set && !type.settings().contains(setting)) {
                 problems.add(label + ": " + setting + " does not apply to type " + type.settingName() + ": remove it"
@@ -149,8 +147,10 @@ public final class EntryResolver {
         return null;
     }
 
-    private void collectTree(String label, EntryRequest request, List<Entry> entries, int fileMode, int directoryMode,
-            String user, String group, Set<FileFlag> flags, Set<VerifyFlag> verify) {
+    private void collectTree(String label, EntryRequest request, List<Entry> entries, int fileMode, String user,
+            String group, Set<FileFlag> flags, Set<VerifyFlag> verify) {
+        int directoryMode = mode(label, "directoryMode", request.directoryMode(), Entry.DEFAULT_DIRECTORY_MODE);
+        KeptModes kept = keptModes(label, request);
         Path root = request.source();
         if (root == null || !Files.isDirectory(root)) {
             problems.add(label + ": source " + Quoting.quote(root) + " is not a directory: a tree collects a directory's contents");
@@ -161,49 +161,37 @@ public final class EntryResolver {
                     + " (a tree needs the directory to install into)");
             return;
         }
-        List<PathMatcher> includes = matchers(request.includes());
-        List<PathMatcher> excludes = matchers(request.excludes());
-        boolean ownDirectories = request.ownDirectories() == null || request.ownDirectories();
-        Path realRoot;
-        try {
-            realRoot = root.toRealPath();
-        } catch (IOException e) {
-            problems.add(label + ": source " + Quoting.quote(root) + " cannot be read: " + e);
+        if (kept == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(realRoot, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path found : (Iterable<Path>) walk.sorted()::iterator) {
-                Path relative = realRoot.relativize(found);
-                String destination = relative.toString().isEmpty() ? request.path()
-                        : request.path() + "/" + relative.toString().replace('\\', '/');
-                if (Files.isDirectory(found)) {
-                    if (ownDirectories) {
-                        entries.add(Entry.directory(destination).withMode(directoryMode).withOwner(user, group)
-                                .withVerify(verify));
-                    }
-                } else if (selected(relative, includes, excludes)) {
-                    if (!found.toRealPath().startsWith(realRoot)) {
-                        problems.add(label + ": " + Quoting.quote(found) + " leads outside the tree " + Quoting.quote(root) + " through a"
-                                + " symlink: remove the link or collect its target separately");
-                        continue;
-                    }
-                    entries.add(Entry.file(destination, Content.ofFile(found)).withMode(fileMode).withOwner(user, group)
-                            .withFlags(flags).withVerify(verify));
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(label + ": collecting " + Quoting.quote(root) + " failed: " + e.getMessage()
-                    + " (a symlink loop or an unreadable directory)");
+        TreeCollector.Options options = new TreeCollector.Options(kept, fileMode, directoryMode, user, group, flags,
+                verify, request.ownDirectories() == null || request.ownDirectories(),
+                Boolean.TRUE.equals(request.followLinks()), request.useDefaultExcludes() == null
+                        || request.useDefaultExcludes(), request.includes(), request.excludes());
+        entries.addAll(new TreeCollector(label, root, options, problems).collect(request.path()));
+    }
+
+    /** Given mode alone keeps today's meaning, one mode for every file; otherwise the executable bits are kept. */
+    private KeptModes keptModes(String label, EntryRequest request) {
+        boolean modeGiven = request.mode() != null && !request.mode().isBlank();
+        if (request.keepModes() == null) {
+            return modeGiven ? KeptModes.NONE : KeptModes.EXECUTABLE;
         }
-    }
-
-    private static boolean selected(Path relative, List<PathMatcher> includes, List<PathMatcher> excludes) {
-        boolean included = includes.isEmpty() || includes.stream().anyMatch(m -> m.matches(relative));
-        return included && excludes.stream().noneMatch(m -> m.matches(relative));
-    }
-
-    private static List<PathMatcher> matchers(List<String> patterns) {
-        return patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+        KeptModes kept;
+        try {
+            kept = Choices.parse(KeptModes.class, label + ": keepModes", request.keepModes());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+        boolean directoryModeGiven = request.directoryMode() != null && !request.directoryMode().isBlank();
+        if (kept == KeptModes.ALL && (modeGiven || directoryModeGiven)) {
+            problems.add(label + ": " + (modeGiven ? "mode " + Quoting.quote(request.mode())
+                    : "directoryMode " + Quoting.quote(request.directoryMode())) + " does not apply with keepModes"
+                    + " 'all', which keeps the source's modes: remove it, or set keepModes to executable or none");
+            return null;
+        }
+        return kept;
     }
 
     private int mode(String label, String setting, String value, int defaultMode) {

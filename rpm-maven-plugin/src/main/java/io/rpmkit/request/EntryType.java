@@ -7,7 +7,8 @@ import io.rpmkit.Choice;
 /** The kinds of entry a user configures, each with the settings that apply to it. */
 enum EntryType implements Choice {
     FILE("file", Set.of("source", "mode", "flags")),
-    TREE("tree", Set.of("source", "mode", "directoryMode", "flags", "includes", "excludes", "ownDirectories")),
+    TREE("tree", Set.of("source", "mode", "directoryMode", "keepModes", "flags", "includes", "excludes", "ownDirectories",
+            "followLinks", "useDefaultExcludes")),
     TEMPLATE("template", Set.of("source", "mode", "flags")),
     DIR("dir", Set.of("mode", "flags")),
     SYMLINK("symlink", Set.of("target", "flags")),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.rpmkit.Choice;
 import io.rpmkit.Choices;
@@ -13,6 +14,7 @@ import io.rpmkit.Quoting;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.spec.RpmFeature;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -21,10 +23,16 @@ import io.rpmkit.spec.TargetRpm;
  * request at once in one {@link PackagingException}.
  */
 public final class PackageResolver {
+    private static final Set<DependencyKind> WEAK_KINDS = Set.of(DependencyKind.RECOMMENDS,
+            DependencyKind.SUGGESTS, DependencyKind.SUPPLEMENTS, DependencyKind.ENHANCES);
+
     private PackageResolver() {
     }
 
-    /** @param console receives the warning that a build without a timestamp is not reproducible */
+    /**
+     * @param console receives the warnings that a build without a timestamp is not reproducible and that
+     *     weak dependencies do nothing on the target rpm
+     */
     public static ResolvedPackage resolve(PackageRequest request, Console console) throws PackagingException {
         List<String> problems = new ArrayList<>();
         PackageSpec.Builder builder = PackageSpec.builder();
@@ -82,8 +90,26 @@ public final class PackageResolver {
         });
         problems.forEach(builder::problem);
         PackageSpec spec = builder.build();
+        warnOfIgnoredWeakDependencies(spec, console);
         boolean legacy = request.signLegacy() != null ? request.signLegacy() : spec.targetRpm().needsLegacySignature();
         return new ResolvedPackage(spec, request.fileName() != null ? request.fileName() : spec.fileName(), legacy);
+    }
+
+    /**
+     * rpm before 4.12 (el7's 4.11) does not know the weak dependency tags and skips them, and they need
+     * no rpmlib() feature: the package installs there, but these dependencies do nothing.
+     */
+    private static void warnOfIgnoredWeakDependencies(PackageSpec spec, Console console) {
+        if (RpmFeature.WEAK_DEPENDENCIES.readableBy(spec.targetRpm())) {
+            return;
+        }
+        List<String> weak = spec.dependencies().stream().filter(d -> WEAK_KINDS.contains(d.kind()))
+                .map(d -> d.kind().settingName() + " " + Quoting.quote(d)).toList();
+        if (!weak.isEmpty()) {
+            console.warn(String.join(", ", weak) + ": weak dependencies have no effect on targetRpm "
+                    + spec.targetRpm().describe() + ", whose rpm ignores them; the package installs there all the"
+                    + " same. Set targetRpm to el8 or later if the package is not meant for el7");
+        }
     }
 
     /** The one rule for every goal's timestamp: configured, else SOURCE_DATE_EPOCH, else the fallback with a warning. */

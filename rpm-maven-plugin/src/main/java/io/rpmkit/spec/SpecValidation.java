@@ -80,10 +80,15 @@ final class SpecValidation {
         }
     }
 
-    /** Features the target rpm cannot read are refused here, before anything is written. */
+    /**
+     * Features the target rpm cannot read are refused here, before anything is written. Weak dependencies
+     * are not refused: rpm before 4.12 skips header tags it does not know and checks only requires,
+     * conflicts and obsoletes, and no rpmlib() feature guards them, so such a package installs there
+     * with the weak dependencies doing nothing; the request layer warns of that.
+     */
     private void checkTarget() {
         for (RpmFeature feature : Features.used(spec, largestFileSize())) {
-            if (!feature.readableBy(spec.targetRpm())) {
+            if (feature != RpmFeature.WEAK_DEPENDENCIES && !feature.readableBy(spec.targetRpm())) {
                 problems.add(feature.refusal(spec.targetRpm()));
             }
         }

@@ -205,30 +205,49 @@ class BadRequestTest {
                         "target=/etc/passwd"), "/opt/demo/x", "target"),
                 mistake("includes on a single file", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
                         "includes=**/*.txt"), "/opt/demo/x", "includes"),
-                // Symlinks in collected trees
-                mistake("symlink loop in a collected tree", h -> {
+                // Symlinks in collected trees: kept as symlinks unless followLinks, which must resolve inside the tree
+                mistake("symlink loop in a followed tree", h -> {
                     h.file("src/looptree/a.txt", "a\n");
                     h.symlink("src/looptree/sub/again", "..");
-                    h.entry("path=/opt/loop", "source=src/looptree");
-                }, entry + " '/opt/loop': collecting '{base}/src/looptree' failed", "symlink loop"),
-                mistake("symlinks pointing at each other", h -> {
+                    h.entry("path=/opt/loop", "source=src/looptree", "followLinks=true");
+                }, entry + " '/opt/loop': collecting '{base}/src/looptree' failed: '{base}/src/looptree/sub/again' is a"
+                        + " symlink loop", "set followLinks to false"),
+                mistake("symlink pointing at itself in a followed tree", h -> {
                     h.file("src/chaintree/a.txt", "a\n");
-                    h.symlink("src/chaintree/x", "y");
-                    h.symlink("src/chaintree/y", "x");
-                    h.entry("path=/opt/chain", "source=src/chaintree");
-                }, entry + " '/opt/chain'", "{base}/src/chaintree"),
-                mistake("symlink escaping the collected tree", h -> {
+                    h.symlink("src/chaintree/x", "x");
+                    h.entry("path=/opt/chain", "source=src/chaintree", "followLinks=true");
+                }, entry + " '/opt/chain': '{base}/src/chaintree/x' cannot be followed"),
+                mistake("symlink escaping a followed tree", h -> {
                     h.file("src/outside.txt", "secret\n");
                     h.file("src/escapetree/a.txt", "a\n");
                     h.symlink("src/escapetree/escape", "../outside.txt");
-                    h.entry("path=/opt/esc", "source=src/escapetree");
+                    h.entry("path=/opt/esc", "source=src/escapetree", "followLinks=true");
                 }, entry + " '/opt/esc': '{base}/src/escapetree/escape' leads outside the tree"),
-                mistake("symlinked directory escaping the collected tree", h -> {
+                mistake("symlinked directory escaping a followed tree", h -> {
                     h.file("src/outsidedir/secret.txt", "secret\n");
                     h.file("src/escapedir/a.txt", "a\n");
                     h.symlink("src/escapedir/more", "../outsidedir");
-                    h.entry("path=/opt/esc", "source=src/escapedir");
-                }, entry + " '/opt/esc': '{base}/src/escapedir/more/secret.txt' leads outside the tree"),
+                    h.entry("path=/opt/esc", "source=src/escapedir", "followLinks=true");
+                }, entry + " '/opt/esc': '{base}/src/escapedir/more' leads outside the tree"),
+                mistake("followLinks on a single file", h -> h.entry("path=/opt/demo/x", "source=src/app.txt",
+                        "followLinks=true"), entry + " '/opt/demo/x': followLinks does not apply to type file"),
+                // Tree patterns and modes
+                mistake("include matching nothing", h -> h.entry("path=/opt/t", "source=src/tree", "includes=**/*.war"),
+                        entry + " '/opt/t': include '**/*.war' matches nothing in '{base}/src/tree'"),
+                mistake("exclude matching nothing", h -> h.entry("path=/opt/t", "source=src/tree",
+                        "excludes=**/*.bak"), entry + " '/opt/t': exclude '**/*.bak' matches nothing in '{base}/src/tree'"),
+                mistake("include matching only a directory", h -> h.entry("path=/opt/t", "source=src/tree",
+                        "includes=sub"), entry + " '/opt/t': include 'sub' matches only directories", "'sub/**'"),
+                mistake("include matching only default-excluded files", h -> {
+                    h.file("src/scmtree/.git/config", "[core]\n");
+                    h.file("src/scmtree/a.txt", "a\n");
+                    h.entry("path=/opt/t", "source=src/scmtree", "includes=.git/**");
+                }, entry + " '/opt/t': include '.git/**' matches only files that Maven's default excludes leave out",
+                        "useDefaultExcludes"),
+                mistake("unknown keepModes", h -> h.entry("path=/opt/t", "source=src/tree", "keepModes=some"),
+                        entry + " '/opt/t': keepModes 'some' is unknown: use none, executable or all"),
+                mistake("mode with keepModes all", h -> h.entry("path=/opt/t", "source=src/tree", "keepModes=all",
+                        "mode=0644"), entry + " '/opt/t': mode '0644' does not apply with keepModes 'all'"),
                 // Scriptlets and triggers
                 mistake("relative scriptlet interpreter", h -> h.scriptlet("phase=preun", "interpreter=bash",
                         "script=echo"), "scriptlet 'preun': interpreter 'bash' is not an absolute path"),

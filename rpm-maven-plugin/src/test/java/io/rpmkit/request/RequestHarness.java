@@ -88,7 +88,7 @@ final class RequestHarness {
         entries.add(new EntryRequest(e.get("type"), e.get("path"), pathOf(e.get("source")), e.get("target"),
                 e.get("mode"), e.get("directoryMode"), e.get("user"), e.get("group"), e.get("flags"), e.get("verify"),
                 listOf(e.get("includes")), listOf(e.get("excludes")),
-                e.containsKey("ownDirectories") ? Boolean.valueOf(e.get("ownDirectories")) : null));
+                bool(e, "ownDirectories"), e.get("keepModes"), bool(e, "followLinks"), bool(e, "useDefaultExcludes")));
     }
 
     void scriptlet(String... values) {
@@ -177,6 +177,10 @@ final class RequestHarness {
     private String text(String setting) {
         Object value = settings.get(setting);
         return value == null ? null : value.toString();
+    }
+
+    private static Boolean bool(Map<String, String> values, String setting) {
+        return values.containsKey(setting) ? Boolean.valueOf(values.get(setting)) : null;
     }
 
     private Path pathOf(String relative) {

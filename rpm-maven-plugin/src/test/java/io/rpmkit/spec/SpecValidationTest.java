@@ -124,10 +124,21 @@ class SpecValidationTest {
     void refusesFeaturesTheTargetRpmCannotRead() {
         assertProblem(minimal().compression(Compression.ZSTD, null), "targetRpm el7 (rpm 4.11) cannot read a zstd"
                 + " payload, which needs rpm 4.14");
-        assertProblem(minimal().dependency(Dependency.of(DependencyKind.RECOMMENDS, "less")), "targetRpm el7",
-                "recommends");
         assertProblem(minimal().version("1.0^git1").targetRpm(TargetRpm.EL8).compression(Compression.GZIP, null),
                 "el8 (rpm 4.14)", "'^'");
+    }
+
+    @Test
+    void acceptsWeakDependenciesOnEl7WhoseRpmSkipsThem() throws PackagingException {
+        List<Dependency> weak = List.of(Dependency.of(DependencyKind.RECOMMENDS, "less"),
+                Dependency.of(DependencyKind.SUGGESTS, "vim"), Dependency.of(DependencyKind.SUPPLEMENTS, "ok-base"),
+                Dependency.of(DependencyKind.ENHANCES, "ok-extra"));
+        PackageSpec.Builder builder = minimal().targetRpm(TargetRpm.EL7);
+        weak.forEach(builder::dependency);
+        assertEquals(weak, builder.build().dependencies());
+        // The refusals the target does make still hold alongside weak dependencies.
+        assertProblem(minimal().dependency(weak.get(0)).compression(Compression.ZSTD, null),
+                "targetRpm el7 (rpm 4.11) cannot read a zstd payload");
     }
 
     @Test

@@ -1,0 +1,292 @@
+package io.rpmkit.request;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.codehaus.plexus.util.AbstractScanner;
+import org.codehaus.plexus.util.SelectorUtils;
+
+import io.rpmkit.Quoting;
+import io.rpmkit.format.FileFlag;
+import io.rpmkit.format.VerifyFlag;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+
+/**
+ * Collects a tree as tar and rpmbuild see a staging root: Maven's include and exclude patterns
+ * ({@code **} any number of directories, none included, {@code *} within one name, {@code ?} one
+ * character), symlinks kept as written unless followed, modes kept as asked. A pattern that selects
+ * nothing is an error, so a typo never ships an empty directory.
+ */
+final class TreeCollector {
+    /** Maven's default excludes (SCM metadata, editor backups), as plexus-utils lists them. */
+    private static final List<String> DEFAULT_EXCLUDES = List.of(AbstractScanner.DEFAULTEXCLUDES);
+
+    /** A tree entry's settings, resolved. */
+    record Options(KeptModes keptModes, int fileMode, int directoryMode, String user, String group,
+            Set<FileFlag> flags, Set<VerifyFlag> verify, boolean ownDirectories, boolean followLinks,
+            boolean useDefaultExcludes, List<String> includes, List<String> excludes) {
+    }
+
+    private enum Kind { DIRECTORY, FILE, LINK }
+
+    /** A path under the root; {@code relative} is '/'-separated. */
+    private record Found(String relative, Path path, Kind kind, String linkTarget) {
+    }
+
+    private final String label;
+    private final Path root;
+    private final Options options;
+    private final List<String> problems;
+    private final List<Found> found = new ArrayList<>();
+    private final List<String> includes;
+    private final List<String> excludes;
+    private Path realRoot;
+
+    TreeCollector(String label, Path root, Options options, List<String> problems) {
+        this.label = label;
+        this.root = root;
+        this.options = options;
+        this.problems = problems;
+        this.includes = options.includes().stream().map(TreeCollector::normalized).toList();
+        this.excludes = options.excludes().stream().map(TreeCollector::normalized).toList();
+    }
+
+    /** The tree's entries under {@code destination}; problems go to the list given. */
+    List<Entry> collect(String destination) {
+        try {
+            realRoot = root.toRealPath();
+            Deque<Path> ancestors = new ArrayDeque<>(List.of(realRoot));
+            walk(realRoot, "", ancestors);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add(label + ": collecting " + Quoting.quote(root) + " failed: " + e.getMessage()
+                    + " (an unreadable directory)");
+            return List.of();
+        }
+        return select(destination);
+    }
+
+    private void walk(Path dir, String relative, Deque<Path> realAncestors) throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            String rel = relative.isEmpty() ? name : relative + "/" + name;
+            boolean link = Files.isSymbolicLink(child);
+            if (link && !options.followLinks()) {
+                found.add(new Found(rel, child, Kind.LINK, Files.readSymbolicLink(child).toString()));
+                continue;
+            }
+            if (link && !followable(child, rel, realAncestors)) {
+                continue;
+            }
+            if (Files.isDirectory(child)) {
+                found.add(new Found(rel, child, Kind.DIRECTORY, null));
+                if (contentsExcluded(rel, defaultExcludes())) {
+                    continue; // SCM metadata is never walked
+                }
+                realAncestors.push(child.toRealPath());
+                walk(child, rel, realAncestors);
+                realAncestors.pop();
+            } else {
+                found.add(new Found(rel, child, Kind.FILE, null));
+            }
+        }
+    }
+
+    /** With followLinks: a link must resolve, stay inside the tree and not lead back to a directory above it. */
+    private boolean followable(Path link, String rel, Deque<Path> realAncestors) {
+        if (contentsExcluded(rel, excludes) || contentsExcluded(rel, defaultExcludes())) {
+            // Never followed, so a loop or escape behind an excluded link is no error; listed for its exclude.
+            found.add(new Found(rel, link, Kind.DIRECTORY, null));
+            return false;
+        }
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (IOException e) {
+            problems.add(label + ": " + Quoting.quote(link) + " cannot be followed: " + e.getMessage() + " (a dangling"
+                    + " link, or links pointing at each other): fix it, or set followLinks to false to package it"
+                    + " as a symlink");
+            return false;
+        }
+        if (realAncestors.contains(real)) {
+            problems.add(label + ": collecting " + Quoting.quote(root) + " failed: " + Quoting.quote(link)
+                    + " is a symlink loop back to " + Quoting.quote(real) + ": remove the link, or set followLinks to"
+                    + " false to package it as a symlink");
+            return false;
+        }
+        if (!real.startsWith(realRoot)) {
+            problems.add(label + ": " + Quoting.quote(link) + " leads outside the tree " + Quoting.quote(root)
+                    + " through a symlink: set followLinks to false to package it as a symlink, or collect its"
+                    + " target separately");
+            return false;
+        }
+        return true;
+    }
+
+    private List<Entry> select(String destination) {
+        boolean filtered = !includes.isEmpty() || !excludes.isEmpty();
+        Set<Integer> usedIncludes = new TreeSet<>();
+        Set<Integer> directoryIncludes = new TreeSet<>();
+        Set<Integer> defaultExcludedIncludes = new TreeSet<>();
+        Set<Integer> usedExcludes = new TreeSet<>();
+        Set<String> directories = new TreeSet<>();
+        Set<String> excludedDirectories = new TreeSet<>();
+        List<Found> shipped = new ArrayList<>();
+        for (Found item : found) {
+            boolean defaultExcluded = matchesAny(item.relative(), defaultExcludes());
+            boolean included = includes.isEmpty();
+            for (int i = 0; i < includes.size(); i++) {
+                if (matches(includes.get(i), item.relative())) {
+                    included = true;
+                    (defaultExcluded ? defaultExcludedIncludes : item.kind() == Kind.DIRECTORY ? directoryIncludes
+                            : usedIncludes).add(i);
+                }
+            }
+            if (defaultExcluded) {
+                continue;
+            }
+            boolean excluded = false;
+            for (int i = 0; i < excludes.size(); i++) {
+                if (matches(excludes.get(i), item.relative())) {
+                    excluded = true;
+                    usedExcludes.add(i);
+                }
+            }
+            if (item.kind() == Kind.DIRECTORY) {
+                if (excluded) {
+                    excludedDirectories.add(item.relative());
+                } else if (!filtered) {
+                    directories.add(item.relative()); // an unfiltered tree owns every directory, as rpmbuild does
+                }
+            } else if (included && !excluded) {
+                shipped.add(item);
+                if (filtered) {
+                    for (int slash = item.relative().indexOf('/'); slash > 0;
+                            slash = item.relative().indexOf('/', slash + 1)) {
+                        directories.add(item.relative().substring(0, slash));
+                    }
+                }
+            }
+        }
+        reportUnused(usedIncludes, directoryIncludes, defaultExcludedIncludes, usedExcludes);
+        List<Entry> entries = new ArrayList<>();
+        if (options.ownDirectories()) {
+            entries.add(directory(destination, realRoot));
+            for (String relative : directories) {
+                if (!excludedDirectories.contains(relative)) {
+                    entries.add(directory(destination + "/" + relative, realRoot.resolve(relative)));
+                }
+            }
+        }
+        for (Found item : shipped) {
+            String path = destination + "/" + item.relative();
+            Entry entry = item.kind() == Kind.LINK ? Entry.symlink(path, item.linkTarget())
+                    : Entry.file(path, Content.ofFile(item.path())).withMode(fileMode(item.path()));
+            entries.add(entry.withOwner(options.user(), options.group()).withFlags(options.flags())
+                    .withVerify(options.verify()));
+        }
+        return entries;
+    }
+
+    private void reportUnused(Set<Integer> usedIncludes, Set<Integer> directoryIncludes,
+            Set<Integer> defaultExcludedIncludes, Set<Integer> usedExcludes) {
+        String in = " in " + Quoting.quote(root);
+        for (int i = 0; i < includes.size(); i++) {
+            if (usedIncludes.contains(i)) {
+                continue;
+            }
+            String pattern = "include " + Quoting.quote(options.includes().get(i));
+            if (directoryIncludes.contains(i)) {
+                problems.add(label + ": " + pattern + " matches only directories" + in + ", and a tree ships the"
+                        + " files under them: write " + Quoting.quote(includes.get(i) + "/**") + " for their contents");
+            } else if (defaultExcludedIncludes.contains(i)) {
+                problems.add(label + ": " + pattern + " matches only files that Maven's default excludes leave out"
+                        + in + ": set useDefaultExcludes to false to ship them");
+            } else {
+                problems.add(label + ": " + pattern + " matches nothing" + in + ": correct it or remove it (** matches"
+                        + " any number of directories, * part of one name, ? one character; e.g. **/*.jar)");
+            }
+        }
+        for (int i = 0; i < excludes.size(); i++) {
+            if (!usedExcludes.contains(i)) {
+                problems.add(label + ": exclude " + Quoting.quote(options.excludes().get(i)) + " matches nothing" + in
+                        + ": correct it or remove it (** matches any number of directories, * part of one name,"
+                        + " ? one character)");
+            }
+        }
+    }
+
+    private Entry directory(String path, Path source) {
+        int mode = options.keptModes() == KeptModes.ALL ? sourceMode(source) : options.directoryMode();
+        return Entry.directory(path).withMode(mode).withOwner(options.user(), options.group())
+                .withVerify(options.verify());
+    }
+
+    private int fileMode(Path source) {
+        int mode = options.fileMode();
+        return switch (options.keptModes()) {
+            case NONE -> mode;
+            case EXECUTABLE -> (sourceMode(source) & 0100) != 0 ? mode | (mode & 0444) >> 2 : mode;
+            case ALL -> sourceMode(source);
+        };
+    }
+
+    /** The permission bits, setuid, setgid and sticky included, of the file a path names. */
+    private int sourceMode(Path source) {
+        try {
+            try {
+                return (Integer) Files.getAttribute(source, "unix:mode") & 07777;
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                int mode = 0;
+                for (PosixFilePermission permission : Files.getPosixFilePermissions(source)) {
+                    mode |= 0400 >> permission.ordinal();
+                }
+                return mode;
+            }
+        } catch (UnsupportedOperationException e) {
+            problems.add(label + ": keepModes " + Quoting.quote(options.keptModes().settingName()) + " needs the"
+                    + " POSIX permissions of " + Quoting.quote(source) + ", which this file system does not keep:"
+                    + " set keepModes to none");
+        } catch (IOException e) {
+            problems.add(label + ": the mode of " + Quoting.quote(source) + " cannot be read: " + e);
+        }
+        return options.fileMode();
+    }
+
+    private List<String> defaultExcludes() {
+        return options.useDefaultExcludes() ? DEFAULT_EXCLUDES : List.of();
+    }
+
+    /** Whether a pattern ending in "/**" takes the directory and everything under it. */
+    private static boolean contentsExcluded(String relative, List<String> patterns) {
+        return patterns.stream().anyMatch(p -> p.endsWith("/**") && matches(p, relative));
+    }
+
+    private static boolean matchesAny(String relative, List<String> patterns) {
+        return patterns.stream().anyMatch(p -> matches(p, relative));
+    }
+
+    private static boolean matches(String pattern, String relative) {
+        return SelectorUtils.matchPath(pattern, relative, "/", true);
+    }
+
+    /** As Maven's scanner reads a pattern: '\' is '/', and a trailing '/' means everything below. */
+    private static String normalized(String pattern) {
+        String normal = pattern.strip().replace('\\', '/');
+        return normal.endsWith("/") ? normal + "**" : normal;
+    }
+}

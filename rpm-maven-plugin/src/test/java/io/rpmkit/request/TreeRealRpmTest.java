@@ -1,0 +1,123 @@
+package io.rpmkit.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rpmkit.testing.RealRpm;
+
+/**
+ * The same staging tree packaged by rpmbuild and by us must list the same files, modes, owners, link
+ * targets and flags: symlinks stay symlinks with their target as written, permission bits are kept
+ * (keepModes all, what rpmbuild does), and a filtered tree owns the directories on the way to its files,
+ * as a %files list naming them with %dir does.
+ */
+class TreeRealRpmTest {
+    private static final String QUERY = "[%{FILENAMES} %{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME}"
+            + " %{FILELINKTOS} %{FILEFLAGS:fflags}\n]";
+
+    @TempDir
+    Path dir;
+
+    /** A service's staging tree with the modes and links rpmbuild users have, set explicitly, not by umask. */
+    private Path stagingTree() throws IOException {
+        Path tree = dir.resolve("stage");
+        file(tree.resolve("bin/launch"), "#!/bin/sh\necho hi\n", "rwxr-xr-x");
+        file(tree.resolve("conf/secret.properties"), "k=v\n", "rw-------");
+        file(tree.resolve("lib/app.jar"), "jar\n", "rw-r--r--");
+        file(tree.resolve("lib/native/libx.so.1"), "so\n", "rwxr-xr-x");
+        Files.createSymbolicLink(tree.resolve("lib/native/libx.so"), Path.of("libx.so.1"));
+        Files.createSymbolicLink(tree.resolve("current"), Path.of("lib"));
+        Files.createSymbolicLink(tree.resolve("etc"), Path.of("/etc"));
+        Files.createDirectories(tree.resolve("data"));
+        for (String directory : new String[] {"", "bin", "lib", "lib/native", "data"}) {
+            Files.setPosixFilePermissions(tree.resolve(directory), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(tree.resolve("conf"), PosixFilePermissions.fromString("rwxr-x---"));
+        return tree;
+    }
+
+    private static void file(Path file, String content, String permissions) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+    }
+
+    @Test
+    void aWholeTreeMatchesRpmbuild() throws Exception {
+        RealRpm.requireTool("rpmbuild");
+        Path tree = stagingTree();
+        Path theirs = rpmbuild(tree, "/opt/demo\n");
+        RequestHarness h = new RequestHarness(dir.resolve("ours"));
+        h.entry("path=/opt/demo", "source=" + tree, "keepModes=all");
+        String listed = RealRpm.query(h.execute(), QUERY);
+        assertEquals(RealRpm.query(theirs, QUERY), listed);
+        for (String line : new String[] {"/opt/demo/bin/launch -rwxr-xr-x root root  \n",
+                "/opt/demo/conf drwxr-x--- root root  \n", "/opt/demo/conf/secret.properties -rw------- root root  \n",
+                "/opt/demo/current lrwxrwxrwx root root lib \n", "/opt/demo/etc lrwxrwxrwx root root /etc \n",
+                "/opt/demo/data drwxr-xr-x root root  \n"}) {
+            assertTrue(listed.contains(line), () -> "no line " + line + " in:\n" + listed);
+        }
+    }
+
+    @Test
+    void aFilteredTreeMatchesAnRpmbuildFileListOfWhatItShips() throws Exception {
+        RealRpm.requireTool("rpmbuild");
+        Path tree = stagingTree();
+        // What includes **/*.jar and **/*.so* select, with the directories on the way to them.
+        Path theirs = rpmbuild(tree, """
+                %dir /opt/demo
+                %dir /opt/demo/lib
+                %dir /opt/demo/lib/native
+                /opt/demo/lib/app.jar
+                /opt/demo/lib/native/libx.so
+                /opt/demo/lib/native/libx.so.1
+                """);
+        RequestHarness h = new RequestHarness(dir.resolve("ours"));
+        h.entry("path=/opt/demo", "source=" + tree, "includes=**/*.jar,**/*.so*");
+        Path ours = h.execute();
+        assertEquals(6, RealRpm.query(ours, QUERY).lines().count());
+        // The default keepModes, executable, gives 0644 and 0755 here, the staging tree's own modes.
+        assertEquals(RealRpm.query(theirs, QUERY), RealRpm.query(ours, QUERY));
+    }
+
+    /** Packages {@code tree} as /opt/demo with rpmbuild, the %files list as given, owners root. */
+    private Path rpmbuild(Path tree, String files) throws Exception {
+        Path top = dir.resolve("rpmbuild");
+        Files.createDirectories(top.resolve("SPECS"));
+        Path spec = Files.writeString(top.resolve("SPECS/demo.spec"), """
+                Name: demo
+                Version: 1.0.0
+                Release: 1
+                Summary: Demo package
+                License: Apache-2.0
+                BuildArch: noarch
+
+                %description
+                A staging tree.
+
+                %install
+                mkdir -p %{buildroot}/opt/demo
+                cp -a TREE/. %{buildroot}/opt/demo/
+
+                %files
+                %defattr(-,root,root,-)
+                """.replace("TREE", tree.toString()) + files);
+        // No brp scripts (they would strip or compress), no build-id links: the staging tree as it is; what a
+        // %files list leaves out of the tree stays out, as a filtered tree's excluded files do.
+        RealRpm.ok("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "__os_install_post %{nil}",
+                "--define", "_build_id_links none", "--define", "_unpackaged_files_terminate_build 0",
+                spec.toString());
+        try (Stream<Path> rpms = Files.walk(top.resolve("RPMS"))) {
+            return rpms.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
+        }
+    }
+}
