@@ -48,7 +48,8 @@ class SystemdUnitsRealRpmTest {
     }
 
     private static EntryRequest entry(String path, Path source) {
-        return new EntryRequest("file", path, source, null, null, null, null, null, null, null, null, null, null);
+        return new EntryRequest("file", path, source, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     private RealRpm.Root root(boolean systemdRunning, boolean standIn) throws Exception {
