@@ -76,6 +76,7 @@ public final class RpmWriter {
             }
             PayloadResult payload = writePayload(spec, payloadFile);
             byte[] header = MainHeader.encode(spec, payload);
+            RpmAcceptance.checkMainHeader(header);
             assemble(spec, header, payload, payloadFile, packageFile, signing);
             packageFile.commit();
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
@@ -225,7 +226,11 @@ public final class RpmWriter {
         }
     }
 
-    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures) {
-        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, signatures);
+    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures)
+            throws PackagingException {
+        byte[] signature = SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5,
+                signatures);
+        RpmAcceptance.checkSignatureHeader(signature);
+        return signature;
     }
 }
