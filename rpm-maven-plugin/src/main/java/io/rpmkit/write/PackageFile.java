@@ -33,6 +33,7 @@ public final class PackageFile implements AutoCloseable {
     private final Path target;
     private final Path part;
     private final FileChannel out;
+    private final ExitCleanup cleanup;
     private long signatureOffset = -1;
     private int signatureLength;
     private boolean committed;
@@ -41,6 +42,7 @@ public final class PackageFile implements AutoCloseable {
         this.target = target;
         this.part = part;
         this.out = out;
+        this.cleanup = ExitCleanup.register(part);
     }
 
     /**
@@ -167,6 +169,7 @@ public final class PackageFile implements AutoCloseable {
         if (!committed) {
             deleteQuietly(part);
         }
+        cleanup.close();
     }
 
     /** Sees the payload's bytes as they are copied. */

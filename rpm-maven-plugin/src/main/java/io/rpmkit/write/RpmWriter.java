@@ -65,11 +65,13 @@ public final class RpmWriter {
         Path directory = output.toAbsolutePath().getParent();
         checkFileName(output);
         Path payloadFile = null;
+        ExitCleanup payloadCleanup = null;
         PackageFile packageFile = null;
         try {
             try {
                 Files.createDirectories(directory);
                 payloadFile = PackageFile.temporaryBeside(output, ".payload");
+                payloadCleanup = ExitCleanup.register(payloadFile);
                 packageFile = PackageFile.create(output);
             } catch (IOException e) {
                 throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
@@ -88,6 +90,9 @@ public final class RpmWriter {
             throw new PackagingException("writing " + output + " failed: " + e, e);
         } finally {
             PackageFile.deleteQuietly(payloadFile);
+            if (payloadCleanup != null) {
+                payloadCleanup.close();
+            }
             if (packageFile != null) {
                 packageFile.close();
             }
