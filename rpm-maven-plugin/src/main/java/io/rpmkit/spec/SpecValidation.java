@@ -28,8 +28,12 @@ final class SpecValidation {
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}\\$?");
     private static final Pattern DEPENDENCY_NAME = Pattern.compile("[^\\s,<>=]+");
     private static final String VERSION_CHARS = "use letters, digits and . _ + ~ ^";
-    /** The least any header holds besides one string: its region and name, version, release, ... entries. */
-    private static final int HEADER_OVERHEAD = 1024;
+    /**
+     * What a header holding one string needs besides the string, counted so that this check is never
+     * stricter than rpm: 8 bytes of counts, the region's and the string's index entries, the region
+     * trailer and the NUL. The writer checks the whole header against the exact limit.
+     */
+    private static final int HEADER_OVERHEAD = 8 + 2 * 16 + 16 + 1;
 
     private final PackageSpec spec;
     private final List<String> problems = new ArrayList<>();

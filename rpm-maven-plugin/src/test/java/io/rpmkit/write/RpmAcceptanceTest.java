@@ -3,6 +3,7 @@ package io.rpmkit.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -103,6 +104,7 @@ class RpmAcceptanceTest {
      */
     @Test
     void refusesAHeaderOverRpmsLimitMadeOfManyStringsAndLeavesNoFile() throws IOException {
+        assumeHeapForAFullHeader();
         String part = "x".repeat(90 << 20);
         PackageSpec spec;
         try {
@@ -124,6 +126,54 @@ class RpmAcceptanceTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "no package and no temporary file");
+        }
+    }
+
+    /**
+     * A description that brings the header within one alignment step (4 bytes) of rpm's limit is
+     * written (rpm 4.18 reads such a package: "edge 1.0", digests OK); the next length with the same
+     * alignment, whose blob reaches the limit, is refused: the writer is as strict as rpm, not more.
+     */
+    @Test
+    void writesTheLargestHeaderRpmLoadsAndRefusesTheNextOne() throws Exception {
+        assumeHeapForAFullHeader();
+        Path output = dir.resolve("edge-1.0-1.noarch.rpm");
+        new RpmWriter(Console.SILENT).write(edge(1000), output);
+        // Padding before the 4-aligned entries after DESCRIPTION adds 0 to 3 bytes: 3 less always fits.
+        int length = (int) (1000 + RpmLimits.MAX_HEADER_BLOB_SIZE - 1 - blob(output)) - 3;
+        new RpmWriter(Console.SILENT).write(edge(length), output);
+        long blob = blob(output);
+        assertTrue(blob < RpmLimits.MAX_HEADER_BLOB_SIZE && blob >= RpmLimits.MAX_HEADER_BLOB_SIZE - 8,
+                "blob " + blob + " is within two alignment steps of the limit");
+        // The same length modulo 4 keeps the padding: the blob grows by exactly the added bytes.
+        int added = (int) ((RpmLimits.MAX_HEADER_BLOB_SIZE - blob + 3) / 4 * 4);
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> new RpmWriter(Console.SILENT).write(edge(length + added), dir.resolve("next.rpm")));
+        assertTrue(e.getMessage().contains((blob + added) + " bytes as rpm counts it")
+                && e.getMessage().contains("hdrblobInit"), e.getMessage());
+    }
+
+    /** A header of 256 MiB is held as a string, its bytes and the encoded header at once. */
+    private static void assumeHeapForAFullHeader() {
+        assumeTrue(Runtime.getRuntime().maxMemory() >= 2L << 30, "needs a heap of 2 GiB for a 256 MiB header");
+    }
+
+    private static PackageSpec edge(int descriptionLength) throws PackagingException {
+        return PackageSpec.builder().name("edge").version("1.0").summary("s").license("MIT")
+                .buildTime(Instant.parse("2026-11-24T10:00:00Z")).description("x".repeat(descriptionLength))
+                .compression(io.rpmkit.spec.Compression.NONE, null).build();
+    }
+
+    /** 8 + 16 * il + dl of the main header, read after the lead and the padded signature header. */
+    private static long blob(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            ByteBuffer signature = ByteBuffer.allocate(HeaderLayout.INTRO_SIZE);
+            channel.read(signature, io.rpmkit.format.Lead.SIZE);
+            long size = HeaderLayout.INTRO_SIZE + 16L * signature.getInt(8) + signature.getInt(12);
+            long main = io.rpmkit.format.Lead.SIZE + size + (8 - size % 8) % 8;
+            ByteBuffer intro = ByteBuffer.allocate(HeaderLayout.INTRO_SIZE);
+            channel.read(intro, main);
+            return 8 + 16L * intro.getInt(8) + Integer.toUnsignedLong(intro.getInt(12));
         }
     }
 }
