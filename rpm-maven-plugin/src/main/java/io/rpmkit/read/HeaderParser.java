@@ -72,6 +72,13 @@ final class HeaderParser {
         if (dataSize > kind.maxDataSize()) {
             throw new PackagingException(at + " data size " + dataSize + " exceeds the limit " + kind.maxDataSize());
         }
+        // rpm's hdrblobInit: the blob, 8 + 16 * il + dl, must be below headerMaxbytes (>= is refused).
+        long blob = INTRO_SIZE - Long.BYTES + count * INDEX_ENTRY_SIZE + dataSize;
+        if (blob >= RpmLimits.MAX_HEADER_BLOB_SIZE) {
+            throw new PackagingException(at + " is " + blob + " bytes as rpm counts it (8 + 16 * " + count
+                    + " entries + " + dataSize + " bytes of data); rpm refuses " + RpmLimits.MAX_HEADER_BLOB_SIZE
+                    + " or more");
+        }
         return INTRO_SIZE + count * INDEX_ENTRY_SIZE + dataSize;
     }
 

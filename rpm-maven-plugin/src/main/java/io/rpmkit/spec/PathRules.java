@@ -1,9 +1,15 @@
 package io.rpmkit.spec;
 
+import java.nio.charset.StandardCharsets;
+
 import io.rpmkit.Quoting;
+import io.rpmkit.format.RpmLimits;
 
 /** What rpm accepts as the path of a packaged file. */
 public final class PathRules {
+    /** The longest path rpm accepts, in UTF-8 bytes: {@code "." + path + NUL} fills a cpio name. */
+    public static final int MAX_PATH_BYTES = RpmLimits.MAX_CPIO_NAME_SIZE - 2;
+
     private PathRules() {
     }
 
@@ -32,7 +38,38 @@ public final class PathRules {
                 return Quoting.quote(path) + " contains a control character (code "
                         + (int) c + "): use printable characters only";
             }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < path.length()
+                    && Character.isLowSurrogate(path.charAt(i + 1)))) {
+                return Quoting.quote(path) + " contains a lone UTF-16 surrogate at byte "
+                        + utf8Length(path.substring(0, i)) + ", which UTF-8 cannot encode: use valid characters";
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        int length = utf8Length(path);
+        if (length > MAX_PATH_BYTES) {
+            return shortened(path) + " is " + length + " bytes long; rpm accepts up to " + MAX_PATH_BYTES
+                    + " (its payload names hold '.' + path + NUL in " + RpmLimits.MAX_CPIO_NAME_SIZE
+                    + " bytes, PATH_MAX): shorten it";
+        }
+        for (String segment : path.substring(1).split("/")) {
+            int segmentLength = utf8Length(segment);
+            if (segmentLength > RpmLimits.NAME_MAX) {
+                return shortened(path) + " has a name of " + segmentLength + " bytes, " + shortened(segment)
+                        + "; file systems accept up to " + RpmLimits.NAME_MAX + " bytes (NAME_MAX): shorten it";
+            }
         }
         return null;
+    }
+
+    static int utf8Length(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A long value quoted by its start, so that a message stays readable. */
+    static String shortened(String value) {
+        return value.length() <= 60 ? Quoting.quote(value)
+                : Quoting.quote(value.substring(0, 40)) + "... (" + value.length() + " characters)";
     }
 }

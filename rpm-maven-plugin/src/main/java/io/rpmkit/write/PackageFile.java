@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A package file being assembled: lead, signature header, main header and payload, in that order.
@@ -20,10 +22,18 @@ import java.util.Set;
  */
 public final class PackageFile implements AutoCloseable {
     private static final int BUFFER = 256 * 1024;
+    /**
+     * Characters of the package's file name kept in a temporary file's name: with the dot, a random
+     * number and the suffix the name stays far below NAME_MAX (255 bytes) however long the package's
+     * name is, and still shows whose it is.
+     */
+    private static final int NAME_STEM = 40;
+    private static final int CREATE_ATTEMPTS = 100;
 
     private final Path target;
     private final Path part;
     private final FileChannel out;
+    private final ExitCleanup cleanup;
     private long signatureOffset = -1;
     private int signatureLength;
     private boolean committed;
@@ -32,6 +42,34 @@ public final class PackageFile implements AutoCloseable {
         this.target = target;
         this.part = part;
         this.out = out;
+        this.cleanup = ExitCleanup.register(part);
+    }
+
+    /**
+     * Starts a new package that will replace {@code target}, with the mode a new file gets in its
+     * directory: 0666 less the umask (and the directory's default ACL), as rpmbuild's packages get.
+     * Java cannot read the umask, so the file is created with default attributes and keeps them.
+     */
+    public static PackageFile create(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path part = null;
+        for (int attempt = 0; part == null; attempt++) {
+            Path candidate = absolute.resolveSibling(stem(absolute)
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                part = Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= CREATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+        try {
+            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.WRITE));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
     }
 
     /**
@@ -52,10 +90,22 @@ public final class PackageFile implements AutoCloseable {
         }
     }
 
-    /** A private temporary file beside {@code target}, named after it so that {@code mvn clean} finds it. */
+    /**
+     * A private temporary file beside {@code target}: a dot-name starting with (at most the first 40
+     * characters of) the target's name, so that it is recognisable and {@code mvn clean} finds it.
+     */
     public static Path temporaryBeside(Path target, String suffix) throws IOException {
         Path absolute = target.toAbsolutePath();
-        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), suffix);
+        return Files.createTempFile(absolute.getParent(), stem(absolute), suffix);
+    }
+
+    private static String stem(Path absolute) {
+        String name = absolute.getFileName().toString();
+        int codePoints = name.codePointCount(0, name.length());
+        if (codePoints <= NAME_STEM) {
+            return "." + name;
+        }
+        return "." + name.substring(0, name.offsetByCodePoints(0, NAME_STEM)) + "~";
     }
 
     /** Writes lead, signature header and main header; the payload follows with {@link #appendPayload}. */
@@ -110,6 +160,7 @@ public final class PackageFile implements AutoCloseable {
         if (!committed) {
             deleteQuietly(part);
         }
+        cleanup.close();
     }
 
     /** Sees the payload's bytes as they are copied. */

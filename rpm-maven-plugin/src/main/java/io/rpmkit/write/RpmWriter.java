@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import io.rpmkit.Quoting;
 import io.rpmkit.format.Cpio;
 import io.rpmkit.format.Digests;
 import io.rpmkit.format.Lead;
+import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.Compressors;
@@ -65,19 +65,23 @@ public final class RpmWriter {
     /** Writes and signs; {@code signing} may be null for an unsigned package. */
     public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
         Path directory = output.toAbsolutePath().getParent();
+        checkFileName(output);
         Path payloadFile = null;
+        ExitCleanup payloadCleanup = null;
         PackageFile packageFile = null;
         try {
             try {
                 Files.createDirectories(directory);
                 payloadFile = PackageFile.temporaryBeside(output, ".payload");
-                packageFile = PackageFile.create(output, PosixFilePermissions.fromString("rw-r--r--"));
+                payloadCleanup = ExitCleanup.register(payloadFile);
+                packageFile = PackageFile.create(output);
             } catch (IOException e) {
                 throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
                         + " written (" + e + "): choose a writable directory", e);
             }
             PayloadResult payload = writePayload(spec, payloadFile);
             byte[] header = MainHeader.encode(spec, payload);
+            RpmAcceptance.checkMainHeader(header);
             assemble(spec, header, payload, payloadFile, packageFile, signing);
             packageFile.commit();
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
@@ -88,9 +92,23 @@ public final class RpmWriter {
             throw new PackagingException("writing " + output + " failed: " + e, e);
         } finally {
             PackageFile.deleteQuietly(payloadFile);
+            if (payloadCleanup != null) {
+                payloadCleanup.close();
+            }
             if (packageFile != null) {
                 packageFile.close();
             }
+        }
+    }
+
+    /** A name the file system cannot hold would otherwise fail as an unwritable directory. */
+    private static void checkFileName(Path output) throws PackagingException {
+        Path name = output.toAbsolutePath().getFileName();
+        int length = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > RpmLimits.NAME_MAX) {
+            throw new PackagingException("the package's file name " + Quoting.quote(name) + " is " + length
+                    + " bytes; file systems accept up to " + RpmLimits.NAME_MAX + " (NAME_MAX): shorten the package"
+                    + " name, version or release, or set a shorter fileName");
         }
     }
 
@@ -235,7 +253,11 @@ public final class RpmWriter {
         }
     }
 
-    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures) {
-        return SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5, signatures);
+    private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures)
+            throws PackagingException {
+        byte[] signature = SignatureHeader.encode(header, payload.compressedSize(), payload.uncompressedSize(), md5,
+                signatures);
+        RpmAcceptance.checkSignatureHeader(signature);
+        return signature;
     }
 }

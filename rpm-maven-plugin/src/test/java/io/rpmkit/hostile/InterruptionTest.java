@@ -35,9 +35,10 @@ import io.rpmkit.write.RpmWriter;
  * A build stopped half-way, by SIGKILL (the OOM killer, a CI runner's timeout), SIGTERM (Ctrl-C, a
  * cancelled job) or a thread interrupt, must lose nothing and publish nothing half-written: the final
  * path keeps what it held (nothing, or the earlier package, byte for byte), and the next build in the
- * same directory succeeds. A killed JVM runs no finally block, so its temporary files (dot-files named
- * after the package, ending .payload and .part) stay behind until {@code mvn clean}: they are listed
- * on the test's output and must be the only trace.
+ * same directory succeeds. SIGTERM and Ctrl-C run the JVM's shutdown hooks, which remove the
+ * temporary files: nothing at all is left. SIGKILL runs nothing, so its temporary files (dot-files
+ * named after the package, ending .payload and .part) stay behind until {@code mvn clean}: they are
+ * listed on the test's output and must be the only trace.
  */
 class InterruptionTest {
     private static final String NAME = "large-1.0-1.noarch.rpm";
@@ -58,8 +59,13 @@ class InterruptionTest {
     }
 
     @Test
-    void sigtermWhileSpoolingThePayloadPublishesNothing() throws Exception {
+    void sigtermWhileSpoolingThePayloadLeavesNothing() throws Exception {
         stop(".payload", 8 << 20, "gzip", false);
+    }
+
+    @Test
+    void sigtermWhileAssemblingThePackageLeavesNothing() throws Exception {
+        stop(".part", 1, "none", false);
     }
 
     @Test
@@ -179,6 +185,9 @@ class InterruptionTest {
         List<String> leftovers = list(dir).stream().filter(n -> !n.equals(NAME)).toList();
         System.out.println("[interruption] " + (kill ? "SIGKILL" : "SIGTERM") + " while writing *" + suffix
                 + " left " + leftovers);
+        if (!kill) {
+            assertEquals(List.of(), leftovers, "SIGTERM runs the shutdown hooks, which remove the temporary files");
+        }
         for (String leftover : leftovers) {
             assertTrue(leftover.startsWith("." + NAME) && (leftover.endsWith(".payload")
                     || leftover.endsWith(".part")), "an unexpected leftover: " + leftover);
