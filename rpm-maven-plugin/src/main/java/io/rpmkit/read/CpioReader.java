@@ -39,6 +39,7 @@ final class CpioReader {
     private long position;
     private long contentEnd;
     private boolean ended;
+    private long trailerAt = -1;
 
     /** @param files the header's files, needed to read stripped entries */
     CpioReader(InputStream in, List<RpmFile> files) {
@@ -51,6 +52,11 @@ final class CpioReader {
                 linkCounts.merge(inodeKey(file), 1, Integer::sum);
             }
         }
+    }
+
+    /** Where the trailer entry starts in the archive; -1 until it was read. */
+    long trailerOffset() {
+        return trailerAt;
     }
 
     /** The next entry, or null after the trailer. */
@@ -91,6 +97,7 @@ final class CpioReader {
         skipTo(padded(position));
         if (name.equals(TRAILER)) {
             ended = true;
+            trailerAt = headerAt;
             return null;
         }
         return entry(stripDot(name), (int) mode, size, mtime, inode, links, -1);
@@ -103,6 +110,7 @@ final class CpioReader {
         skipTo(padded(position));
         if (index == STRIPPED_END) {
             ended = true;
+            trailerAt = headerAt;
             return null;
         }
         if (index >= files.size()) {
@@ -201,7 +209,12 @@ final class CpioReader {
         return (offset + 3) & ~3L;
     }
 
-    private static String stripDot(String name) {
+    /**
+     * A name as the payload and our listings compare it: without the {@code ./} rpm writes before
+     * installed paths, or the {@code /} of a header path; a source package's relative names
+     * ({@code foo.spec}) stay as they are.
+     */
+    static String stripDot(String name) {
         if (name.startsWith("./")) {
             return name.substring(2);
         }

@@ -53,9 +53,11 @@ final class DigestVerifier {
         MessageDigest uncompressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
 
         long uncompressedSize;
+        long trailerOffset;
         Map<Integer, String> fileDigests = new HashMap<>();
         try (PayloadReader payload = PayloadReader.open(pkg, List.of(md5, compressed), List.of(uncompressed))) {
             readFiles(payload, fileDigests);
+            trailerOffset = payload.trailerOffset();
             uncompressedSize = payload.drain();
         }
 
@@ -68,8 +70,13 @@ final class DigestVerifier {
                 Long.toString(expected), Long.toString(pkg.fileSize() - pkg.headerOffset()))));
         OptionalLong archive = first(signature.number(SignatureTag.LONGARCHIVESIZE),
                 signature.number(SignatureTag.PAYLOADSIZE));
-        archive.ifPresent(expected -> checks.add(DigestCheck.compare("uncompressed payload size",
-                Long.toString(expected), Long.toString(uncompressedSize))));
+        // rpm -K does not check this size, and its meaning changed: rpm 4.12 and later count the whole
+        // archive, earlier ones stopped where the trailer starts. Either is what rpm wrote.
+        archive.ifPresent(expected -> checks.add(expected == trailerOffset
+                ? new DigestCheck("uncompressed payload size", Long.toString(expected),
+                        trailerOffset + " (up to the cpio trailer, as rpm before 4.12 counted)", true)
+                : DigestCheck.compare("uncompressed payload size", Long.toString(expected),
+                        Long.toString(uncompressedSize))));
         payloadCheck("payload digest", RpmTag.PAYLOADDIGEST, payloadAlgorithm, payloadAlgorithmId, compressed);
         payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm, payloadAlgorithmId,
                 uncompressed);
@@ -89,7 +96,7 @@ final class DigestVerifier {
         List<RpmFile> files = pkg.files();
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            byName.put(files.get(i).path().substring(1), i);
+            byName.put(CpioReader.stripDot(files.get(i).path()), i);
         }
         Optional<DigestAlgorithm> algorithm = fileAlgorithm();
         Map<Long, List<Integer>> waitingLinks = new HashMap<>();

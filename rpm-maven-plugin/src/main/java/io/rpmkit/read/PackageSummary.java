@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileModes;
-import io.rpmkit.format.Flags;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
 import io.rpmkit.spec.ChangelogEntry;
@@ -90,7 +89,7 @@ public final class PackageSummary {
             if (file.isSymlink()) {
                 out.append(" -> ").append(file.linkTo());
             }
-            List<String> attributes = Flags.fileAttributes(file.flags());
+            List<String> attributes = QueryWords.fileAttributes(file.flags());
             if (!attributes.isEmpty()) {
                 out.append(" (").append(String.join(",", attributes)).append(')');
             }
@@ -98,22 +97,42 @@ public final class PackageSummary {
         }
     }
 
+    /**
+     * As {@code rpm --scripts}, {@code --triggers} and {@code --filetriggers} print them; flags rpm
+     * 4.18 does not print are added as the spec-file options that set them ({@code , with -e}).
+     */
     private static void scripts(RpmPackage pkg, StringBuilder out) {
         for (HeaderScriptlet script : pkg.scriptlets()) {
             out.append('\n');
             if (script.body().isEmpty()) {
-                out.append(script.phase().queryLabel()).append(" program: ").append(script.program()).append('\n');
+                out.append(script.label()).append(" program: ").append(script.program())
+                        .append(with(script.flagOptions())).append('\n');
             } else {
-                out.append(script.phase().queryLabel()).append(" scriptlet (using ").append(script.program())
-                        .append("):\n").append(script.body()).append('\n');
+                out.append(script.label()).append(" scriptlet (using ").append(script.program())
+                        .append(with(script.flagOptions())).append("):\n").append(script.body()).append('\n');
             }
         }
         for (HeaderTrigger trigger : pkg.triggers()) {
-            out.append('\n').append(trigger.type()).append(" scriptlet (using ").append(trigger.interpreter())
-                    .append(") -- ")
-                    .append(trigger.conditions().stream().map(HeaderDependency::toString).collect(Collectors.joining(", ")))
-                    .append('\n').append(trigger.body()).append('\n');
+            trigger(trigger, out);
         }
+        for (HeaderTrigger trigger : pkg.fileTriggers()) {
+            trigger(trigger, out);
+        }
+    }
+
+    private static void trigger(HeaderTrigger trigger, StringBuilder out) {
+        out.append('\n').append(trigger.type()).append(" scriptlet (using ").append(trigger.interpreter())
+                .append(with(trigger.flagOptions()));
+        if (trigger.priority() != 0) {
+            out.append(", priority ").append(trigger.priority());
+        }
+        out.append(") -- ")
+                .append(trigger.conditions().stream().map(HeaderDependency::toString).collect(Collectors.joining(", ")))
+                .append('\n').append(trigger.body()).append('\n');
+    }
+
+    private static String with(List<String> options) {
+        return options.isEmpty() ? "" : ", with " + String.join(" ", options);
     }
 
     private static void dependencies(RpmPackage pkg, StringBuilder out) {
