@@ -93,7 +93,7 @@ final class CpioReader {
         while (length < rawName.length && rawName[length] != 0) {
             length++;
         }
-        String name = new String(rawName, 0, length, StandardCharsets.UTF_8);
+        String name = HeaderEntry.decode(rawName, 0, length);
         skipTo(padded(position));
         if (name.equals(TRAILER)) {
             ended = true;

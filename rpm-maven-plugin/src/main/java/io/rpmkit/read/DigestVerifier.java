@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +25,8 @@ import io.rpmkit.format.SignatureTag;
  */
 final class DigestVerifier {
     private static final HexFormat HEX = HexFormat.of();
+    /** rpm pads nothing past the trailer but the 4-byte alignment; old cpio writers padded to 512. */
+    static final long PAST_TRAILER_LIMIT = 65536;
 
     private final RpmPackage pkg;
     private final List<DigestCheck> checks = new ArrayList<>();
@@ -52,15 +55,35 @@ final class DigestVerifier {
         MessageDigest compressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
         MessageDigest uncompressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
 
-        long uncompressedSize;
-        long trailerOffset;
+        long uncompressedSize = -1;
+        long trailerOffset = -1;
         Map<Integer, String> fileDigests = new HashMap<>();
+        String stopped = null;
         try (PayloadReader payload = PayloadReader.open(pkg, List.of(md5, compressed), List.of(uncompressed))) {
-            readFiles(payload, fileDigests);
-            trailerOffset = payload.trailerOffset();
-            uncompressedSize = payload.drain();
+            stopped = readFiles(payload, fileDigests);
+            if (stopped == null) {
+                trailerOffset = payload.trailerOffset();
+                uncompressedSize = payload.drain(PAST_TRAILER_LIMIT);
+                if (uncompressedSize < 0) {
+                    stopped = "the payload goes on for more than " + PAST_TRAILER_LIMIT + " bytes past its cpio "
+                            + "trailer at offset " + trailerOffset + "; it was not read further";
+                }
+            }
+            if (stopped != null) {
+                // The compressed bytes are bounded by the file: their digests are still worth having.
+                payload.drainCompressed();
+            }
+        } catch (PackagingException e) {
+            // rpm -K reports an unreadable payload as a failed digest, and so do we, after the header's.
+            checks.add(new DigestCheck("payload", "a readable payload", e.getMessage(), false));
+            return new DigestReport(checks);
         }
-
+        if (stopped != null) {
+            checks.add(new DigestCheck("payload", "the files its header lists", stopped, false));
+        }
+        boolean complete = stopped == null;
+        long drained = uncompressedSize;
+        long trailer = trailerOffset;
         if (signature.contains(SignatureTag.MD5)) {
             checks.add(DigestCheck.compare("MD5 of header and payload",
                     HEX.formatHex(signature.bytes(SignatureTag.MD5)), HEX.formatHex(md5.digest())));
@@ -72,15 +95,19 @@ final class DigestVerifier {
                 signature.number(SignatureTag.PAYLOADSIZE));
         // rpm -K does not check this size, and its meaning changed: rpm 4.12 and later count the whole
         // archive, earlier ones stopped where the trailer starts. Either is what rpm wrote.
-        archive.ifPresent(expected -> checks.add(expected == trailerOffset
-                ? new DigestCheck("uncompressed payload size", Long.toString(expected),
-                        trailerOffset + " (up to the cpio trailer, as rpm before 4.12 counted)", true)
-                : DigestCheck.compare("uncompressed payload size", Long.toString(expected),
-                        Long.toString(uncompressedSize))));
+        if (complete) {
+            archive.ifPresent(expected -> checks.add(expected == trailer
+                    ? new DigestCheck("uncompressed payload size", Long.toString(expected),
+                            trailer + " (up to the cpio trailer, as rpm before 4.12 counted)", true)
+                    : DigestCheck.compare("uncompressed payload size", Long.toString(expected),
+                            Long.toString(drained))));
+        }
         payloadCheck("payload digest", RpmTag.PAYLOADDIGEST, payloadAlgorithm, payloadAlgorithmId, compressed);
-        payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm, payloadAlgorithmId,
-                uncompressed);
-        fileChecks(fileDigests);
+        if (complete) {
+            payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm,
+                    payloadAlgorithmId, uncompressed);
+            fileChecks(fileDigests);
+        }
         return new DigestReport(checks);
     }
 
@@ -91,29 +118,50 @@ final class DigestVerifier {
                 : new DigestCheck(name, expected, "PAYLOADDIGESTALGO " + algorithmId + " is not supported", false)));
     }
 
-    /** Digests every regular file's content; hard links without content get their last link's digest. */
-    private void readFiles(PayloadReader payload, Map<Integer, String> digests) throws PackagingException {
+    /**
+     * Digests every regular file's content; hard links without content get their last link's
+     * digest. Returns null when the archive matched the header to its trailer, else what stopped
+     * the walk: an entry the header does not list, one listed twice, or content whose size is not
+     * the header's. rpm stops there too; reading on would only let a small package make us hold
+     * state for, or decompress, whatever the archive claims.
+     */
+    private String readFiles(PayloadReader payload, Map<Integer, String> digests) throws PackagingException {
         List<RpmFile> files = pkg.files();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            byName.put(CpioReader.stripDot(files.get(i).path()), i);
-        }
+        Map<String, Integer> byName = null;
+        BitSet seen = new BitSet(files.size());
         Optional<DigestAlgorithm> algorithm = fileAlgorithm();
         Map<Long, List<Integer>> waitingLinks = new HashMap<>();
         for (PayloadEntry entry = payload.next(); entry != null; entry = payload.next()) {
-            Integer index = entry.fileIndex().isPresent() ? Integer.valueOf(entry.fileIndex().getAsInt())
-                    : byName.get(entry.name());
-            if (index == null) {
-                checks.add(new DigestCheck("payload entry " + entry.name(), "a file of the header",
-                        "not in the header", false));
-                continue;
+            Integer index;
+            if (entry.fileIndex().isPresent()) {
+                index = entry.fileIndex().getAsInt();
+            } else {
+                if (byName == null) {
+                    byName = new HashMap<>();
+                    for (int i = 0; i < files.size(); i++) {
+                        byName.put(CpioReader.stripDot(files.get(i).path()), i);
+                    }
+                }
+                index = byName.get(entry.name());
             }
+            if (index == null) {
+                return "payload entry " + entry.name() + " is not a file of the header";
+            }
+            if (seen.get(index)) {
+                return "payload entry " + entry.name() + " comes twice";
+            }
+            seen.set(index);
+            RpmFile file = files.get(index);
             if (!entry.isRegularFile() || algorithm.isEmpty()) {
                 continue;
             }
-            if (entry.size() == 0 && files.get(index).size() > 0 && entry.links() > 1) {
+            if (entry.size() == 0 && file.size() > 0 && entry.links() > 1) {
                 waitingLinks.computeIfAbsent(entry.inode(), k -> new ArrayList<>()).add(index);
                 continue;
+            }
+            if (entry.size() != file.size()) {
+                return "payload entry " + entry.name() + " has " + entry.size() + " bytes, its header says "
+                        + file.size();
             }
             String digest = digest(payload, algorithm.get(), entry);
             digests.put(index, digest);
@@ -122,6 +170,7 @@ final class DigestVerifier {
             }
             waitingLinks.remove(entry.inode());
         }
+        return null;
     }
 
     private void fileChecks(Map<Integer, String> digests) {

@@ -1,6 +1,9 @@
 package io.rpmkit.read;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,20 +59,55 @@ public final class HeaderEntry {
         return length;
     }
 
+    /**
+     * The strings of a string entry. rpm stores bytes and prints them as they are; most are UTF-8,
+     * but older packages hold Latin-1 or Latin-2 text. A string that is valid UTF-8 is decoded as
+     * UTF-8; any other is decoded byte for byte as ISO-8859-1, so no byte is lost to U+FFFD and the
+     * text reads as createrepo_c shows it. {@link #stringBytes()} gives the bytes themselves.
+     */
     public List<String> strings() {
         requireType(type.isString(), "strings");
         List<String> list = new ArrayList<>(count);
         int start = offset;
         for (int i = 0; i < count; i++) {
-            int end = start;
-            while (header[end] != 0) {
-                end++;
-            }
-            // rpm stores bytes; old packages may hold Latin-1, which decodes with replacement characters.
-            list.add(new String(header, start, end - start, StandardCharsets.UTF_8));
+            int end = end(start);
+            list.add(decode(header, start, end - start));
             start = end + 1;
         }
         return List.copyOf(list);
+    }
+
+    /** The strings as stored, without their NUL, for callers that must write them back unchanged. */
+    public List<byte[]> stringBytes() {
+        requireType(type.isString(), "strings");
+        List<byte[]> list = new ArrayList<>(count);
+        int start = offset;
+        for (int i = 0; i < count; i++) {
+            int end = end(start);
+            list.add(Arrays.copyOfRange(header, start, end));
+            start = end + 1;
+        }
+        return List.copyOf(list);
+    }
+
+    private int end(int start) {
+        int end = start;
+        while (header[end] != 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (one char per byte). */
+    static String decode(byte[] bytes, int from, int length) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes, from, length)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
     }
 
     public short[] int16s() {

@@ -86,13 +86,29 @@ public final class PayloadReader implements AutoCloseable {
 
     /**
      * Reads what follows the cpio trailer to the end of both streams, so that the taps have seen
-     * every byte. Returns the size of the uncompressed payload.
+     * every byte. Returns the size of the uncompressed payload, or -1 when more than {@code limit}
+     * bytes follow the trailer (then the uncompressed stream was not read to its end).
      */
-    long drain() throws PackagingException {
+    long drain(long limit) throws PackagingException {
         try {
-            uncompressed.transferTo(OutputStream.nullOutputStream());
+            long atTrailer = uncompressed.count;
+            byte[] buffer = new byte[8192];
+            for (int read = uncompressed.read(buffer); read >= 0; read = uncompressed.read(buffer)) {
+                if (uncompressed.count - atTrailer > limit) {
+                    return -1;
+                }
+            }
             compressed.transferTo(OutputStream.nullOutputStream());
             return uncompressed.count;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Reads the rest of the compressed payload only; the file bounds it. */
+    void drainCompressed() throws PackagingException {
+        try {
+            compressed.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw failure(e);
         }
