@@ -4,11 +4,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.rpmkit.format.Cpio;
+import io.rpmkit.format.FileModes;
 import io.rpmkit.format.RpmLimits;
 
 /**
@@ -40,6 +43,9 @@ final class CpioReader {
     private long contentEnd;
     private boolean ended;
     private long trailerAt = -1;
+    private final BitSet seen = new BitSet();
+    private Map<String, Map<String, Integer>> byDirectory;
+    private final byte[] skipBuffer = new byte[8192];
 
     /** @param files the header's files, needed to read stripped entries */
     CpioReader(InputStream in, List<RpmFile> files) {
@@ -100,7 +106,15 @@ final class CpioReader {
             trailerAt = headerAt;
             return null;
         }
-        return entry(stripDot(name), (int) mode, size, mtime, inode, links, -1);
+        String relative = stripDot(name);
+        int index = indexOf(relative, headerAt);
+        RpmFile file = files.get(index);
+        boolean linkWithoutContent = size == 0 && links > 1;
+        if ((mode & FileModes.TYPE_MASK) == FileModes.REGULAR && size != file.size() && !linkWithoutContent) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + relative + ") has " + size
+                    + " bytes; the header says " + file.size() + ", and rpm installs what the header says");
+        }
+        return entry(relative, null, (int) mode, size, mtime, inode, links, index);
     }
 
     /** rpm takes everything but the file index from the header (lib/rpmfi.cc, iterReadArchiveNext). */
@@ -118,6 +132,11 @@ final class CpioReader {
                     + "; the header has " + files.size() + " files");
         }
         RpmFile file = files.get((int) index);
+        if (seen.get((int) index)) {
+            throw new IOException("stripped cpio entry at offset " + headerAt + " names file index " + index
+                    + " a second time");
+        }
+        seen.set((int) index);
         // Of a hard link set (files sharing device and inode) only the last carries the content.
         long size = 0;
         Integer lastLink = lastLinkByInode.get(inodeKey(file));
@@ -125,12 +144,42 @@ final class CpioReader {
             size = file.size();
         }
         int links = file.isRegularFile() ? linkCounts.getOrDefault(inodeKey(file), 1) : 1;
-        return entry(stripDot(file.path()), file.mode(), size, file.mtime(), inodeKey(file), links, (int) index);
+        return entry(null, file, file.mode(), size, file.mtime(), inodeKey(file), links, (int) index);
     }
 
-    private PayloadEntry entry(String name, int mode, long size, long mtime, long inode, long links, int index) {
+    /**
+     * The header's file a newc entry names, each at most once: rpm refuses an archive with a file the
+     * header does not list (and so must we, or a small payload could make every caller keep state for
+     * entries without end). Files are found by directory and basename, so that no path is built:
+     * directories are shared strings in the header, and each is stripped once.
+     */
+    private int indexOf(String name, long headerAt) throws IOException {
+        if (byDirectory == null) {
+            Map<String, String> stripped = new IdentityHashMap<>();
+            byDirectory = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                RpmFile file = files.get(i);
+                String directory = stripped.computeIfAbsent(file.directory(), CpioReader::stripDot);
+                byDirectory.computeIfAbsent(directory, d -> new HashMap<>()).put(file.basename(), i);
+            }
+        }
+        int slash = name.lastIndexOf('/');
+        Integer index = byDirectory.getOrDefault(name.substring(0, slash + 1), Map.of()).get(name.substring(slash + 1));
+        if (index == null) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") is not a file of the header; "
+                    + "rpm refuses such a package too");
+        }
+        if (seen.get(index)) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") comes a second time");
+        }
+        seen.set(index);
+        return index;
+    }
+
+    private PayloadEntry entry(String name, RpmFile file, int mode, long size, long mtime, long inode, long links,
+            int index) {
         contentEnd = position + size;
-        return new PayloadEntry(name, mode, size, mtime, inode, links, index, new Content());
+        return new PayloadEntry(name, file, mode, size, mtime, inode, links, index, new Content());
     }
 
     /** The current entry's content: reads stop at its end, and closing it leaves the archive open. */
@@ -162,7 +211,7 @@ final class CpioReader {
     }
 
     private void skipTo(long target) throws IOException {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = skipBuffer;
         while (position < target) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, target - position));
             if (read < 0) {

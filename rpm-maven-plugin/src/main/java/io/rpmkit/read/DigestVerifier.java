@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,7 +70,11 @@ final class DigestVerifier {
             }
             if (stopped != null) {
                 // The compressed bytes are bounded by the file: their digests are still worth having.
-                payload.drainCompressed();
+                try {
+                    payload.drainCompressed();
+                } catch (PackagingException e) {
+                    // The compressed payload is damaged too; its digest check will say so.
+                }
             }
         } catch (PackagingException e) {
             // rpm -K reports an unreadable payload as a failed digest, and so do we, after the header's.
@@ -125,32 +128,23 @@ final class DigestVerifier {
      * the header's. rpm stops there too; reading on would only let a small package make us hold
      * state for, or decompress, whatever the archive claims.
      */
-    private String readFiles(PayloadReader payload, Map<Integer, String> digests) throws PackagingException {
+    private String readFiles(PayloadReader payload, Map<Integer, String> digests) {
         List<RpmFile> files = pkg.files();
-        Map<String, Integer> byName = null;
-        BitSet seen = new BitSet(files.size());
         Optional<DigestAlgorithm> algorithm = fileAlgorithm();
         Map<Long, List<Integer>> waitingLinks = new HashMap<>();
+        try {
+            readEntries(payload, digests, files, algorithm, waitingLinks);
+        } catch (PackagingException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    private void readEntries(PayloadReader payload, Map<Integer, String> digests, List<RpmFile> files,
+            Optional<DigestAlgorithm> algorithm, Map<Long, List<Integer>> waitingLinks) throws PackagingException {
         for (PayloadEntry entry = payload.next(); entry != null; entry = payload.next()) {
-            Integer index;
-            if (entry.fileIndex().isPresent()) {
-                index = entry.fileIndex().getAsInt();
-            } else {
-                if (byName == null) {
-                    byName = new HashMap<>();
-                    for (int i = 0; i < files.size(); i++) {
-                        byName.put(CpioReader.stripDot(files.get(i).path()), i);
-                    }
-                }
-                index = byName.get(entry.name());
-            }
-            if (index == null) {
-                return "payload entry " + entry.name() + " is not a file of the header";
-            }
-            if (seen.get(index)) {
-                return "payload entry " + entry.name() + " comes twice";
-            }
-            seen.set(index);
+            // The cpio reader has matched the entry to the header's file, once, with the header's size.
+            int index = entry.fileIndex().getAsInt();
             RpmFile file = files.get(index);
             if (!entry.isRegularFile() || algorithm.isEmpty()) {
                 continue;
@@ -159,10 +153,6 @@ final class DigestVerifier {
                 waitingLinks.computeIfAbsent(entry.inode(), k -> new ArrayList<>()).add(index);
                 continue;
             }
-            if (entry.size() != file.size()) {
-                return "payload entry " + entry.name() + " has " + entry.size() + " bytes, its header says "
-                        + file.size();
-            }
             String digest = digest(payload, algorithm.get(), entry);
             digests.put(index, digest);
             for (int link : waitingLinks.getOrDefault(entry.inode(), List.of())) {
@@ -170,7 +160,6 @@ final class DigestVerifier {
             }
             waitingLinks.remove(entry.inode());
         }
-        return null;
     }
 
     private void fileChecks(Map<Integer, String> digests) {
@@ -181,7 +170,7 @@ final class DigestVerifier {
             if (file.digest().isEmpty() || file.isGhost() || !file.isRegularFile()) {
                 continue;
             }
-            String name = "file " + file.path();
+            String name = "file " + file.displayPath();
             if (algorithm.isEmpty()) {
                 checks.add(new DigestCheck(name, file.digest(), "FILEDIGESTALGO "
                         + pkg.header().number(RpmTag.FILEDIGESTALGO).orElse(0) + " is not supported", false));

@@ -26,6 +26,10 @@ public final class PackageSummary {
     private static final DateTimeFormatter CHANGELOG_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** The file listing stops past this many characters, or this multiple of the package's size. */
+    static final long LISTING_MINIMUM = 1L << 20;
+    static final long LISTING_FACTOR = 4;
+
     private PackageSummary() {
     }
 
@@ -83,7 +87,24 @@ public final class PackageSummary {
         if (pkg.files().isEmpty()) {
             out.append("(contains no files)\n");
         }
-        for (RpmFile file : pkg.files()) {
+        // A header can give every file one long shared directory name: the listing would then be far
+        // larger than the package. It stops at a multiple of the package's size and says so.
+        long budget = Math.max(LISTING_MINIMUM, LISTING_FACTOR * pkg.fileSize());
+        long listed = 0;
+        List<RpmFile> files = pkg.files();
+        for (int i = 0; i < files.size(); i++) {
+            RpmFile file = files.get(i);
+            listed += file.pathLength() + file.linkTo().length();
+            if (listed > budget) {
+                long rest = 0;
+                for (int j = i; j < files.size(); j++) {
+                    rest += files.get(j).pathLength();
+                }
+                out.append("... ").append(files.size() - i).append(" more files not listed: their paths take ")
+                        .append(rest).append(" characters, more than ").append(LISTING_FACTOR)
+                        .append(" times the package's size (their directory names are shared in the header)\n");
+                break;
+            }
             out.append(String.format(Locale.ROOT, "%s %-8s %-8s %10d %s %s", modeString(file.mode()), file.user(),
                     file.group(), file.size(), FILE_DATE.format(Instant.ofEpochSecond(file.mtime())), file.path()));
             if (file.isSymlink()) {

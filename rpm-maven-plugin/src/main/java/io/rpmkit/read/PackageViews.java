@@ -62,7 +62,7 @@ final class PackageViews {
                         + " has no name; rpm needs one for every file");
             }
             long size = longSizes.length > 0 ? longSizes[i] : sizes.length > 0 ? Integer.toUnsignedLong(sizes[i]) : 0;
-            files.add(new RpmFile(dirnames.get(dir) + basenames.get(i), size,
+            files.add(new RpmFile(dirnames.get(dir), basenames.get(i), size,
                     modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0,
                     mtimes.length > 0 ? Integer.toUnsignedLong(mtimes[i]) : 0,
                     at(digests, i), at(links, i), at(flags, i), at(verify, i), at(users, i), at(groups, i),

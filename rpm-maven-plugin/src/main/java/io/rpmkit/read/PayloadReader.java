@@ -67,8 +67,8 @@ public final class PayloadReader implements AutoCloseable {
             return new PayloadReader(where, raw, cpioBytes, new CpioReader(cpioBytes, pkg.files()));
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new PackagingException(where + ": the " + compression.name().toLowerCase(Locale.ROOT)
-                    + " payload at offset " + pkg.payloadOffset() + " cannot be opened: " + describe(e), e);
+            throw new PackagingException(where + ": payload at offset " + pkg.payloadOffset() + " ("
+                    + compression.name().toLowerCase(Locale.ROOT) + ") cannot be opened: " + describe(e), e);
         } catch (PackagingException e) {
             closeQuietly(channel);
             throw e;

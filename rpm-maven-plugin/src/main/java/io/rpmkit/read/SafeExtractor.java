@@ -68,6 +68,12 @@ public final class SafeExtractor {
     }
 
     private void extract(PayloadEntry entry) throws PackagingException {
+        // Checked before the name is built: a header may give every file one huge directory name.
+        if (entry.nameLength() > RpmLimits.MAX_CPIO_NAME_SIZE) {
+            throw new PackagingException(where + ": payload entry " + entry + " has a name of " + entry.nameLength()
+                    + " characters; no file system takes more than " + RpmLimits.MAX_CPIO_NAME_SIZE
+                    + " (PATH_MAX), and rpm would fail to install it too");
+        }
         Path target = target(entry.name());
         if (target.equals(root)) {
             // An entry for the directory itself ("./"); rpm never writes one, nothing to do.

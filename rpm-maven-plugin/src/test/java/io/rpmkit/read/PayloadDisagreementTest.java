@@ -72,8 +72,8 @@ class PayloadDisagreementTest {
         byte[] big = new byte[32 << 20];
         byte[] cpio = archive(List.of(new Entry("./opt/a", 0100644, big, 0, 1)), new byte[0]);
         DigestReport report = RpmReader.read(pkg(10, cpio, cpio.length)).verifyDigests();
-        assertTrue(report.failures().stream().anyMatch(c -> c.actual().equals(
-                "payload entry opt/a has " + big.length + " bytes, its header says 10")), report::toString);
+        assertTrue(report.failures().stream().anyMatch(c -> c.actual().contains(
+                "(opt/a) has " + big.length + " bytes; the header says 10")), report::toString);
     }
 
     @Test
