@@ -3,6 +3,7 @@ package io.rpmkit.read;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ final class CpioReader {
     private long contentEnd;
     private boolean ended;
     private long trailerAt = -1;
+    private static final int AMBIGUOUS = -1;
     private final BitSet seen = new BitSet();
     private Map<String, Map<String, Integer>> byDirectory;
     private final byte[] skipBuffer = new byte[8192];
@@ -160,11 +162,21 @@ final class CpioReader {
             for (int i = 0; i < files.size(); i++) {
                 RpmFile file = files.get(i);
                 String directory = stripped.computeIfAbsent(file.directory(), CpioReader::stripDot);
-                byDirectory.computeIfAbsent(directory, d -> new HashMap<>()).put(file.basename(), i);
+                // Two header names that decode to the same string (bytes that are not UTF-8) are ambiguous.
+                Integer previous = byDirectory.computeIfAbsent(directory, d -> new HashMap<>())
+                        .put(file.basename(), i);
+                if (previous != null) {
+                    byDirectory.get(directory).put(file.basename(), AMBIGUOUS);
+                }
             }
         }
         int slash = name.lastIndexOf('/');
-        Integer index = byDirectory.getOrDefault(name.substring(0, slash + 1), Map.of()).get(name.substring(slash + 1));
+        Integer index = byDirectory.getOrDefault(name.substring(0, slash + 1), Map.of())
+                .get(name.substring(slash + 1));
+        if (index != null && index == AMBIGUOUS) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") matches two files of the "
+                    + "header whose names decode to the same string; refusing to choose one");
+        }
         if (index == null) {
             throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") is not a file of the header; "
                     + "rpm refuses such a package too");
@@ -190,6 +202,18 @@ final class CpioReader {
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        /** With the reader's own buffer: callers walk archives of many small files this way. */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            long total = 0;
+            for (int read = read(skipBuffer, 0, skipBuffer.length); read >= 0;
+                    read = read(skipBuffer, 0, skipBuffer.length)) {
+                out.write(skipBuffer, 0, read);
+                total += read;
+            }
+            return total;
         }
 
         @Override

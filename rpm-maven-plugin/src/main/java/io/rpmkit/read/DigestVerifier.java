@@ -29,6 +29,7 @@ final class DigestVerifier {
 
     private final RpmPackage pkg;
     private final List<DigestCheck> checks = new ArrayList<>();
+    private final byte[] buffer = new byte[65536];
 
     private DigestVerifier(RpmPackage pkg) {
         this.pkg = pkg;
@@ -186,10 +187,11 @@ final class DigestVerifier {
                 .orElse(DigestAlgorithm.MD5.pgpId()));
     }
 
-    private static String digest(PayloadReader payload, DigestAlgorithm algorithm, PayloadEntry entry)
+    private String digest(PayloadReader payload, DigestAlgorithm algorithm, PayloadEntry entry)
             throws PackagingException {
         MessageDigest digest = algorithm.newDigest();
-        byte[] buffer = new byte[65536];
+        // One buffer for all entries: an archive of many small files must not allocate per file.
+        byte[] buffer = this.buffer;
         try {
             InputStream content = entry.content();
             for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {

@@ -1,15 +1,11 @@
 package io.rpmkit.read;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.rpmkit.format.TagType;
 
@@ -98,16 +94,56 @@ public final class HeaderEntry {
         return end;
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (one char per byte). */
+    /**
+     * UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (one char per byte). Checked before
+     * decoding, so that a long string is copied once: headers can hold strings of megabytes.
+     */
     static String decode(byte[] bytes, int from, int length) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return utf8.decode(ByteBuffer.wrap(bytes, from, length)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        return validUtf8(bytes, from, length) ? new String(bytes, from, length, StandardCharsets.UTF_8)
+                : new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean validUtf8(byte[] bytes, int from, int length) {
+        int end = from + length;
+        int i = from;
+        while (i < end) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (b >= 0xC2 && b <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= end) {
+                return false;
+            }
+            int code = b & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int c = bytes[i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    return false;
+                }
+                code = code << 6 | (c & 0x3F);
+            }
+            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
         }
+        return true;
     }
 
     public short[] int16s() {
@@ -140,8 +176,7 @@ public final class HeaderEntry {
     /** The value as text for listings: strings quoted, numbers in decimal, bytes in hex. */
     public String describe() {
         return switch (type) {
-            case STRING, STRING_ARRAY, I18NSTRING -> strings().stream()
-                    .map(s -> '"' + s + '"').collect(Collectors.joining(", "));
+            case STRING, STRING_ARRAY, I18NSTRING -> quoted(strings());
             case INT16 -> join(Arrays.stream(toInts(int16s())).mapToObj(Integer::toString).toList());
             case INT32 -> join(Arrays.stream(int32s()).mapToObj(Integer::toUnsignedString).toList());
             case INT64 -> join(Arrays.stream(int64s()).mapToObj(Long::toUnsignedString).toList());
@@ -156,6 +191,14 @@ public final class HeaderEntry {
 
     private ByteBuffer buffer() {
         return ByteBuffer.wrap(header, offset, length).slice();
+    }
+
+    private static String quoted(List<String> strings) {
+        StringBuilder text = new StringBuilder();
+        for (String string : strings) {
+            text.append(text.length() == 0 ? "\"" : ", \"").append(string).append('"');
+        }
+        return text.toString();
     }
 
     private static int[] toInts(short[] shorts) {

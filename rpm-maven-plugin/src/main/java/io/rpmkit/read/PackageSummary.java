@@ -28,7 +28,7 @@ public final class PackageSummary {
 
     /** The file listing stops past this many characters, or this multiple of the package's size. */
     static final long LISTING_MINIMUM = 1L << 20;
-    static final long LISTING_FACTOR = 4;
+    static final long LISTING_FACTOR = 2;
 
     private PackageSummary() {
     }

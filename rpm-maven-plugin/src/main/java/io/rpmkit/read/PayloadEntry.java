@@ -94,6 +94,7 @@ public final class PayloadEntry {
 
     @Override
     public String toString() {
-        return (nameLength() > RpmFile.DISPLAY_LIMIT ? file.displayPath() : name()) + " (mode " + Integer.toOctalString(mode) + ", " + size + " bytes)";
+        return (nameLength() > RpmFile.DISPLAY_LIMIT ? file.displayPath() : name()) + " (mode "
+                + Integer.toOctalString(mode) + ", " + size + " bytes)";
     }
 }

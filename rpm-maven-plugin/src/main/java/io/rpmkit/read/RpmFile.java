@@ -22,8 +22,8 @@ import io.rpmkit.format.Flags;
  * @param inode FILEINODES entry; files sharing device and inode are hard links
  * @param device FILEDEVICES entry
  */
-public record RpmFile(String directory, String basename, long size, int mode, long mtime, String digest, String linkTo, int flags,
-        int verifyFlags, String user, String group, int inode, int device) {
+public record RpmFile(String directory, String basename, long size, int mode, long mtime, String digest,
+        String linkTo, int flags, int verifyFlags, String user, String group, int inode, int device) {
     /** Longer than any path rpm installs (PATH_MAX); such a path is shortened for messages. */
     static final int DISPLAY_LIMIT = 4096;
 
