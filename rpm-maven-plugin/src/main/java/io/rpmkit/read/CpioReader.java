@@ -116,6 +116,14 @@ final class CpioReader {
             throw new IOException("cpio entry at offset " + headerAt + " (" + relative + ") has " + size
                     + " bytes; the header says " + file.size() + ", and rpm installs what the header says");
         }
+        // Only regular files and symlinks have content; a directory or device entry claiming bytes
+        // would only make us decompress them.
+        int type = (int) mode & FileModes.TYPE_MASK;
+        if (type == FileModes.SYMLINK ? size > RpmLimits.MAX_CPIO_NAME_SIZE : type != FileModes.REGULAR && size != 0) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + relative + ") of mode "
+                    + Long.toOctalString(mode) + " claims " + size + " bytes of content; accepted are 0, or for a "
+                    + "symlink a target of up to " + RpmLimits.MAX_CPIO_NAME_SIZE + " bytes");
+        }
         return entry(relative, null, (int) mode, size, mtime, inode, links, index);
     }
 

@@ -92,23 +92,26 @@ final class PackageViews {
      * The scriptlets in rpm's {@code --scripts} order; ScriptletPhase knows the install phases we
      * write, the reader adds the flags tags and the %verifyscript, which rpmbuild writes too.
      */
-    private static final List<RpmTag[]> SCRIPTLET_TAGS = List.of(
-            new RpmTag[] {RpmTag.PRETRANS, RpmTag.PRETRANSPROG, RpmTag.PRETRANSFLAGS},
-            new RpmTag[] {RpmTag.PREIN, RpmTag.PREINPROG, RpmTag.PREINFLAGS},
-            new RpmTag[] {RpmTag.POSTIN, RpmTag.POSTINPROG, RpmTag.POSTINFLAGS},
-            new RpmTag[] {RpmTag.PREUN, RpmTag.PREUNPROG, RpmTag.PREUNFLAGS},
-            new RpmTag[] {RpmTag.POSTUN, RpmTag.POSTUNPROG, RpmTag.POSTUNFLAGS},
-            new RpmTag[] {RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, RpmTag.POSTTRANSFLAGS},
-            new RpmTag[] {RpmTag.VERIFYSCRIPT, RpmTag.VERIFYSCRIPTPROG, RpmTag.VERIFYSCRIPTFLAGS});
+    private static final List<ScriptletTags> SCRIPTLET_TAGS = List.of(
+            new ScriptletTags(RpmTag.PRETRANS, RpmTag.PRETRANSPROG, RpmTag.PRETRANSFLAGS),
+            new ScriptletTags(RpmTag.PREIN, RpmTag.PREINPROG, RpmTag.PREINFLAGS),
+            new ScriptletTags(RpmTag.POSTIN, RpmTag.POSTINPROG, RpmTag.POSTINFLAGS),
+            new ScriptletTags(RpmTag.PREUN, RpmTag.PREUNPROG, RpmTag.PREUNFLAGS),
+            new ScriptletTags(RpmTag.POSTUN, RpmTag.POSTUNPROG, RpmTag.POSTUNFLAGS),
+            new ScriptletTags(RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, RpmTag.POSTTRANSFLAGS),
+            new ScriptletTags(RpmTag.VERIFYSCRIPT, RpmTag.VERIFYSCRIPTPROG, RpmTag.VERIFYSCRIPTFLAGS));
+
+    private record ScriptletTags(RpmTag script, RpmTag program, RpmTag flags) {
+    }
 
     List<HeaderScriptlet> scriptlets() {
         List<HeaderScriptlet> list = new ArrayList<>();
-        for (RpmTag[] tags : SCRIPTLET_TAGS) {
-            List<String> program = header.strings(tags[1]);
-            String body = header.string(tags[0]).orElse(null);
+        for (ScriptletTags tags : SCRIPTLET_TAGS) {
+            List<String> program = header.strings(tags.program());
+            String body = header.string(tags.script()).orElse(null);
             if (body != null || !program.isEmpty()) {
-                list.add(new HeaderScriptlet(label(tags[0]), program, body == null ? "" : body,
-                        (int) header.number(tags[2]).orElse(0)));
+                list.add(new HeaderScriptlet(label(tags.script()), program, body == null ? "" : body,
+                        (int) header.number(tags.flags()).orElse(0)));
             }
         }
         return List.copyOf(list);

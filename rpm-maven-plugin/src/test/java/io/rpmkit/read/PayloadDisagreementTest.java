@@ -76,6 +76,21 @@ class PayloadDisagreementTest {
                 "(opt/a) has " + big.length + " bytes; the header says 10")), report::toString);
     }
 
+    /** Content only regular files and symlinks have: a directory or a device claiming bytes is refused. */
+    @Test
+    void refusesContentForEntriesThatHaveNone() throws Exception {
+        for (int mode : new int[] {040755, 0020644, 0010644}) {
+            List<Entry> entries = List.of(new Entry("./opt/d", mode, new byte[8 << 20], 0, 1));
+            byte[] cpio = SyntheticPackage.cpio(entries);
+            byte[] payload = SyntheticPackage.gzip(cpio);
+            HeaderBuilder main = SyntheticPackage.listing(SyntheticPackage.mainHeader(payload, cpio), entries);
+            Path file = Files.write(dir.resolve("d.rpm"), SyntheticPackage.assemble(main, payload, cpio.length));
+            DigestReport report = RpmReader.read(file).verifyDigests();
+            assertTrue(report.failures().stream().anyMatch(c -> c.actual().contains("(opt/d) of mode "
+                    + Integer.toOctalString(mode) + " claims " + (8 << 20) + " bytes")), report::toString);
+        }
+    }
+
     @Test
     void readsLittleOfWhatFollowsTheTrailer() throws Exception {
         byte[] cpio = archive(List.of(Entry.file("./opt/a", 0100644, "0123456789")), new byte[64 << 20]);
