@@ -3,6 +3,8 @@ package io.rpmkit.read;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rpmkit.format.ScriptletPhase;
+
 /**
  * A scriptlet: its phase, interpreter, body and flags.
  *
@@ -22,6 +24,19 @@ public record HeaderScriptlet(String label, List<String> interpreter, String bod
 
     public HeaderScriptlet {
         interpreter = List.copyOf(interpreter);
+    }
+
+    /**
+     * The install phase this scriptlet runs in; null for the %verifyscript, which runs in none
+     * ({@code rpm -V}). {@link #label()} names every scriptlet.
+     */
+    public ScriptletPhase phase() {
+        for (ScriptletPhase phase : ScriptletPhase.values()) {
+            if (phase.queryLabel().equals(label)) {
+                return phase;
+            }
+        }
+        return null;
     }
 
     /** The interpreter as one command line, /bin/sh when the header names none. */
