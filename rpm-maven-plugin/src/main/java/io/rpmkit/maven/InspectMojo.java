@@ -8,6 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.read.DigestReport;
 import io.rpmkit.read.PackageSummary;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
@@ -39,11 +40,15 @@ public class InspectMojo extends AbstractMojo {
         try {
             RpmPackage rpm = RpmReader.read(file.toPath());
             getLog().info("\n" + PackageSummary.render(rpm));
-            if (verify && !rpm.verifyDigests().allOk()) {
-                throw new MojoFailureException(file + ": digests do not match:\n" + rpm.verifyDigests().failures());
+            if (verify) {
+                DigestReport report = rpm.verifyDigests();
+                if (!report.allOk()) {
+                    throw new MojoFailureException(file + ": digests do not match:\n" + report.failures());
+                }
             }
             if (extract != null) {
                 SafeExtractor.Result result = SafeExtractor.extract(rpm, extract.toPath());
+                result.notes().forEach(note -> getLog().warn(note));
                 getLog().info("Extracted " + result.written().size() + " entries to " + extract);
             }
         } catch (PackagingException e) {

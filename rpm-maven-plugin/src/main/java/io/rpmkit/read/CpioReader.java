@@ -3,12 +3,16 @@ package io.rpmkit.read;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.rpmkit.format.Cpio;
+import io.rpmkit.format.FileModes;
 import io.rpmkit.format.RpmLimits;
 
 /**
@@ -39,6 +43,11 @@ final class CpioReader {
     private long position;
     private long contentEnd;
     private boolean ended;
+    private long trailerAt = -1;
+    private static final int AMBIGUOUS = -1;
+    private final BitSet seen = new BitSet();
+    private Map<String, Map<String, Integer>> byDirectory;
+    private final byte[] skipBuffer = new byte[8192];
 
     /** @param files the header's files, needed to read stripped entries */
     CpioReader(InputStream in, List<RpmFile> files) {
@@ -51,6 +60,11 @@ final class CpioReader {
                 linkCounts.merge(inodeKey(file), 1, Integer::sum);
             }
         }
+    }
+
+    /** Where the trailer entry starts in the archive; -1 until it was read. */
+    long trailerOffset() {
+        return trailerAt;
     }
 
     /** The next entry, or null after the trailer. */
@@ -87,13 +101,30 @@ final class CpioReader {
         while (length < rawName.length && rawName[length] != 0) {
             length++;
         }
-        String name = new String(rawName, 0, length, StandardCharsets.UTF_8);
+        String name = HeaderEntry.decode(rawName, 0, length);
         skipTo(padded(position));
         if (name.equals(TRAILER)) {
             ended = true;
+            trailerAt = headerAt;
             return null;
         }
-        return entry(stripDot(name), (int) mode, size, mtime, inode, links, -1);
+        String relative = stripDot(name);
+        int index = indexOf(relative, headerAt);
+        RpmFile file = files.get(index);
+        boolean linkWithoutContent = size == 0 && links > 1;
+        if ((mode & FileModes.TYPE_MASK) == FileModes.REGULAR && size != file.size() && !linkWithoutContent) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + relative + ") has " + size
+                    + " bytes; the header says " + file.size() + ", and rpm installs what the header says");
+        }
+        // Only regular files and symlinks have content; a directory or device entry claiming bytes
+        // would only make us decompress them.
+        int type = (int) mode & FileModes.TYPE_MASK;
+        if (type == FileModes.SYMLINK ? size > RpmLimits.MAX_CPIO_NAME_SIZE : type != FileModes.REGULAR && size != 0) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + relative + ") of mode "
+                    + Long.toOctalString(mode) + " claims " + size + " bytes of content; accepted are 0, or for a "
+                    + "symlink a target of up to " + RpmLimits.MAX_CPIO_NAME_SIZE + " bytes");
+        }
+        return entry(relative, null, (int) mode, size, mtime, inode, links, index);
     }
 
     /** rpm takes everything but the file index from the header (lib/rpmfi.cc, iterReadArchiveNext). */
@@ -103,6 +134,7 @@ final class CpioReader {
         skipTo(padded(position));
         if (index == STRIPPED_END) {
             ended = true;
+            trailerAt = headerAt;
             return null;
         }
         if (index >= files.size()) {
@@ -110,6 +142,11 @@ final class CpioReader {
                     + "; the header has " + files.size() + " files");
         }
         RpmFile file = files.get((int) index);
+        if (seen.get((int) index)) {
+            throw new IOException("stripped cpio entry at offset " + headerAt + " names file index " + index
+                    + " a second time");
+        }
+        seen.set((int) index);
         // Of a hard link set (files sharing device and inode) only the last carries the content.
         long size = 0;
         Integer lastLink = lastLinkByInode.get(inodeKey(file));
@@ -117,12 +154,52 @@ final class CpioReader {
             size = file.size();
         }
         int links = file.isRegularFile() ? linkCounts.getOrDefault(inodeKey(file), 1) : 1;
-        return entry(stripDot(file.path()), file.mode(), size, file.mtime(), inodeKey(file), links, (int) index);
+        return entry(null, file, file.mode(), size, file.mtime(), inodeKey(file), links, (int) index);
     }
 
-    private PayloadEntry entry(String name, int mode, long size, long mtime, long inode, long links, int index) {
+    /**
+     * The header's file a newc entry names, each at most once: rpm refuses an archive with a file the
+     * header does not list (and so must we, or a small payload could make every caller keep state for
+     * entries without end). Files are found by directory and basename, so that no path is built:
+     * directories are shared strings in the header, and each is stripped once.
+     */
+    private int indexOf(String name, long headerAt) throws IOException {
+        if (byDirectory == null) {
+            Map<String, String> stripped = new IdentityHashMap<>();
+            byDirectory = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                RpmFile file = files.get(i);
+                String directory = stripped.computeIfAbsent(file.directory(), CpioReader::stripDot);
+                // Two header names that decode to the same string (bytes that are not UTF-8) are ambiguous.
+                Integer previous = byDirectory.computeIfAbsent(directory, d -> new HashMap<>())
+                        .put(file.basename(), i);
+                if (previous != null) {
+                    byDirectory.get(directory).put(file.basename(), AMBIGUOUS);
+                }
+            }
+        }
+        int slash = name.lastIndexOf('/');
+        Integer index = byDirectory.getOrDefault(name.substring(0, slash + 1), Map.of())
+                .get(name.substring(slash + 1));
+        if (index != null && index == AMBIGUOUS) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") matches two files of the "
+                    + "header whose names decode to the same string; refusing to choose one");
+        }
+        if (index == null) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") is not a file of the header; "
+                    + "rpm refuses such a package too");
+        }
+        if (seen.get(index)) {
+            throw new IOException("cpio entry at offset " + headerAt + " (" + name + ") comes a second time");
+        }
+        seen.set(index);
+        return index;
+    }
+
+    private PayloadEntry entry(String name, RpmFile file, int mode, long size, long mtime, long inode, long links,
+            int index) {
         contentEnd = position + size;
-        return new PayloadEntry(name, mode, size, mtime, inode, links, index, new Content());
+        return new PayloadEntry(name, file, mode, size, mtime, inode, links, index, new Content());
     }
 
     /** The current entry's content: reads stop at its end, and closing it leaves the archive open. */
@@ -133,6 +210,18 @@ final class CpioReader {
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        /** With the reader's own buffer: callers walk archives of many small files this way. */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            long total = 0;
+            for (int read = read(skipBuffer, 0, skipBuffer.length); read >= 0;
+                    read = read(skipBuffer, 0, skipBuffer.length)) {
+                out.write(skipBuffer, 0, read);
+                total += read;
+            }
+            return total;
         }
 
         @Override
@@ -154,7 +243,7 @@ final class CpioReader {
     }
 
     private void skipTo(long target) throws IOException {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = skipBuffer;
         while (position < target) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, target - position));
             if (read < 0) {
@@ -201,7 +290,12 @@ final class CpioReader {
         return (offset + 3) & ~3L;
     }
 
-    private static String stripDot(String name) {
+    /**
+     * A name as the payload and our listings compare it: without the {@code ./} rpm writes before
+     * installed paths, or the {@code /} of a header path; a source package's relative names
+     * ({@code foo.spec}) stay as they are.
+     */
+    static String stripDot(String name) {
         if (name.startsWith("./")) {
             return name.substring(2);
         }

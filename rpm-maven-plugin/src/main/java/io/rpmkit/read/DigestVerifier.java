@@ -24,9 +24,12 @@ import io.rpmkit.format.SignatureTag;
  */
 final class DigestVerifier {
     private static final HexFormat HEX = HexFormat.of();
+    /** rpm pads nothing past the trailer but the 4-byte alignment; old cpio writers padded to 512. */
+    static final long PAST_TRAILER_LIMIT = 65536;
 
     private final RpmPackage pkg;
     private final List<DigestCheck> checks = new ArrayList<>();
+    private final byte[] buffer = new byte[65536];
 
     private DigestVerifier(RpmPackage pkg) {
         this.pkg = pkg;
@@ -52,13 +55,39 @@ final class DigestVerifier {
         MessageDigest compressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
         MessageDigest uncompressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
 
-        long uncompressedSize;
+        long uncompressedSize = -1;
+        long trailerOffset = -1;
         Map<Integer, String> fileDigests = new HashMap<>();
+        String stopped = null;
         try (PayloadReader payload = PayloadReader.open(pkg, List.of(md5, compressed), List.of(uncompressed))) {
-            readFiles(payload, fileDigests);
-            uncompressedSize = payload.drain();
+            stopped = readFiles(payload, fileDigests);
+            if (stopped == null) {
+                trailerOffset = payload.trailerOffset();
+                uncompressedSize = payload.drain(PAST_TRAILER_LIMIT);
+                if (uncompressedSize < 0) {
+                    stopped = "the payload goes on for more than " + PAST_TRAILER_LIMIT + " bytes past its cpio "
+                            + "trailer at offset " + trailerOffset + "; it was not read further";
+                }
+            }
+            if (stopped != null) {
+                // The compressed bytes are bounded by the file: their digests are still worth having.
+                try {
+                    payload.drainCompressed();
+                } catch (PackagingException e) {
+                    // The compressed payload is damaged too; its digest check will say so.
+                }
+            }
+        } catch (PackagingException e) {
+            // rpm -K reports an unreadable payload as a failed digest, and so do we, after the header's.
+            checks.add(new DigestCheck("payload", "a readable payload", e.getMessage(), false));
+            return new DigestReport(checks);
         }
-
+        if (stopped != null) {
+            checks.add(new DigestCheck("payload", "the files its header lists", stopped, false));
+        }
+        boolean complete = stopped == null;
+        long drained = uncompressedSize;
+        long trailer = trailerOffset;
         if (signature.contains(SignatureTag.MD5)) {
             checks.add(DigestCheck.compare("MD5 of header and payload",
                     HEX.formatHex(signature.bytes(SignatureTag.MD5)), HEX.formatHex(md5.digest())));
@@ -68,12 +97,21 @@ final class DigestVerifier {
                 Long.toString(expected), Long.toString(pkg.fileSize() - pkg.headerOffset()))));
         OptionalLong archive = first(signature.number(SignatureTag.LONGARCHIVESIZE),
                 signature.number(SignatureTag.PAYLOADSIZE));
-        archive.ifPresent(expected -> checks.add(DigestCheck.compare("uncompressed payload size",
-                Long.toString(expected), Long.toString(uncompressedSize))));
+        // rpm -K does not check this size, and its meaning changed: rpm 4.12 and later count the whole
+        // archive, earlier ones stopped where the trailer starts. Either is what rpm wrote.
+        if (complete) {
+            archive.ifPresent(expected -> checks.add(expected == trailer
+                    ? new DigestCheck("uncompressed payload size", Long.toString(expected),
+                            trailer + " (up to the cpio trailer, as rpm before 4.12 counted)", true)
+                    : DigestCheck.compare("uncompressed payload size", Long.toString(expected),
+                            Long.toString(drained))));
+        }
         payloadCheck("payload digest", RpmTag.PAYLOADDIGEST, payloadAlgorithm, payloadAlgorithmId, compressed);
-        payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm, payloadAlgorithmId,
-                uncompressed);
-        fileChecks(fileDigests);
+        if (complete) {
+            payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm,
+                    payloadAlgorithmId, uncompressed);
+            fileChecks(fileDigests);
+        }
         return new DigestReport(checks);
     }
 
@@ -84,27 +122,35 @@ final class DigestVerifier {
                 : new DigestCheck(name, expected, "PAYLOADDIGESTALGO " + algorithmId + " is not supported", false)));
     }
 
-    /** Digests every regular file's content; hard links without content get their last link's digest. */
-    private void readFiles(PayloadReader payload, Map<Integer, String> digests) throws PackagingException {
+    /**
+     * Digests every regular file's content; hard links without content get their last link's
+     * digest. Returns null when the archive matched the header to its trailer, else what stopped
+     * the walk: an entry the header does not list, one listed twice, or content whose size is not
+     * the header's. rpm stops there too; reading on would only let a small package make us hold
+     * state for, or decompress, whatever the archive claims.
+     */
+    private String readFiles(PayloadReader payload, Map<Integer, String> digests) {
         List<RpmFile> files = pkg.files();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            byName.put(files.get(i).path().substring(1), i);
-        }
         Optional<DigestAlgorithm> algorithm = fileAlgorithm();
         Map<Long, List<Integer>> waitingLinks = new HashMap<>();
+        try {
+            readEntries(payload, digests, files, algorithm, waitingLinks);
+        } catch (PackagingException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    private void readEntries(PayloadReader payload, Map<Integer, String> digests, List<RpmFile> files,
+            Optional<DigestAlgorithm> algorithm, Map<Long, List<Integer>> waitingLinks) throws PackagingException {
         for (PayloadEntry entry = payload.next(); entry != null; entry = payload.next()) {
-            Integer index = entry.fileIndex().isPresent() ? Integer.valueOf(entry.fileIndex().getAsInt())
-                    : byName.get(entry.name());
-            if (index == null) {
-                checks.add(new DigestCheck("payload entry " + entry.name(), "a file of the header",
-                        "not in the header", false));
-                continue;
-            }
+            // The cpio reader has matched the entry to the header's file, once, with the header's size.
+            int index = entry.fileIndex().getAsInt();
+            RpmFile file = files.get(index);
             if (!entry.isRegularFile() || algorithm.isEmpty()) {
                 continue;
             }
-            if (entry.size() == 0 && files.get(index).size() > 0 && entry.links() > 1) {
+            if (entry.size() == 0 && file.size() > 0 && entry.links() > 1) {
                 waitingLinks.computeIfAbsent(entry.inode(), k -> new ArrayList<>()).add(index);
                 continue;
             }
@@ -125,7 +171,7 @@ final class DigestVerifier {
             if (file.digest().isEmpty() || file.isGhost() || !file.isRegularFile()) {
                 continue;
             }
-            String name = "file " + file.path();
+            String name = "file " + file.displayPath();
             if (algorithm.isEmpty()) {
                 checks.add(new DigestCheck(name, file.digest(), "FILEDIGESTALGO "
                         + pkg.header().number(RpmTag.FILEDIGESTALGO).orElse(0) + " is not supported", false));
@@ -141,10 +187,11 @@ final class DigestVerifier {
                 .orElse(DigestAlgorithm.MD5.pgpId()));
     }
 
-    private static String digest(PayloadReader payload, DigestAlgorithm algorithm, PayloadEntry entry)
+    private String digest(PayloadReader payload, DigestAlgorithm algorithm, PayloadEntry entry)
             throws PackagingException {
         MessageDigest digest = algorithm.newDigest();
-        byte[] buffer = new byte[65536];
+        // One buffer for all entries: an archive of many small files must not allocate per file.
+        byte[] buffer = this.buffer;
         try {
             InputStream content = entry.content();
             for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {

@@ -16,9 +16,9 @@ public record HeaderDependency(String name, int flags, String version) {
         return Flags.operator(flags);
     }
 
-    /** The {@code Requires(...)} words, e.g. {@code [post, interp]}. */
+    /** The {@code Requires(...)} words, e.g. {@code [post, interp]} or {@code [meta]}. */
     public List<String> contexts() {
-        return Flags.contexts(flags);
+        return QueryWords.contexts(flags);
     }
 
     public boolean isRpmlib() {

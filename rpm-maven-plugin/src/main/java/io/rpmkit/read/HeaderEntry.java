@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.rpmkit.format.TagType;
 
@@ -56,20 +55,95 @@ public final class HeaderEntry {
         return length;
     }
 
+    /**
+     * The strings of a string entry. rpm stores bytes and prints them as they are; most are UTF-8,
+     * but older packages hold Latin-1 or Latin-2 text. A string that is valid UTF-8 is decoded as
+     * UTF-8; any other is decoded byte for byte as ISO-8859-1, so no byte is lost to U+FFFD and the
+     * text reads as createrepo_c shows it. {@link #stringBytes()} gives the bytes themselves.
+     */
     public List<String> strings() {
         requireType(type.isString(), "strings");
         List<String> list = new ArrayList<>(count);
         int start = offset;
         for (int i = 0; i < count; i++) {
-            int end = start;
-            while (header[end] != 0) {
-                end++;
-            }
-            // rpm stores bytes; old packages may hold Latin-1, which decodes with replacement characters.
-            list.add(new String(header, start, end - start, StandardCharsets.UTF_8));
+            int end = end(start);
+            list.add(decode(header, start, end - start));
             start = end + 1;
         }
         return List.copyOf(list);
+    }
+
+    /** The strings as stored, without their NUL, for callers that must write them back unchanged. */
+    public List<byte[]> stringBytes() {
+        requireType(type.isString(), "strings");
+        List<byte[]> list = new ArrayList<>(count);
+        int start = offset;
+        for (int i = 0; i < count; i++) {
+            int end = end(start);
+            list.add(Arrays.copyOfRange(header, start, end));
+            start = end + 1;
+        }
+        return List.copyOf(list);
+    }
+
+    private int end(int start) {
+        int end = start;
+        while (header[end] != 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (one char per byte). Checked before
+     * decoding, so that a long string is copied once: headers can hold strings of megabytes.
+     */
+    static String decode(byte[] bytes, int from, int length) {
+        return validUtf8(bytes, from, length) ? new String(bytes, from, length, StandardCharsets.UTF_8)
+                : new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean validUtf8(byte[] bytes, int from, int length) {
+        int end = from + length;
+        int i = from;
+        while (i < end) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (b >= 0xC2 && b <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= end) {
+                return false;
+            }
+            int code = b & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int c = bytes[i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    return false;
+                }
+                code = code << 6 | (c & 0x3F);
+            }
+            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
     }
 
     public short[] int16s() {
@@ -102,8 +176,7 @@ public final class HeaderEntry {
     /** The value as text for listings: strings quoted, numbers in decimal, bytes in hex. */
     public String describe() {
         return switch (type) {
-            case STRING, STRING_ARRAY, I18NSTRING -> strings().stream()
-                    .map(s -> '"' + s + '"').collect(Collectors.joining(", "));
+            case STRING, STRING_ARRAY, I18NSTRING -> quoted(strings());
             case INT16 -> join(Arrays.stream(toInts(int16s())).mapToObj(Integer::toString).toList());
             case INT32 -> join(Arrays.stream(int32s()).mapToObj(Integer::toUnsignedString).toList());
             case INT64 -> join(Arrays.stream(int64s()).mapToObj(Long::toUnsignedString).toList());
@@ -118,6 +191,14 @@ public final class HeaderEntry {
 
     private ByteBuffer buffer() {
         return ByteBuffer.wrap(header, offset, length).slice();
+    }
+
+    private static String quoted(List<String> strings) {
+        StringBuilder text = new StringBuilder();
+        for (String string : strings) {
+            text.append(text.length() == 0 ? "\"" : ", \"").append(string).append('"');
+        }
+        return text.toString();
     }
 
     private static int[] toInts(short[] shorts) {

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileModes;
-import io.rpmkit.format.Flags;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.TagType;
 import io.rpmkit.spec.ChangelogEntry;
@@ -26,6 +25,10 @@ public final class PackageSummary {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CHANGELOG_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The file listing stops past this many characters, or this multiple of the package's size. */
+    static final long LISTING_MINIMUM = 1L << 20;
+    static final long LISTING_FACTOR = 2;
 
     private PackageSummary() {
     }
@@ -84,13 +87,30 @@ public final class PackageSummary {
         if (pkg.files().isEmpty()) {
             out.append("(contains no files)\n");
         }
-        for (RpmFile file : pkg.files()) {
+        // A header can give every file one long shared directory name: the listing would then be far
+        // larger than the package. It stops at a multiple of the package's size and says so.
+        long budget = Math.max(LISTING_MINIMUM, LISTING_FACTOR * pkg.fileSize());
+        long listed = 0;
+        List<RpmFile> files = pkg.files();
+        for (int i = 0; i < files.size(); i++) {
+            RpmFile file = files.get(i);
+            listed += file.pathLength() + file.linkTo().length();
+            if (listed > budget) {
+                long rest = 0;
+                for (int j = i; j < files.size(); j++) {
+                    rest += files.get(j).pathLength();
+                }
+                out.append("... ").append(files.size() - i).append(" more files not listed: their paths take ")
+                        .append(rest).append(" characters, more than ").append(LISTING_FACTOR)
+                        .append(" times the package's size (their directory names are shared in the header)\n");
+                break;
+            }
             out.append(String.format(Locale.ROOT, "%s %-8s %-8s %10d %s %s", modeString(file.mode()), file.user(),
                     file.group(), file.size(), FILE_DATE.format(Instant.ofEpochSecond(file.mtime())), file.path()));
             if (file.isSymlink()) {
                 out.append(" -> ").append(file.linkTo());
             }
-            List<String> attributes = Flags.fileAttributes(file.flags());
+            List<String> attributes = QueryWords.fileAttributes(file.flags());
             if (!attributes.isEmpty()) {
                 out.append(" (").append(String.join(",", attributes)).append(')');
             }
@@ -98,22 +118,42 @@ public final class PackageSummary {
         }
     }
 
+    /**
+     * As {@code rpm --scripts}, {@code --triggers} and {@code --filetriggers} print them; flags rpm
+     * 4.18 does not print are added as the spec-file options that set them ({@code , with -e}).
+     */
     private static void scripts(RpmPackage pkg, StringBuilder out) {
         for (HeaderScriptlet script : pkg.scriptlets()) {
             out.append('\n');
             if (script.body().isEmpty()) {
-                out.append(script.phase().queryLabel()).append(" program: ").append(script.program()).append('\n');
+                out.append(script.label()).append(" program: ").append(script.program())
+                        .append(with(script.flagOptions())).append('\n');
             } else {
-                out.append(script.phase().queryLabel()).append(" scriptlet (using ").append(script.program())
-                        .append("):\n").append(script.body()).append('\n');
+                out.append(script.label()).append(" scriptlet (using ").append(script.program())
+                        .append(with(script.flagOptions())).append("):\n").append(script.body()).append('\n');
             }
         }
         for (HeaderTrigger trigger : pkg.triggers()) {
-            out.append('\n').append(trigger.type()).append(" scriptlet (using ").append(trigger.interpreter())
-                    .append(") -- ")
-                    .append(trigger.conditions().stream().map(HeaderDependency::toString).collect(Collectors.joining(", ")))
-                    .append('\n').append(trigger.body()).append('\n');
+            trigger(trigger, out);
         }
+        for (HeaderTrigger trigger : pkg.fileTriggers()) {
+            trigger(trigger, out);
+        }
+    }
+
+    private static void trigger(HeaderTrigger trigger, StringBuilder out) {
+        out.append('\n').append(trigger.type()).append(" scriptlet (using ").append(trigger.interpreter())
+                .append(with(trigger.flagOptions()));
+        if (trigger.priority() != 0) {
+            out.append(", priority ").append(trigger.priority());
+        }
+        out.append(") -- ")
+                .append(trigger.conditions().stream().map(HeaderDependency::toString).collect(Collectors.joining(", ")))
+                .append('\n').append(trigger.body()).append('\n');
+    }
+
+    private static String with(List<String> options) {
+        return options.isEmpty() ? "" : ", with " + String.join(" ", options);
     }
 
     private static void dependencies(RpmPackage pkg, StringBuilder out) {

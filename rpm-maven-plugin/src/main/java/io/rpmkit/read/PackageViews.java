@@ -57,8 +57,12 @@ final class PackageViews {
                 throw new PackagingException(where + " DIRINDEXES[" + i + "] is " + dir + "; DIRNAMES has "
                         + dirnames.size() + " entries");
             }
+            if (basenames.get(i).isEmpty()) {
+                throw new PackagingException(where + " BASENAMES[" + i + "] is empty: file " + i
+                        + " has no name; rpm needs one for every file");
+            }
             long size = longSizes.length > 0 ? longSizes[i] : sizes.length > 0 ? Integer.toUnsignedLong(sizes[i]) : 0;
-            files.add(new RpmFile(dirnames.get(dir) + basenames.get(i), size,
+            files.add(new RpmFile(dirnames.get(dir), basenames.get(i), size,
                     modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0,
                     mtimes.length > 0 ? Integer.toUnsignedLong(mtimes[i]) : 0,
                     at(digests, i), at(links, i), at(flags, i), at(verify, i), at(users, i), at(groups, i),
@@ -84,44 +88,91 @@ final class PackageViews {
         return all;
     }
 
+    /**
+     * The scriptlets in rpm's {@code --scripts} order; ScriptletPhase knows the install phases we
+     * write, the reader adds the flags tags and the %verifyscript, which rpmbuild writes too.
+     */
+    private static final List<ScriptletTags> SCRIPTLET_TAGS = List.of(
+            new ScriptletTags(RpmTag.PRETRANS, RpmTag.PRETRANSPROG, RpmTag.PRETRANSFLAGS),
+            new ScriptletTags(RpmTag.PREIN, RpmTag.PREINPROG, RpmTag.PREINFLAGS),
+            new ScriptletTags(RpmTag.POSTIN, RpmTag.POSTINPROG, RpmTag.POSTINFLAGS),
+            new ScriptletTags(RpmTag.PREUN, RpmTag.PREUNPROG, RpmTag.PREUNFLAGS),
+            new ScriptletTags(RpmTag.POSTUN, RpmTag.POSTUNPROG, RpmTag.POSTUNFLAGS),
+            new ScriptletTags(RpmTag.POSTTRANS, RpmTag.POSTTRANSPROG, RpmTag.POSTTRANSFLAGS),
+            new ScriptletTags(RpmTag.VERIFYSCRIPT, RpmTag.VERIFYSCRIPTPROG, RpmTag.VERIFYSCRIPTFLAGS));
+
+    private record ScriptletTags(RpmTag script, RpmTag program, RpmTag flags) {
+    }
+
     List<HeaderScriptlet> scriptlets() {
         List<HeaderScriptlet> list = new ArrayList<>();
-        for (ScriptletPhase phase : ScriptletPhase.values()) {
-            List<String> program = header.strings(phase.interpreterTag());
-            String body = header.string(phase.scriptTag()).orElse(null);
+        for (ScriptletTags tags : SCRIPTLET_TAGS) {
+            List<String> program = header.strings(tags.program());
+            String body = header.string(tags.script()).orElse(null);
             if (body != null || !program.isEmpty()) {
-                list.add(new HeaderScriptlet(phase, program, body == null ? "" : body));
+                list.add(new HeaderScriptlet(label(tags.script()), program, body == null ? "" : body,
+                        (int) header.number(tags.flags()).orElse(0)));
             }
         }
         return List.copyOf(list);
     }
 
+    private static String label(RpmTag scriptTag) {
+        for (ScriptletPhase phase : ScriptletPhase.values()) {
+            if (phase.scriptTag() == scriptTag) {
+                return phase.queryLabel();
+            }
+        }
+        return "verify";
+    }
+
     List<HeaderTrigger> triggers() throws PackagingException {
-        List<String> scripts = header.strings(RpmTag.TRIGGERSCRIPTS);
-        List<String> programs = header.strings(RpmTag.TRIGGERSCRIPTPROG);
-        checkLengths(scripts.size(), RpmTag.TRIGGERSCRIPTS, lengths(programs.size()), RpmTag.TRIGGERSCRIPTPROG);
-        List<String> names = header.strings(RpmTag.TRIGGERNAME);
-        int[] indexes = sized(RpmTag.TRIGGERINDEX, header.int32(RpmTag.TRIGGERINDEX), names.size(),
-                RpmTag.TRIGGERNAME);
-        int[] flags = header.int32(RpmTag.TRIGGERFLAGS);
-        List<String> versions = header.strings(RpmTag.TRIGGERVERSION);
-        checkLengths(names.size(), RpmTag.TRIGGERNAME, lengths(flags.length, versions.size()),
-                RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION);
+        return triggers("trigger", RpmTag.TRIGGERSCRIPTS, RpmTag.TRIGGERSCRIPTPROG, RpmTag.TRIGGERSCRIPTFLAGS,
+                RpmTag.TRIGGERNAME, RpmTag.TRIGGERINDEX, RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION, null);
+    }
+
+    /** %filetrigger* scripts, then %transfiletrigger* ones, as {@code rpm --filetriggers} lists them. */
+    List<HeaderTrigger> fileTriggers() throws PackagingException {
+        List<HeaderTrigger> list = new ArrayList<>(triggers("filetrigger", RpmTag.FILETRIGGERSCRIPTS,
+                RpmTag.FILETRIGGERSCRIPTPROG, RpmTag.FILETRIGGERSCRIPTFLAGS, RpmTag.FILETRIGGERNAME,
+                RpmTag.FILETRIGGERINDEX, RpmTag.FILETRIGGERFLAGS, RpmTag.FILETRIGGERVERSION,
+                RpmTag.FILETRIGGERPRIORITIES));
+        list.addAll(triggers("transfiletrigger", RpmTag.TRANSFILETRIGGERSCRIPTS,
+                RpmTag.TRANSFILETRIGGERSCRIPTPROG, RpmTag.TRANSFILETRIGGERSCRIPTFLAGS, RpmTag.TRANSFILETRIGGERNAME,
+                RpmTag.TRANSFILETRIGGERINDEX, RpmTag.TRANSFILETRIGGERFLAGS, RpmTag.TRANSFILETRIGGERVERSION,
+                RpmTag.TRANSFILETRIGGERPRIORITIES));
+        return List.copyOf(list);
+    }
+
+    private List<HeaderTrigger> triggers(String prefix, RpmTag scriptsTag, RpmTag programTag, RpmTag scriptFlagsTag,
+            RpmTag nameTag, RpmTag indexTag, RpmTag flagsTag, RpmTag versionTag, RpmTag prioritiesTag)
+            throws PackagingException {
+        List<String> scripts = header.strings(scriptsTag);
+        List<String> programs = header.strings(programTag);
+        int[] scriptFlags = header.int32(scriptFlagsTag);
+        int[] priorities = prioritiesTag == null ? new int[0] : header.int32(prioritiesTag);
+        checkLengths(scripts.size(), scriptsTag, lengths(programs.size(), scriptFlags.length, priorities.length),
+                programTag, scriptFlagsTag, prioritiesTag == null ? scriptFlagsTag : prioritiesTag);
+        List<String> names = header.strings(nameTag);
+        int[] indexes = sized(indexTag, header.int32(indexTag), names.size(), nameTag);
+        int[] flags = header.int32(flagsTag);
+        List<String> versions = header.strings(versionTag);
+        checkLengths(names.size(), nameTag, lengths(flags.length, versions.size()), flagsTag, versionTag);
         List<List<HeaderDependency>> conditions = new ArrayList<>();
         scripts.forEach(s -> conditions.add(new ArrayList<>()));
         for (int i = 0; i < names.size(); i++) {
             if (indexes[i] < 0 || indexes[i] >= scripts.size()) {
-                throw new PackagingException(where + " TRIGGERINDEX[" + i + "] is " + indexes[i]
-                        + "; TRIGGERSCRIPTS has " + scripts.size() + " entries");
+                throw new PackagingException(where + " " + indexTag.name() + "[" + i + "] is " + indexes[i]
+                        + "; " + scriptsTag.name() + " has " + scripts.size() + " entries");
             }
             conditions.get(indexes[i]).add(new HeaderDependency(names.get(i), at(flags, i), at(versions, i)));
         }
         List<HeaderTrigger> list = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             List<HeaderDependency> on = conditions.get(i);
-            String type = HeaderTrigger.typeOf(on.isEmpty() ? 0 : on.get(0).flags());
+            String type = prefix + HeaderTrigger.typeOf(on.isEmpty() ? 0 : on.get(0).flags());
             String program = programs.isEmpty() ? "/bin/sh" : programs.get(i);
-            list.add(new HeaderTrigger(type, on, program, scripts.get(i)));
+            list.add(new HeaderTrigger(type, on, program, scripts.get(i), at(scriptFlags, i), at(priorities, i)));
         }
         return List.copyOf(list);
     }

@@ -11,6 +11,7 @@ import io.rpmkit.format.FileModes;
  */
 public final class PayloadEntry {
     private final String name;
+    private final RpmFile file;
     private final int mode;
     private final long size;
     private final long mtime;
@@ -19,9 +20,11 @@ public final class PayloadEntry {
     private final int fileIndex;
     private final InputStream content;
 
-    PayloadEntry(String name, int mode, long size, long mtime, long inode, long links, int fileIndex,
+    /** @param file for a stripped entry, whose name is the header's and built only when asked for */
+    PayloadEntry(String name, RpmFile file, int mode, long size, long mtime, long inode, long links, int fileIndex,
             InputStream content) {
         this.name = name;
+        this.file = file;
         this.mode = mode;
         this.size = size;
         this.mtime = mtime;
@@ -33,7 +36,13 @@ public final class PayloadEntry {
 
     /** The path without the {@code ./} rpm writes before it, e.g. {@code usr/bin/tool}. */
     public String name() {
-        return name;
+        return name != null ? name : CpioReader.stripDot(file.path());
+    }
+
+    /** The length of {@link #name()}, without building it. */
+    public long nameLength() {
+        return name != null ? name.length()
+                : CpioReader.stripDot(file.directory()).length() + file.basename().length();
     }
 
     public int mode() {
@@ -59,8 +68,9 @@ public final class PayloadEntry {
     }
 
     /**
-     * The file's index in the header, given by the "stripped" cpio entries rpm writes when the
-     * package has LONGFILESIZES (magic {@code 07070X}); empty for ordinary newc entries.
+     * The file's index in the header: given by the "stripped" cpio entries rpm writes when the
+     * package has LONGFILESIZES (magic {@code 07070X}), found by name for newc entries. The reader
+     * refuses an entry that names no file of the header, so it is always present.
      */
     public OptionalInt fileIndex() {
         return fileIndex < 0 ? OptionalInt.empty() : OptionalInt.of(fileIndex);
@@ -84,6 +94,7 @@ public final class PayloadEntry {
 
     @Override
     public String toString() {
-        return name + " (mode " + Integer.toOctalString(mode) + ", " + size + " bytes)";
+        return (nameLength() > RpmFile.DISPLAY_LIMIT ? file.displayPath() : name()) + " (mode "
+                + Integer.toOctalString(mode) + ", " + size + " bytes)";
     }
 }

@@ -1,6 +1,7 @@
 package io.rpmkit.read;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
 
 import io.rpmkit.PackagingException;
 
@@ -56,12 +58,17 @@ public final class PayloadReader implements AutoCloseable {
                 throw new PackagingException(where + ": the file is " + size + " bytes now, shorter than its "
                         + "headers (" + pkg.payloadOffset() + " bytes); did it change since it was read?");
             }
+            if (size == pkg.payloadOffset()) {
+                throw new PackagingException(where + ": the file ends at offset " + size + ", right after the main "
+                        + "header: the payload is missing (the file is truncated)");
+            }
             Tap raw = new Tap(new FileRangeInputStream(channel, pkg.payloadOffset(), size), compressedDigests);
             Tap cpioBytes = new Tap(compression.decompress(raw), uncompressedDigests);
             return new PayloadReader(where, raw, cpioBytes, new CpioReader(cpioBytes, pkg.files()));
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new PackagingException(where + ": payload cannot be opened: " + e.getMessage(), e);
+            throw new PackagingException(where + ": payload at offset " + pkg.payloadOffset() + " ("
+                    + compression.name().toLowerCase(Locale.ROOT) + ") cannot be opened: " + describe(e), e);
         } catch (PackagingException e) {
             closeQuietly(channel);
             throw e;
@@ -79,11 +86,18 @@ public final class PayloadReader implements AutoCloseable {
 
     /**
      * Reads what follows the cpio trailer to the end of both streams, so that the taps have seen
-     * every byte. Returns the size of the uncompressed payload.
+     * every byte. Returns the size of the uncompressed payload, or -1 when more than {@code limit}
+     * bytes follow the trailer (then the uncompressed stream was not read to its end).
      */
-    long drain() throws PackagingException {
+    long drain(long limit) throws PackagingException {
         try {
-            uncompressed.transferTo(OutputStream.nullOutputStream());
+            long atTrailer = uncompressed.count;
+            byte[] buffer = new byte[8192];
+            for (int read = uncompressed.read(buffer); read >= 0; read = uncompressed.read(buffer)) {
+                if (uncompressed.count - atTrailer > limit) {
+                    return -1;
+                }
+            }
             compressed.transferTo(OutputStream.nullOutputStream());
             return uncompressed.count;
         } catch (IOException e) {
@@ -91,12 +105,42 @@ public final class PayloadReader implements AutoCloseable {
         }
     }
 
+    /** Reads the rest of the compressed payload only; the file bounds it. */
+    void drainCompressed() throws PackagingException {
+        try {
+            compressed.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Where the cpio trailer starts: the archive size rpm before 4.12 stored as PAYLOADSIZE. */
+    long trailerOffset() {
+        return cpio.trailerOffset();
+    }
+
     long compressedSize() {
         return compressed.count;
     }
 
     PackagingException failure(IOException e) {
-        return new PackagingException(where + ": payload: " + e.getMessage(), e);
+        return new PackagingException(where + ": payload, " + uncompressed.count + " bytes into the archive ("
+                + compressed.count + " compressed): " + describe(e), e);
+    }
+
+    /**
+     * What went wrong, in words: decoders throw EOFException and others without a message (the
+     * message "null" said nothing), so the kind of failure is named from the exception's type.
+     */
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof EOFException) {
+            return "the data ends early, the file is truncated" + (message == null ? "" : " (" + message + ")");
+        }
+        if (message == null || message.isBlank()) {
+            return "the data is damaged (" + e.getClass().getSimpleName() + ")";
+        }
+        return message;
     }
 
     /**

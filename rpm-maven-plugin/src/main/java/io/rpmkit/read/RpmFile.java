@@ -6,7 +6,12 @@ import io.rpmkit.format.Flags;
 /**
  * One file of a package as its header describes it.
  *
- * @param path the absolute installed path, DIRNAMES[DIRINDEXES[i]] + BASENAMES[i]
+ * <p>The path is kept as its two parts and joined on demand: a header may give thousands of files
+ * one long directory name, and joining them all up front would make a small file take gigabytes.
+ *
+ * @param directory DIRNAMES[DIRINDEXES[i]], shared by every file of the directory; empty in a
+ *     source package, whose names are relative
+ * @param basename BASENAMES[i]
  * @param size LONGFILESIZES when present, else FILESIZES read unsigned
  * @param mode type and permission bits, FILEMODES read unsigned
  * @param mtime seconds since the epoch, FILEMTIMES read unsigned
@@ -17,8 +22,29 @@ import io.rpmkit.format.Flags;
  * @param inode FILEINODES entry; files sharing device and inode are hard links
  * @param device FILEDEVICES entry
  */
-public record RpmFile(String path, long size, int mode, long mtime, String digest, String linkTo, int flags,
-        int verifyFlags, String user, String group, int inode, int device) {
+public record RpmFile(String directory, String basename, long size, int mode, long mtime, String digest,
+        String linkTo, int flags, int verifyFlags, String user, String group, int inode, int device) {
+    /** Longer than any path rpm installs (PATH_MAX); such a path is shortened for messages. */
+    static final int DISPLAY_LIMIT = 4096;
+
+    /** The installed path, DIRNAMES[DIRINDEXES[i]] + BASENAMES[i], built on each call. */
+    public String path() {
+        return directory + basename;
+    }
+
+    /** The length of {@link #path()}, without building it. */
+    public long pathLength() {
+        return (long) directory.length() + basename.length();
+    }
+
+    /** The path for messages and listings: whole up to {@value #DISPLAY_LIMIT} characters, else its ends. */
+    public String displayPath() {
+        if (pathLength() <= DISPLAY_LIMIT) {
+            return path();
+        }
+        String tail = basename.length() > 200 ? basename.substring(basename.length() - 200) : basename;
+        return directory.substring(0, 200) + "...(" + pathLength() + " characters)..." + tail;
+    }
 
     public boolean isDirectory() {
         return (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY;

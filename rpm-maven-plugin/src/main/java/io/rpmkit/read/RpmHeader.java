@@ -68,6 +68,13 @@ public final class RpmHeader {
         return entry == null ? List.of() : entry.strings();
     }
 
+    /** The strings of a string entry as stored, see {@link HeaderEntry#stringBytes()}. */
+    public List<byte[]> stringBytes(Tag tag) {
+        requireType(tag, tag.type().isString());
+        HeaderEntry entry = find(tag);
+        return entry == null ? List.of() : entry.stringBytes();
+    }
+
     public int[] int32(Tag tag) {
         requireType(tag, tag.type() == TagType.INT32);
         HeaderEntry entry = find(tag);

@@ -37,6 +37,7 @@ public final class RpmPackage {
     private final Map<DependencyKind, List<HeaderDependency>> dependencies;
     private final List<HeaderScriptlet> scriptlets;
     private final List<HeaderTrigger> triggers;
+    private final List<HeaderTrigger> fileTriggers;
     private final List<ChangelogEntry> changelog;
 
     RpmPackage(Path path, long fileSize, RpmHeader signature, RpmHeader header, long headerOffset,
@@ -60,6 +61,7 @@ public final class RpmPackage {
         this.dependencies = Map.copyOf(views.dependencies());
         this.scriptlets = views.scriptlets();
         this.triggers = views.triggers();
+        this.fileTriggers = views.fileTriggers();
         this.changelog = views.changelog();
     }
 
@@ -199,11 +201,21 @@ public final class RpmPackage {
     }
 
     public Optional<HeaderScriptlet> scriptlet(ScriptletPhase phase) {
-        return scriptlets.stream().filter(s -> s.phase() == phase).findFirst();
+        return scriptlets.stream().filter(s -> s.label().equals(phase.queryLabel())).findFirst();
+    }
+
+    /** The %verifyscript, which {@code rpm -V} runs. */
+    public Optional<HeaderScriptlet> verifyScript() {
+        return scriptlets.stream().filter(s -> s.label().equals("verify")).findFirst();
     }
 
     public List<HeaderTrigger> triggers() {
         return triggers;
+    }
+
+    /** %filetrigger* and %transfiletrigger* scripts, in that order. */
+    public List<HeaderTrigger> fileTriggers() {
+        return fileTriggers;
     }
 
     public List<ChangelogEntry> changelog() {

@@ -164,10 +164,11 @@ class PayloadReaderTest {
 
     @Test
     void readsAPayloadWithoutCompressorTagEitherWay() throws Exception {
-        byte[] cpio = SyntheticPackage.cpio(List.of(SyntheticPackage.Entry.file("./a", 0100644, "a\n")));
+        List<SyntheticPackage.Entry> entries = List.of(SyntheticPackage.Entry.file("./a", 0100644, "a\n"));
+        byte[] cpio = SyntheticPackage.cpio(entries);
         for (byte[] payload : List.of(cpio, SyntheticPackage.gzip(cpio))) {
-            HeaderBuilder main = HeaderBuilder.mainHeader().string(RpmTag.NAME, "n").string(RpmTag.VERSION, "1")
-                    .string(RpmTag.RELEASE, "1");
+            HeaderBuilder main = SyntheticPackage.listing(HeaderBuilder.mainHeader().string(RpmTag.NAME, "n")
+                    .string(RpmTag.VERSION, "1").string(RpmTag.RELEASE, "1"), entries);
             RpmPackage pkg = RpmReader.read(Files.write(dir.resolve("plain.rpm"),
                     SyntheticPackage.assemble(main, payload, cpio.length)));
             assertEquals(PayloadCompression.NONE, pkg.payloadCompression());
@@ -202,8 +203,13 @@ class PayloadReaderTest {
     void refusesAPayloadWithoutTrailer() throws Exception {
         ByteArrayOutputStream cpio = new ByteArrayOutputStream();
         SyntheticPackage.writeEntry(cpio, 1, 0100644, 1, "./a", "a".getBytes(StandardCharsets.US_ASCII));
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> contents(withPayload(cpio.toByteArray())));
+        byte[] archive = cpio.toByteArray();
+        byte[] payload = SyntheticPackage.gzip(archive);
+        HeaderBuilder main = SyntheticPackage.listing(SyntheticPackage.mainHeader(payload, archive),
+                List.of(SyntheticPackage.Entry.file("./a", 0100644, "a")));
+        RpmPackage pkg = RpmReader.read(Files.write(dir.resolve("p.rpm"), SyntheticPackage.assemble(main, payload,
+                archive.length)));
+        PackagingException e = assertThrows(PackagingException.class, () -> contents(pkg));
         assertTrue(e.getMessage().contains("(no cpio trailer)"), e.getMessage());
     }
 

@@ -89,16 +89,16 @@ class RpmPackageTest {
             String body = RpmbuildFixtures.query(gzip, "%{" + phase.scriptTag().name() + "}");
             String program = RpmbuildFixtures.query(gzip, "%{" + phase.interpreterTag().name() + "}");
             if (!body.equals("(none)") || !program.equals("(none)")) {
-                expected.add(phase + "|" + (program.equals("(none)") ? "" : program) + "|"
+                expected.add(phase.queryLabel() + "|" + (program.equals("(none)") ? "" : program) + "|"
                         + (body.equals("(none)") ? "" : body));
             }
         }
         for (HeaderScriptlet script : pkg.scriptlets()) {
-            actual.add(script.phase() + "|" + String.join(" ", script.interpreter()) + "|" + script.body());
+            actual.add(script.label() + "|" + String.join(" ", script.interpreter()) + "|" + script.body());
         }
         assertEquals(expected, actual);
-        assertEquals(List.of(ScriptletPhase.PRE, ScriptletPhase.POST, ScriptletPhase.POSTUN, ScriptletPhase.POSTTRANS),
-                pkg.scriptlets().stream().map(HeaderScriptlet::phase).toList());
+        assertEquals(List.of("preinstall", "postinstall", "postuninstall", "posttrans"),
+                pkg.scriptlets().stream().map(HeaderScriptlet::label).toList());
         assertEquals("echo post $1", pkg.scriptlet(ScriptletPhase.POST).orElseThrow().body());
         assertEquals("/sbin/ldconfig", pkg.scriptlet(ScriptletPhase.POSTTRANS).orElseThrow().program());
     }

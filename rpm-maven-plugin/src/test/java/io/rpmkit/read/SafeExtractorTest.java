@@ -83,18 +83,18 @@ class SafeExtractorTest {
         assertFalse(Files.exists(outside.resolve("planted")));
     }
 
+    /** A symlink, then a file of the same name to be written through it: rpm refuses the second entry. */
     @Test
-    void replacesASymlinkByAFileOfTheSameNameWithoutFollowingIt() throws Exception {
+    void refusesASecondEntryOfTheSameNameWithoutFollowingTheFirst() throws Exception {
         Path outside = Files.writeString(dir.resolve("victim.txt"), "untouched");
         RpmPackage pkg = withEntries(List.of(
                 new Entry("./x", 0120777, outside.toString().getBytes(StandardCharsets.UTF_8), 0, 1),
                 Entry.file("./x", 0100644, "content")));
         Path root = dir.resolve("root");
-        SafeExtractor.extract(pkg, root);
+        PackagingException e = assertThrows(PackagingException.class, () -> SafeExtractor.extract(pkg, root));
+        // The header lists x twice too: the reader refuses to choose which of them the entries are.
+        assertTrue(e.getMessage().contains("(x) matches two files of the header"), e.getMessage());
         assertEquals("untouched", Files.readString(outside));
-        assertFalse(Files.isSymbolicLink(root.resolve("x")));
-        assertEquals("content", Files.readString(root.resolve("x"), StandardCharsets.UTF_8));
-        assertTrue(Files.isRegularFile(root.resolve("x"), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
@@ -105,10 +105,102 @@ class SafeExtractorTest {
         assertEquals(List.of(), result.written());
     }
 
+    @Test
+    void makesHardLinksAsLinks() throws Exception {
+        Path root = dir.resolve("root");
+        SafeExtractor.extract(RpmReader.read(RpmbuildFixtures.build("w6.gzdio")), root);
+        assertTrue(Files.isSameFile(root.resolve("usr/share/demo/hard1"), root.resolve("usr/share/demo/hard2")));
+    }
+
+    @Test
+    void reportsEveryDifferenceFromWhatRpmWouldInstall() throws Exception {
+        RpmPackage pkg = withEntries(List.of(
+                new Entry("./dev/null", 0020666, new byte[0], 0, 1),
+                new Entry("./run/fifo", 0010644, new byte[0], 0, 1),
+                new Entry("./secret", 040700, new byte[0], 0, 1),
+                Entry.file("./secret/key", 0100600, "k"),
+                Entry.file("./usr/bin/suid", 0104755, "x"),
+                Entry.file("./tmp/sticky", 0101777, "s")));
+        Path root = dir.resolve("root");
+        SafeExtractor.Result result = SafeExtractor.extract(pkg, root);
+        assertEquals(List.of("dev/null: character device not created (extraction never makes one)",
+                "run/fifo: fifo not created (extraction never makes one)",
+                "usr/bin/suid: set-uid bit dropped, written as 0755",
+                "tmp/sticky: sticky bit dropped, written as 0777"), result.notes());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("secret"))));
+        assertEquals("k", Files.readString(root.resolve("secret/key")));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve("usr/bin/suid"))));
+    }
+
+    @Test
+    void neverOverwritesWhatIsThere() throws Exception {
+        RpmPackage pkg = withEntries(List.of(Entry.file("./etc/a.conf", 0100644, "new"),
+                new Entry("./etc/dir", 0120777, "/".getBytes(StandardCharsets.UTF_8), 0, 1)));
+        for (String existing : List.of("etc/a.conf", "etc/dir")) {
+            Path root = Files.createDirectories(dir.resolve("root-" + existing.length()).resolve("etc"))
+                    .getParent();
+            Files.writeString(root.resolve(existing), "mine");
+            PackagingException e = assertThrows(PackagingException.class, () -> SafeExtractor.extract(pkg, root));
+            assertTrue(e.getMessage().contains("which exists already; extraction never overwrites"), e.getMessage());
+            assertEquals("mine", Files.readString(root.resolve(existing)));
+        }
+    }
+
+    /** The header names a file with its digest; content of the same size but other bytes is removed. */
+    @Test
+    void removesAFileWhoseDigestIsNotTheHeaders() throws Exception {
+        List<Entry> entries = List.of(Entry.file("./etc/a.conf", 0100644, "evil"));
+        byte[] cpio = SyntheticPackage.cpio(entries);
+        byte[] payload = SyntheticPackage.gzip(cpio);
+        byte[] bytes = SyntheticPackage.assemble(SyntheticPackage.listing(SyntheticPackage.mainHeader(payload, cpio),
+                entries).strings(io.rpmkit.format.RpmTag.FILEDIGESTS, List.of(SyntheticPackage.sha256(
+                        "good".getBytes(StandardCharsets.UTF_8))))
+                .int32(io.rpmkit.format.RpmTag.FILEDIGESTALGO, DigestAlgorithm.SHA256.pgpId()), payload, cpio.length);
+        RpmPackage pkg = RpmReader.read(Files.write(dir.resolve("digest.rpm"), bytes));
+        Path root = dir.resolve("root");
+        PackagingException e = assertThrows(PackagingException.class, () -> SafeExtractor.extract(pkg, root));
+        assertTrue(e.getMessage().contains("does not have the digest its header states"), e.getMessage());
+        assertFalse(Files.exists(root.resolve("etc/a.conf")));
+    }
+
+    /** "é" in UTF-8 and the Latin-1 byte E9 decode to the same string: the second is refused, not lost. */
+    @Test
+    void refusesTwoNamesThatDecodeToTheSameString() throws Exception {
+        java.io.ByteArrayOutputStream cpio = new java.io.ByteArrayOutputStream();
+        rawEntry(cpio, 1, "./caf\u00e9".getBytes(StandardCharsets.UTF_8), "one");
+        rawEntry(cpio, 2, "./caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "two");
+        SyntheticPackage.writeEntry(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+        byte[] archive = cpio.toByteArray();
+        byte[] payload = SyntheticPackage.gzip(archive);
+        byte[] bytes = SyntheticPackage.assemble(SyntheticPackage.listing(SyntheticPackage.mainHeader(payload,
+                archive), List.of(Entry.file("./caf\u00e9", 0100644, "one"))), payload, archive.length);
+        RpmPackage pkg = RpmReader.read(Files.write(dir.resolve("same.rpm"), bytes));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> SafeExtractor.extract(pkg, dir.resolve("root")));
+        assertTrue(e.getMessage().contains("(caf\u00e9) comes a second time"), e.getMessage());
+        assertEquals("one", Files.readString(dir.resolve("root/caf\u00e9")));
+    }
+
+    private static void rawEntry(java.io.ByteArrayOutputStream out, int inode, byte[] name, String content) {
+        byte[] nameBytes = java.util.Arrays.copyOf(name, name.length + 1);
+        StringBuilder header = new StringBuilder("070701");
+        long[] fields = {inode, 0100644, 0, 0, 1, 1_700_000_000L, content.length(), 0, 0, 0, 0, nameBytes.length, 0};
+        for (long field : fields) {
+            header.append(String.format("%08x", field));
+        }
+        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(nameBytes);
+        SyntheticPackage.pad(out);
+        out.writeBytes(content.getBytes(StandardCharsets.US_ASCII));
+        SyntheticPackage.pad(out);
+    }
+
     private RpmPackage withEntries(List<Entry> entries) throws Exception {
         byte[] cpio = SyntheticPackage.cpio(entries);
         byte[] payload = SyntheticPackage.gzip(cpio);
-        byte[] pkg = SyntheticPackage.assemble(SyntheticPackage.mainHeader(payload, cpio), payload, cpio.length);
+        byte[] pkg = SyntheticPackage.assemble(SyntheticPackage.listing(SyntheticPackage.mainHeader(payload, cpio),
+                entries), payload, cpio.length);
         return RpmReader.read(Files.write(dir.resolve("entries.rpm"), pkg));
     }
 }

@@ -206,6 +206,33 @@ final class SyntheticPackage {
         return 16 + 16 * buffer.getInt(offset + 8) + buffer.getInt(offset + 12);
     }
 
+    /**
+     * Adds the header's file list for these entries (names as stored, {@code ./} stripped and made
+     * absolute), since the reader refuses an archive entry its header does not list, as rpm does.
+     */
+    static HeaderBuilder listing(HeaderBuilder main, List<Entry> entries) {
+        List<String> dirs = new java.util.ArrayList<>();
+        List<String> bases = new java.util.ArrayList<>();
+        int[] indexes = new int[entries.size()];
+        int[] sizes = new int[entries.size()];
+        short[] modes = new short[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            String path = "/" + (entry.name().startsWith("./") ? entry.name().substring(2) : entry.name());
+            int slash = path.lastIndexOf('/');
+            String dir = path.substring(0, slash + 1);
+            if (!dirs.contains(dir)) {
+                dirs.add(dir);
+            }
+            indexes[i] = dirs.indexOf(dir);
+            bases.add(path.substring(slash + 1));
+            sizes[i] = entry.content().length;
+            modes[i] = (short) entry.mode();
+        }
+        return main.strings(RpmTag.DIRNAMES, dirs).int32(RpmTag.DIRINDEXES, indexes)
+                .strings(RpmTag.BASENAMES, bases).int32(RpmTag.FILESIZES, sizes).int16(RpmTag.FILEMODES, modes);
+    }
+
     /** A list helper for tests that add entries. */
     static List<Entry> entries(Entry... entries) {
         return new ArrayList<>(List.of(entries));

@@ -1,0 +1,195 @@
+package io.rpmkit.hostile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.Lead;
+import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.SignatureTag;
+
+/**
+ * Packages made whole rather than damaged, for what byte flips rarely reach: a header whose files
+ * all share one large directory name, and a cpio archive that disagrees with its header. Their
+ * headers and digests are valid, so the reader gets past every check to the part under test.
+ */
+final class CraftedPackage {
+    private static final int SHA256 = 8;
+
+    private CraftedPackage() {
+    }
+
+    /** Up to 20,000 files sharing one directory name of up to 1 MiB; a stripped payload or none. */
+    static ReaderFuzzTest.Damage sharedDirectoryName(Random random) {
+        int files = 1000 + random.nextInt(19_001);
+        int length = (64 << 10) + random.nextInt((1 << 20) - (64 << 10));
+        String directory = "/" + "d".repeat(length) + "/";
+        List<String> basenames = new ArrayList<>(files);
+        for (int i = 0; i < files; i++) {
+            basenames.add("f" + i);
+        }
+        boolean listEntries = random.nextBoolean();
+        ByteArrayOutputStream cpio = new ByteArrayOutputStream();
+        if (listEntries) {
+            for (int i = 0; i < files; i++) {
+                cpio.writeBytes(String.format("07070X%08x", i).getBytes(StandardCharsets.US_ASCII));
+                pad(cpio);
+            }
+        }
+        newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+        int[] zeros = new int[files];
+        short[] modes = new short[files];
+        Arrays.fill(modes, (short) 0100644);
+        long[] sizes = new long[files];
+        HeaderBuilder main = main(cpio.toByteArray())
+                .strings(RpmTag.DIRNAMES, List.of(directory))
+                .int32(RpmTag.DIRINDEXES, zeros)
+                .strings(RpmTag.BASENAMES, basenames)
+                .int64(RpmTag.LONGFILESIZES, sizes)
+                .int16(RpmTag.FILEMODES, modes);
+        return new ReaderFuzzTest.Damage(assemble(main, cpio.toByteArray()), files + " files sharing a directory "
+                + "name of " + length + " bytes, " + (listEntries ? "a stripped entry for each" : "no entries"));
+    }
+
+    /** Files /opt/f0... of 10 bytes each, and an archive that says otherwise. */
+    static ReaderFuzzTest.Damage cpioDisagreeingWithHeader(Random random) {
+        int files = 1 + random.nextInt(20);
+        byte[] content = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream cpio = new ByteArrayOutputStream();
+        String what;
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                int extra = 200 + random.nextInt(4800);
+                for (int i = 0; i < extra; i++) {
+                    newc(cpio, i + 1, 0100644, 1, "./opt/" + "x".repeat(1000) + i, content);
+                }
+                what = extra + " entries the header does not list";
+            }
+            case 1 -> {
+                int size = (1 + random.nextInt(8)) << 20;
+                newc(cpio, 1, 0100644, 1, "./opt/f0", new byte[size]);
+                what = "an entry of " + size + " bytes declared as 10";
+            }
+            case 2 -> {
+                int copies = 100 + random.nextInt(5000);
+                for (int i = 0; i < copies; i++) {
+                    newc(cpio, 1, 0100644, 1, "./opt/f0", content);
+                }
+                what = "one file's entry " + copies + " times";
+            }
+            default -> {
+                for (int i = 0; i < files; i++) {
+                    newc(cpio, i + 1, 0100644, 1, "./opt/f" + i, content);
+                }
+                newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+                int after = (1 + random.nextInt(8)) << 20;
+                cpio.writeBytes(new byte[after]);
+                what = after + " bytes after the trailer";
+            }
+        }
+        if (!what.endsWith("after the trailer")) {
+            newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+        }
+        List<String> basenames = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        int[] sizes = new int[files];
+        short[] modes = new short[files];
+        for (int i = 0; i < files; i++) {
+            basenames.add("f" + i);
+            digests.add(sha256(content));
+            sizes[i] = content.length;
+            modes[i] = (short) 0100644;
+        }
+        HeaderBuilder main = main(cpio.toByteArray())
+                .strings(RpmTag.DIRNAMES, List.of("/opt/"))
+                .int32(RpmTag.DIRINDEXES, new int[files])
+                .strings(RpmTag.BASENAMES, basenames)
+                .int32(RpmTag.FILESIZES, sizes)
+                .int16(RpmTag.FILEMODES, modes)
+                .strings(RpmTag.FILEDIGESTS, digests)
+                .int32(RpmTag.FILEDIGESTALGO, SHA256);
+        return new ReaderFuzzTest.Damage(assemble(main, cpio.toByteArray()), "cpio disagreeing with its header: "
+                + what);
+    }
+
+    private static HeaderBuilder main(byte[] cpio) {
+        return HeaderBuilder.mainHeader()
+                .string(RpmTag.NAME, "crafted")
+                .string(RpmTag.VERSION, "1")
+                .string(RpmTag.RELEASE, "1")
+                .string(RpmTag.SUMMARY, "crafted")
+                .string(RpmTag.DESCRIPTION, "crafted")
+                .string(RpmTag.LICENSE, "MIT")
+                .string(RpmTag.ARCH, "noarch")
+                .string(RpmTag.OS, "linux")
+                .string(RpmTag.PAYLOADFORMAT, "cpio")
+                .string(RpmTag.PAYLOADCOMPRESSOR, "gzip")
+                .int32(RpmTag.PAYLOADDIGESTALGO, SHA256)
+                .strings(RpmTag.PAYLOADDIGEST, List.of(sha256(gzip(cpio))))
+                .strings(RpmTag.PAYLOADDIGESTALT, List.of(sha256(cpio)));
+    }
+
+    private static byte[] assemble(HeaderBuilder main, byte[] cpio) {
+        byte[] header = main.encode();
+        byte[] payload = gzip(cpio);
+        byte[] signature = HeaderBuilder.signatureHeader()
+                .string(SignatureTag.SHA256HEADER, sha256(header))
+                .int32(SignatureTag.SIZE, header.length + payload.length)
+                .int32(SignatureTag.PAYLOADSIZE, cpio.length)
+                .encode();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(Lead.encode("crafted-1-1", (short) 0));
+        out.writeBytes(signature);
+        out.writeBytes(header);
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    private static void newc(ByteArrayOutputStream out, int inode, int mode, int links, String name, byte[] content) {
+        byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_8);
+        StringBuilder header = new StringBuilder("070701");
+        long[] fields = {inode, mode, 0, 0, links, 1_700_000_000L, content.length, 0, 0, 0, 0, nameBytes.length, 0};
+        for (long field : fields) {
+            header.append(String.format("%08x", field));
+        }
+        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(nameBytes);
+        pad(out);
+        out.writeBytes(content);
+        pad(out);
+    }
+
+    private static void pad(ByteArrayOutputStream out) {
+        while (out.size() % 4 != 0) {
+            out.write(0);
+        }
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
