@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
@@ -55,40 +54,22 @@ class PackageSigningRealRpmTest {
         return rpm;
     }
 
-    /** rpm -Kv with only the given public key in the database. */
     private RealRpm.Result check(RpmGeneration generation, Path rpm, Path publicKey) throws Exception {
-        String db = generation.path(Files.createTempDirectory(generation.workDir(dir), "rpmdb"));
-        generation.ok("rpmkeys", "--dbpath", db, "--import", generation.path(publicKey));
-        return generation.run("rpm", "-Kv", "--dbpath", db, generation.path(rpm));
+        return generation.checkSignatures(rpm, publicKey, dir);
     }
 
     private RealRpm.Result check(RpmGeneration generation, Path rpm, PGPSecretKeyRing ring) throws Exception {
         return check(generation, rpm, TestKeys.writePublic(ring, Files.createTempFile(dir, "pub", ".asc")));
     }
 
-    /**
-     * The line {@code rpm -Kv} prints for our header signature, or for the legacy one over header and
-     * payload. rpm 4 names the signing key by its short key ID. rpm 6, which reads several OpenPGP
-     * signatures and v6 keys (whose short IDs are no longer an identity), says "OpenPGP" and names the
-     * certificate by its primary key's full fingerprint, even when a subkey signed, and labels the
-     * header-and-payload signature "Legacy".
-     */
-    private static String signatureLine(RpmGeneration generation, boolean legacy, String algorithm,
-            String signingKeyId, String primaryFingerprint) {
-        if (generation.isRpm6()) {
-            return (legacy ? "    Legacy OpenPGP V4 " : "Header OpenPGP V4 ") + algorithm
-                    + " signature, key fingerprint: " + primaryFingerprint.toLowerCase(Locale.ROOT);
-        }
-        return (legacy ? "    V4 " : "Header V4 ") + algorithm + " Signature, key ID " + signingKeyId;
-    }
-
-    private static String signatureLine(RpmGeneration generation, boolean legacy, String algorithm,
+    /** See {@link RpmGeneration#signatureLine} for how rpm 4 and rpm 6 print the same signature. */
+    static String signatureLine(RpmGeneration generation, boolean legacy, String algorithm,
             PGPSecretKeyRing ring) {
-        return signatureLine(generation, legacy, algorithm, TestKeys.rpmKeyId(ring.getPublicKey()),
+        return generation.signatureLine(legacy, algorithm, TestKeys.rpmKeyId(ring.getPublicKey()),
                 fingerprint(ring));
     }
 
-    private static String fingerprint(PGPSecretKeyRing ring) {
+    static String fingerprint(PGPSecretKeyRing ring) {
         return HexFormat.of().formatHex(ring.getPublicKey().getFingerprint());
     }
 
@@ -158,7 +139,7 @@ class PackageSigningRealRpmTest {
         generation.require();
         Path rpm = signed(withSubkey, HashChoice.SHA256, false);
         String subkey = TestKeys.rpmKeyId(TestKeys.subkeys(withSubkey).get(1));
-        assertOk(check(generation, rpm, withSubkey), signatureLine(generation, false, "EdDSA/SHA256", subkey,
+        assertOk(check(generation, rpm, withSubkey), generation.signatureLine(false, "EdDSA/SHA256", subkey,
                 fingerprint(withSubkey)));
     }
 
@@ -201,8 +182,8 @@ class PackageSigningRealRpmTest {
             PackageSigning.signInPlace(rpm, new PackageSigner(key, HashChoice.SHA256, BUILD_TIME), true);
             String id = fingerprint.substring(32).toLowerCase();
             RealRpm.Result result = check(generation, rpm, gpg.exportPublic(fingerprint, dir.resolve("gpg-public.asc")));
-            assertOk(result, signatureLine(generation, false, "RSA/SHA256", id, fingerprint));
-            assertOk(result, signatureLine(generation, true, "RSA/SHA256", id, fingerprint));
+            assertOk(result, generation.signatureLine(false, "RSA/SHA256", id, fingerprint));
+            assertOk(result, generation.signatureLine(true, "RSA/SHA256", id, fingerprint));
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -192,6 +193,30 @@ public enum RpmGeneration {
     /** {@code rpm -qp --nosignature --qf FORMAT package}, with this generation's rpm. */
     public String query(Path rpm, String format) throws IOException, InterruptedException {
         return ok("rpm", "-qp", "--nosignature", "--qf", format, path(rpm));
+    }
+
+    /** {@code rpm -Kv} of the package in a fresh key database holding only {@code publicKey}. */
+    public RealRpm.Result checkSignatures(Path rpm, Path publicKey, Path tempDir)
+            throws IOException, InterruptedException {
+        String db = path(Files.createTempDirectory(workDir(tempDir), "rpmdb"));
+        ok("rpmkeys", "--dbpath", db, "--import", path(publicKey));
+        return run("rpm", "-Kv", "--dbpath", db, path(rpm));
+    }
+
+    /**
+     * The line {@code rpm -Kv} prints for a V4 header signature, or for the legacy one over header and
+     * payload, without its verdict. rpm 4 names the signing key by its short key ID. rpm 6, which
+     * reads several OpenPGP signatures and v6 keys (whose short IDs are no identity), says "OpenPGP",
+     * names the certificate by its primary key's full fingerprint even when a subkey signed, and labels
+     * the header-and-payload signature "Legacy".
+     */
+    public String signatureLine(boolean legacy, String algorithm, String signingKeyId, String primaryFingerprint) {
+        if (isRpm6()) {
+            return (legacy ? "    Legacy OpenPGP V4 " : "Header OpenPGP V4 ") + algorithm
+                    + " signature, key fingerprint: " + primaryFingerprint.toLowerCase(Locale.ROOT);
+        }
+        return (legacy ? "    V4 " : "Header V4 ") + algorithm + " Signature, key ID "
+                + signingKeyId.toLowerCase(Locale.ROOT);
     }
 
     /** A throwaway install root this generation's rpm can reach: inside its Debian root, or {@code dir}. */
