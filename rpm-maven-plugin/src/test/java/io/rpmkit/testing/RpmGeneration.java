@@ -155,12 +155,17 @@ public enum RpmGeneration {
 
     /**
      * The path under which this generation's tools see {@code file}. A file outside the root is
-     * copied into a fresh work directory first, under the same name.
+     * copied into a fresh work directory first, under the same name; a directory must already be
+     * inside (see {@link #workDir}).
      */
     public String path(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         Path root = root().toAbsolutePath().normalize();
         if (!absolute.startsWith(root)) {
+            if (Files.isDirectory(absolute)) {
+                throw new IllegalArgumentException(absolute + " is a directory outside " + root
+                        + ": make it under workDir()");
+            }
             Path copy = freshDir().resolve(absolute.getFileName());
             Files.copy(absolute, copy, StandardCopyOption.COPY_ATTRIBUTES);
             absolute = copy;
