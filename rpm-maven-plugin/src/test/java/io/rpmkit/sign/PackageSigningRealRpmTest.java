@@ -181,7 +181,8 @@ class PackageSigningRealRpmTest {
             SigningKey key = SigningKey.load(secret, fingerprint, passphrase.toCharArray());
             PackageSigning.signInPlace(rpm, new PackageSigner(key, HashChoice.SHA256, BUILD_TIME), true);
             String id = fingerprint.substring(32).toLowerCase();
-            RealRpm.Result result = check(generation, rpm, gpg.exportPublic(fingerprint, dir.resolve("gpg-public.asc")));
+            Path publicKey = gpg.exportPublic(fingerprint, dir.resolve("gpg-public.asc"));
+            RealRpm.Result result = check(generation, rpm, publicKey);
             assertOk(result, generation.signatureLine(false, "RSA/SHA256", id, fingerprint));
             assertOk(result, generation.signatureLine(true, "RSA/SHA256", id, fingerprint));
         }

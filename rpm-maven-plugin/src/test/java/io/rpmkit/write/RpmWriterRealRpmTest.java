@@ -70,7 +70,8 @@ class RpmWriterRealRpmTest {
         assertEquals("sample|1.2.3|4|noarch|linux|Greets the world from a test|Apache-2.0|Applications/System"
                 + "|https://example.com/sample|Example|Jane Doe <jane@example.com>|localhost|"
                 + SamplePackages.BUILD_TIME.getEpochSecond() + "|sample-1.2.3-4.src.rpm|gzip|6",
-                generation.query(rpm, "%{NAME}|%{VERSION}|%{RELEASE}|%{ARCH}|%{OS}|%{SUMMARY}|%{LICENSE}|%{GROUP}|%{URL}"
+                generation.query(rpm, "%{NAME}|%{VERSION}|%{RELEASE}|%{ARCH}|%{OS}|%{SUMMARY}|%{LICENSE}"
+                        + "|%{GROUP}|%{URL}"
                         + "|%{VENDOR}|%{PACKAGER}|%{BUILDHOST}|%{BUILDTIME}|%{SOURCERPM}|%{PAYLOADCOMPRESSOR}"
                         + "|%{PAYLOADFLAGS}"));
         assertEquals("A sample package\nwith two lines of description.", generation.query(rpm, "%{DESCRIPTION}"));
