@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.testing.RpmGeneration;
 
 /**
  * The real dnf against one {@code file://} repository, installing into a throwaway root; no
- * network, nothing of the machine's own configuration. Measured with Debian 12's dnf 4.14:
+ * network, nothing of the machine's own configuration. On the host it is Debian 12's dnf 4.14; in
+ * the sid root ({@link RpmGeneration#RPM_6_1}) dnf5 5.4, which reads the same options, and whose
+ * rpm keeps its database at the root's /var/lib/rpm. Measured with dnf 4.14:
  * <ul>
  * <li>Our own config file ({@code --config}), because Debian's /etc/dnf/dnf.conf has
  * {@code best=False} and {@code skip_if_unavailable=True}: with them dnf quietly installs an older
@@ -38,29 +41,50 @@ import io.rpmkit.testing.RealRpm;
  * {@code gpgcheck=1} refuses unsigned packages ("Package app-1-3.noarch.rpm is not signed").
  * Public for the plugin's integration tests (verify.groovy).
  */
-public record Dnf(Path work, Path repository, Optional<Path> key, boolean packageSignatures) {
+public record Dnf(RpmGeneration generation, Path work, Path repository, Optional<Path> key,
+        boolean packageSignatures) {
+    /** The host's dnf. */
     public static Dnf unsigned(Path work, Path repository) {
-        return new Dnf(work, repository, Optional.empty(), false);
+        return unsigned(RpmGeneration.RPM_4_18, work, repository);
+    }
+
+    /**
+     * The dnf of a generation: the host's dnf 4.14, or dnf5 in the sid root (rpm 6.1), where
+     * {@code work} and {@code repository} must lie inside the root ({@link RpmGeneration#workDir}).
+     */
+    public static Dnf unsigned(RpmGeneration generation, Path work, Path repository) {
+        return new Dnf(generation, work, repository, Optional.empty(), false);
     }
 
     /** Checks repodata/repomd.xml.asc against this ASCII-armored public key; packages may be unsigned. */
     public Dnf withRepomdKey(Path publicKey) {
-        return new Dnf(work, repository, Optional.of(publicKey), false);
+        return new Dnf(generation, work, repository, Optional.of(publicKey), false);
     }
 
     /** Checks repomd.xml.asc and every package's signature against this key. */
     public Dnf withKey(Path publicKey) {
-        return new Dnf(work, repository, Optional.of(publicKey), true);
+        return new Dnf(generation, work, repository, Optional.of(publicKey), true);
+    }
+
+    /** dnf5 where the generation's root has it (sid), dnf on the host. */
+    public String tool() {
+        return generation.isHost() ? "dnf" : "dnf5";
+    }
+
+    /** Skips loudly unless this generation has the tool and an rpm. */
+    public Dnf require() throws IOException, InterruptedException {
+        generation.requireTool(tool());
+        return this;
     }
 
     public Path root() {
         return work.resolve("root");
     }
 
-    public String config() {
+    public String config() throws IOException {
         // gpgkey is an option of a repository: in [main] dnf ignores it and fails with "Bad GPG signature".
-        String gpg = key.map(k -> "gpgcheck=" + (packageSignatures ? 1 : 0) + "\nrepo_gpgcheck=1\ngpgkey=" + k.toUri()
-                + "\n").orElse("gpgcheck=0\nrepo_gpgcheck=0\n");
+        String gpg = key.isEmpty() ? "gpgcheck=0\nrepo_gpgcheck=0\n" : "gpgcheck=" + (packageSignatures ? 1 : 0)
+                + "\nrepo_gpgcheck=1\ngpgkey=" + uri(key.get()) + "\n";
         return "[main]\n"
                 + "reposdir=\n"
                 + "best=True\n"
@@ -68,22 +92,36 @@ public record Dnf(Path work, Path repository, Optional<Path> key, boolean packag
                 + "install_weak_deps=False\n"
                 + "\n[local]\n"
                 + "name=local\n"
-                + "baseurl=" + repository.toUri() + "\n"
+                + "baseurl=" + uri(repository) + "\n"
                 + gpg;
     }
 
     public RealRpm.Result install(String... packages) throws IOException, InterruptedException {
+        return install(List.of(), packages);
+    }
+
+    /** Installs with further command-line options, such as {@code --setopt=...}. */
+    public RealRpm.Result install(List<String> options, String... packages) throws IOException, InterruptedException {
         Files.createDirectories(root());
         Path config = Files.writeString(work.resolve("dnf.conf"), config());
-        List<String> command = new ArrayList<>(List.of("dnf", "--config=" + config, "--installroot=" + root(),
-                "--noplugins", "--releasever=1", "-y", "install"));
+        // dnf5 spells it --no-plugins; both read the same [main] options.
+        List<String> command = new ArrayList<>(List.of(tool(), "--config=" + generation.path(config),
+                "--installroot=" + generation.path(root()), generation.isHost() ? "--noplugins" : "--no-plugins",
+                "--releasever=1", "-y"));
+        command.addAll(options);
+        command.add("install");
         command.addAll(List.of(packages));
-        return RealRpm.run(command);
+        return generation.run(command.toArray(String[]::new));
+    }
+
+    /** file:// as the generation's dnf sees it. */
+    private String uri(Path path) throws IOException {
+        return Path.of(generation.path(path)).toUri().toString();
     }
 
     /** NAME-[EPOCH:]VERSION-RELEASE.ARCH of every package installed in the root, sorted. */
     public List<String> installed() throws IOException, InterruptedException {
-        String out = RealRpm.ok("rpm", "--root", root().toString(), "-qa", "--qf", "%{NEVRA}\\n");
+        String out = generation.ok("rpm", "--root", generation.path(root()), "-qa", "--qf", "%{NEVRA}\\n");
         return out.lines().filter(l -> !l.isBlank()).sorted().toList();
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real rpm tools as referee. A test that needs one skips, loudly, where it is missing; CI
- * installs them all, so there they always run.
+ * installs them all, so there they always run. These helpers run the host's tools (rpm 4.18 on
+ * Debian 12); {@link RpmGeneration} runs rpm 4.20 and 6.1 from the roots CI caches.
  */
 public final class RealRpm {
     /** The rpmlint findings the library's tests filter, each with its reason in the file. */
@@ -73,14 +74,31 @@ public final class RealRpm {
         return ok("rpm", "-qp", "--nosignature", "--qf", format, rpm.toString());
     }
 
-    /** A throwaway root with its own database, for installs that touch nothing else. */
+    /**
+     * A throwaway root with its own database, for installs that touch nothing else. A generation's
+     * rpm runs it from inside its Debian root, so there it lives inside that root
+     * ({@link RpmGeneration#newRoot}).
+     */
     public static final class Root {
+        /** Relative to the root: rpm prefixes {@code --dbpath} with {@code --root}. */
+        private static final String DB_PATH = "/var/lib/rpm";
+
+        private final RpmGeneration generation;
         private final Path dir;
 
+        /** A root for the host's rpm. */
         public Root(Path dir) throws IOException, InterruptedException {
+            this(RpmGeneration.RPM_4_18, dir);
+        }
+
+        Root(RpmGeneration generation, Path dir) throws IOException, InterruptedException {
+            if (!dir.toAbsolutePath().normalize().startsWith(generation.root())) {
+                throw new IllegalArgumentException(dir + " is outside " + generation.root());
+            }
+            this.generation = generation;
             this.dir = dir;
             Files.createDirectories(dbPath());
-            ok("rpm", "--root", dir.toString(), "--dbpath", dbPath().toString(), "--initdb");
+            rpmOk("--initdb");
         }
 
         /**
@@ -102,20 +120,24 @@ public final class RealRpm {
         }
 
         public Path dbPath() {
-            return dir.resolve("var/lib/rpm");
+            return dir.resolve(DB_PATH.substring(1));
+        }
+
+        public RpmGeneration generation() {
+            return generation;
         }
 
         public Result rpm(String... arguments) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of("rpm", "--root", dir.toString(), "--dbpath",
-                    dbPath().toString()));
+            List<String> command = new ArrayList<>(List.of("rpm", "--root", generation.path(dir), "--dbpath",
+                    DB_PATH));
             command.addAll(List.of(arguments));
-            return run(command);
+            return run(generation.command(command));
         }
 
         public String rpmOk(String... arguments) throws IOException, InterruptedException {
             Result result = rpm(arguments);
-            assertEquals(0, result.exitCode(), () -> "rpm " + String.join(" ", arguments) + " failed:\n"
-                    + result.output());
+            assertEquals(0, result.exitCode(), () -> generation + ": rpm " + String.join(" ", arguments)
+                    + " failed:\n" + result.output());
             return result.output();
         }
     }

@@ -1,27 +1,35 @@
 package io.rpmkit.write;
 
-import static io.rpmkit.testing.RealRpm.ok;
-import static io.rpmkit.testing.RealRpm.query;
-import static io.rpmkit.testing.RealRpm.requireTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.github.luben.zstd.ZstdInputStream;
 
 import io.rpmkit.Console;
+import io.rpmkit.read.RpmReader;
 import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.testing.RpmGeneration;
 import io.rpmkit.testing.SamplePackages;
 
-/** The real rpm judges what the writer makes: digests, every tag, install, verify, erase. */
+/**
+ * The real rpm judges what the writer makes: digests, every tag, install, verify, erase; each check on
+ * every rpm generation (4.18 on the host, 4.20 and 6.1 in the roots CI caches).
+ */
 class RpmWriterRealRpmTest {
     @TempDir
     Path dir;
@@ -32,39 +40,49 @@ class RpmWriterRealRpmTest {
         return output;
     }
 
-    @Test
-    void everyDigestChecksOutWithRpm() throws Exception {
-        requireTool("rpm");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void everyDigestChecksOutWithRpm(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
         for (Compression compression : Compression.values()) {
             Path rpm = build(SamplePackages.everything(dir).compression(compression, null).build());
-            String report = ok("rpm", "-Kv", "--nosignature", rpm.toString());
+            String report = generation.ok("rpm", "-Kv", "--nosignature", generation.path(rpm));
             assertTrue(report.contains("Header SHA256 digest: OK"), report);
-            assertTrue(report.contains("Header SHA1 digest: OK"), report);
             assertTrue(report.contains("Payload SHA256 digest: OK"), report);
-            assertTrue(report.contains("MD5 digest: OK"), report);
+            if (generation.isRpm6()) {
+                // rpm 6 neither checks nor reports the SHA-1 header and MD5 digests any more (a package
+                // with both broken passes -K there); older rpm still reads them, so we still write them.
+                assertFalse(report.contains("SHA1") || report.contains("MD5"), report);
+            } else {
+                assertTrue(report.contains("Header SHA1 digest: OK"), report);
+                assertTrue(report.contains("MD5 digest: OK"), report);
+            }
             assertFalse(report.contains("BAD") || report.contains("NOTFOUND"), report);
             Files.delete(rpm);
         }
     }
 
-    @Test
-    void rpmReadsTheMetadataWeWrote() throws Exception {
-        requireTool("rpm");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void rpmReadsTheMetadataWeWrote(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
         Path rpm = build(SamplePackages.everything(dir).build());
         assertEquals("sample|1.2.3|4|noarch|linux|Greets the world from a test|Apache-2.0|Applications/System"
                 + "|https://example.com/sample|Example|Jane Doe <jane@example.com>|localhost|"
                 + SamplePackages.BUILD_TIME.getEpochSecond() + "|sample-1.2.3-4.src.rpm|gzip|6",
-                query(rpm, "%{NAME}|%{VERSION}|%{RELEASE}|%{ARCH}|%{OS}|%{SUMMARY}|%{LICENSE}|%{GROUP}|%{URL}"
+                generation.query(rpm, "%{NAME}|%{VERSION}|%{RELEASE}|%{ARCH}|%{OS}|%{SUMMARY}|%{LICENSE}"
+                        + "|%{GROUP}|%{URL}"
                         + "|%{VENDOR}|%{PACKAGER}|%{BUILDHOST}|%{BUILDTIME}|%{SOURCERPM}|%{PAYLOADCOMPRESSOR}"
                         + "|%{PAYLOADFLAGS}"));
-        assertEquals("A sample package\nwith two lines of description.", query(rpm, "%{DESCRIPTION}"));
+        assertEquals("A sample package\nwith two lines of description.", generation.query(rpm, "%{DESCRIPTION}"));
     }
 
-    @Test
-    void rpmListsExactlyTheEntriesWithTheirAttributes() throws Exception {
-        requireTool("rpm");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void rpmListsExactlyTheEntriesWithTheirAttributes(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
         Path rpm = build(SamplePackages.everything(dir).build());
-        String files = query(rpm, "[%{FILENAMES} %{FILEMODES:octal} %{FILEUSERNAME}:%{FILEGROUPNAME}"
+        String files = generation.query(rpm, "[%{FILENAMES} %{FILEMODES:octal} %{FILEUSERNAME}:%{FILEGROUPNAME}"
                 + " %{FILEFLAGS} %{FILESIZES} %{FILELINKTOS}|\n]");
         assertEquals(String.join("\n",
                 "/etc/sample.conf 100644 root:root 17 15 |",
@@ -75,13 +93,14 @@ class RpmWriterRealRpmTest {
                 "/usr/share/sample/current 120777 root:root 0 9 bin/hello|",
                 "/usr/share/sample/data.bin 100644 root:root 0 200000 |",
                 "/var/lib/sample.state 100644 root:root 89 0 |", ""), files);
-        String digest = query(rpm, "[%{FILEDIGESTS}\n]").lines().toList().get(4);
+        String digest = generation.query(rpm, "[%{FILEDIGESTS}\n]").lines().toList().get(4);
         assertEquals(sha256(Files.readAllBytes(dir.resolve("hello.sh"))), digest);
     }
 
-    @Test
-    void rpmReadsEveryDependencyWithItsFlags() throws Exception {
-        requireTool("rpm");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void rpmReadsEveryDependencyWithItsFlags(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
         Path rpm = build(SamplePackages.everything(dir).build());
         assertEquals(String.join("\n",
                 "bash >= 4.0",
@@ -94,39 +113,39 @@ class RpmWriterRealRpmTest {
                 "/bin/sh",
                 "rpmlib(CompressedFileNames) <= 3.0.4-1",
                 "rpmlib(FileDigests) <= 4.6.0-1",
-                "rpmlib(PayloadFilesHavePrefix) <= 4.0-1", ""), ok("rpm", "-qp", "--nosignature", "--requires",
-                        rpm.toString()));
-        assertEquals("sample = 1.2.3-4\nsample-api = 2\nconfig(sample) = 1.2.3-4\n", ok("rpm", "-qp", "--nosignature", "--provides",
-                rpm.toString()));
-        assertEquals("sample-old < 1.0\n", ok("rpm", "-qp", "--nosignature", "--conflicts", rpm.toString()));
-        assertEquals("sample-legacy < 1.0\n", ok("rpm", "-qp", "--nosignature", "--obsoletes", rpm.toString()));
-        assertEquals("less\n", ok("rpm", "-qp", "--nosignature", "--recommends", rpm.toString()));
-        assertEquals("vim\n", ok("rpm", "-qp", "--nosignature", "--suggests", rpm.toString()));
-        assertEquals("sample-suite\n", ok("rpm", "-qp", "--nosignature", "--supplements", rpm.toString()));
-        assertEquals("sample-core > 1:0.9-2\n", ok("rpm", "-qp", "--nosignature", "--enhances", rpm.toString()));
-        assertEquals("coreutils post,preun\n", query(rpm, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\n]")
+                "rpmlib(PayloadFilesHavePrefix) <= 4.0-1", ""), queryDependencies(generation, rpm, "--requires"));
+        assertEquals("sample = 1.2.3-4\nsample-api = 2\nconfig(sample) = 1.2.3-4\n",
+                queryDependencies(generation, rpm, "--provides"));
+        assertEquals("sample-old < 1.0\n", queryDependencies(generation, rpm, "--conflicts"));
+        assertEquals("sample-legacy < 1.0\n", queryDependencies(generation, rpm, "--obsoletes"));
+        assertEquals("less\n", queryDependencies(generation, rpm, "--recommends"));
+        assertEquals("vim\n", queryDependencies(generation, rpm, "--suggests"));
+        assertEquals("sample-suite\n", queryDependencies(generation, rpm, "--supplements"));
+        assertEquals("sample-core > 1:0.9-2\n", queryDependencies(generation, rpm, "--enhances"));
+        assertEquals("coreutils post,preun\n", generation.query(rpm, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\n]")
                 .lines().filter(l -> l.startsWith("coreutils")).findFirst().orElseThrow() + "\n");
-        String scripts = ok("rpm", "-qp", "--nosignature", "--scripts", "--triggers", rpm.toString());
+        String scripts = generation.ok("rpm", "-qp", "--nosignature", "--scripts", "--triggers", generation.path(rpm));
         assertTrue(scripts.contains("postinstall scriptlet (using /bin/sh):\necho post $1 >> /sample.trace"), scripts);
         assertTrue(scripts.contains("triggerin scriptlet (using /bin/sh) -- httpd >= 2.4\necho httpd arrived"), scripts);
         assertEquals("* Fri Nov 20 2026 Jane Doe <jane@example.com> - 1.2.3-4\n- Second entry\n\n"
                 + "* Thu Oct 01 2026 Jane Doe <jane@example.com> - 1.2.3-3\n- First entry\n\n",
-                ok("rpm", "-qp", "--nosignature", "--changelog", rpm.toString()));
+                generation.ok("rpm", "-qp", "--nosignature", "--changelog", generation.path(rpm)));
     }
 
-    @Test
-    void installsVerifiesUpgradesAndErasesInAThrowawayRoot() throws Exception {
-        requireTool("rpm");
-        RealRpm.Root root = new RealRpm.Root(dir.resolve("root")).withShell();
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void installsVerifiesUpgradesAndErasesInAThrowawayRoot(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
+        RealRpm.Root root = generation.newRoot(dir.resolve("root")).withShell();
         Path first = build(SamplePackages.everything(dir).build());
-        root.rpmOk("-i", "--nodeps", first.toString());
+        root.rpmOk("-i", "--nodeps", generation.path(first));
         assertEquals("", root.rpmOk("-V", "--nodeps", "sample"));
         assertTrue(Files.isSymbolicLink(root.dir().resolve("usr/share/sample/current")));
         assertEquals("#!/bin/sh\necho hello\n", Files.readString(root.dir().resolve("usr/share/sample/bin/hello")));
         assertFalse(Files.exists(root.dir().resolve("var/lib/sample.state")), "a ghost is never created");
 
         Path second = build(SamplePackages.everything(dir).release("5").build());
-        root.rpmOk("-U", "--nodeps", second.toString());
+        root.rpmOk("-U", "--nodeps", generation.path(second));
         assertEquals("sample-1.2.3-5.noarch\n", root.rpmOk("-q", "sample"));
         assertEquals("", root.rpmOk("-V", "--nodeps", "sample"));
 
@@ -137,13 +156,14 @@ class RpmWriterRealRpmTest {
         assertTrue(Files.isDirectory(root.dir().resolve("etc")), "directories the package does not own stay");
     }
 
-    @Test
-    void everyCompressionInstallsWithRpm() throws Exception {
-        requireTool("rpm");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void everyCompressionInstallsWithRpm(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm");
         for (Compression compression : Compression.values()) {
-            RealRpm.Root root = new RealRpm.Root(dir.resolve("root-" + compression));
+            RealRpm.Root root = generation.newRoot(dir.resolve("root-" + compression));
             Path rpm = build(SamplePackages.everything(dir).compression(compression, null).build());
-            root.rpmOk("-i", "--nodeps", "--noscripts", rpm.toString());
+            root.rpmOk("-i", "--nodeps", "--noscripts", generation.path(rpm));
             assertEquals("#!/bin/sh\necho hello\n", Files.readString(root.dir().resolve("usr/share/sample/bin/hello")),
                     compression.name());
             assertEquals("", root.rpmOk("-V", "--nodeps", "sample"), compression.name());
@@ -151,21 +171,42 @@ class RpmWriterRealRpmTest {
         }
     }
 
-    @Test
-    void uncompressedPayloadDigestCoversTheUncompressedPayload() throws Exception {
-        requireTool("rpm2cpio");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void uncompressedPayloadDigestCoversTheUncompressedPayload(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpm2cpio");
         Path rpm = build(SamplePackages.everything(dir).compression(Compression.ZSTD, 3).build());
-        Path cpio = dir.resolve("payload.cpio");
-        ok("sh", "-c", "rpm2cpio '" + rpm + "' > '" + cpio + "'");
-        assertEquals(sha256(Files.readAllBytes(cpio)), query(rpm, "%{PAYLOADDIGESTALT}"));
+        byte[] bytes = Files.readAllBytes(rpm);
+        int offset = (int) RpmReader.read(rpm).payloadOffset();
+        byte[] payload;
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(bytes, offset, bytes.length - offset))) {
+            payload = in.readAllBytes();
+        }
+        assertEquals(sha256(payload), generation.query(rpm, "%{" + generation.tagName("PAYLOADDIGESTALT") + "}"));
+
+        Path cpio = generation.workDir(dir).resolve("payload.cpio");
+        generation.ok("sh", "-c", "rpm2cpio '" + generation.path(rpm) + "' > '" + generation.path(cpio) + "'");
+        if (generation == RpmGeneration.RPM_4_18) {
+            assertEquals(sha256(payload), sha256(Files.readAllBytes(cpio)), "rpm2cpio 4.18 passes the payload on");
+        } else {
+            // From 4.20 on rpm2cpio writes a new archive from the header's file list (lower-case hex,
+            // its own link counts), for rpmbuild's packages as for ours: not the payload's bytes.
+            assertNotEquals(sha256(payload), sha256(Files.readAllBytes(cpio)));
+        }
     }
 
-    @Test
-    void rpmlintFindsNoErrorsInAWellConfiguredPackage() throws Exception {
-        requireTool("rpmlint");
+    @ParameterizedTest
+    @EnumSource(RpmGeneration.class)
+    void rpmlintFindsNoErrorsInAWellConfiguredPackage(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpmlint");
         Path rpm = build(SamplePackages.everything(dir).build());
-        RealRpm.Result result = RealRpm.run("rpmlint", "-c", RealRpm.RPMLINT_FILTERS.toString(), rpm.toString());
+        RealRpm.Result result = generation.run("rpmlint", "-c", generation.path(RealRpm.RPMLINT_FILTERS),
+                generation.path(rpm));
         assertTrue(result.output().contains(" 0 errors"), result.output());
+    }
+
+    private static String queryDependencies(RpmGeneration generation, Path rpm, String option) throws Exception {
+        return generation.ok("rpm", "-qp", "--nosignature", option, generation.path(rpm));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
