@@ -17,6 +17,7 @@ import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
+import io.rpmkit.read.SyntheticPackage;
 
 /**
  * Packages made whole rather than damaged, for what byte flips rarely reach: a header whose files
@@ -43,10 +44,10 @@ final class CraftedPackage {
         if (listEntries) {
             for (int i = 0; i < files; i++) {
                 cpio.writeBytes(String.format("07070X%08x", i).getBytes(StandardCharsets.US_ASCII));
-                pad(cpio);
+                SyntheticPackage.pad(cpio);
             }
         }
-        newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+        SyntheticPackage.writeEntry(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
         int[] zeros = new int[files];
         short[] modes = new short[files];
         Arrays.fill(modes, (short) 0100644);
@@ -71,34 +72,35 @@ final class CraftedPackage {
             case 0 -> {
                 int extra = 200 + random.nextInt(4800);
                 for (int i = 0; i < extra; i++) {
-                    newc(cpio, i + 1, 0100644, 1, "./opt/" + "x".repeat(1000) + i, content);
+                    SyntheticPackage.writeEntry(cpio, i + 1, 0100644, 1, "./opt/" + "x".repeat(1000) + i,
+                            content);
                 }
                 what = extra + " entries the header does not list";
             }
             case 1 -> {
                 int size = (1 + random.nextInt(8)) << 20;
-                newc(cpio, 1, 0100644, 1, "./opt/f0", new byte[size]);
+                SyntheticPackage.writeEntry(cpio, 1, 0100644, 1, "./opt/f0", new byte[size]);
                 what = "an entry of " + size + " bytes declared as 10";
             }
             case 2 -> {
                 int copies = 100 + random.nextInt(5000);
                 for (int i = 0; i < copies; i++) {
-                    newc(cpio, 1, 0100644, 1, "./opt/f0", content);
+                    SyntheticPackage.writeEntry(cpio, 1, 0100644, 1, "./opt/f0", content);
                 }
                 what = "one file's entry " + copies + " times";
             }
             default -> {
                 for (int i = 0; i < files; i++) {
-                    newc(cpio, i + 1, 0100644, 1, "./opt/f" + i, content);
+                    SyntheticPackage.writeEntry(cpio, i + 1, 0100644, 1, "./opt/f" + i, content);
                 }
-                newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+                SyntheticPackage.writeEntry(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
                 int after = (1 + random.nextInt(8)) << 20;
                 cpio.writeBytes(new byte[after]);
                 what = after + " bytes after the trailer";
             }
         }
         if (!what.endsWith("after the trailer")) {
-            newc(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
+            SyntheticPackage.writeEntry(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
         }
         List<String> basenames = new ArrayList<>();
         List<String> digests = new ArrayList<>();
@@ -155,25 +157,6 @@ final class CraftedPackage {
         return out.toByteArray();
     }
 
-    private static void newc(ByteArrayOutputStream out, int inode, int mode, int links, String name, byte[] content) {
-        byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_8);
-        StringBuilder header = new StringBuilder("070701");
-        long[] fields = {inode, mode, 0, 0, links, 1_700_000_000L, content.length, 0, 0, 0, 0, nameBytes.length, 0};
-        for (long field : fields) {
-            header.append(String.format("%08x", field));
-        }
-        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(nameBytes);
-        pad(out);
-        out.writeBytes(content);
-        pad(out);
-    }
-
-    private static void pad(ByteArrayOutputStream out) {
-        while (out.size() % 4 != 0) {
-            out.write(0);
-        }
-    }
 
     private static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ import io.rpmkit.format.SignatureTag;
  * Small packages made in memory from {@link HeaderBuilder} headers and a hand-written cpio, for
  * tests that need no tools: lead, signature header (with correct digests), main header, payload.
  */
-final class SyntheticPackage {
+public final class SyntheticPackage {
     static final String CONFIG_CONTENT = "x=1\n";
 
     /** One cpio entry; {@code name} as stored, e.g. {@code ./etc/syn.conf}. */
@@ -151,7 +151,8 @@ final class SyntheticPackage {
         return out.toByteArray();
     }
 
-    static void writeEntry(ByteArrayOutputStream out, int inode, int mode, int links, String name, byte[] content) {
+    /** One newc entry with its padding, as rpm's payloads hold them. */
+    public static void writeEntry(ByteArrayOutputStream out, int inode, int mode, int links, String name, byte[] content) {
         byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_8);
         StringBuilder header = new StringBuilder("070701");
         long[] fields = {inode, mode, 0, 0, links, 1_700_000_000L, content.length, 0, 0, 0, 0, nameBytes.length, 0};
@@ -165,7 +166,8 @@ final class SyntheticPackage {
         pad(out);
     }
 
-    static void pad(ByteArrayOutputStream out) {
+    /** Pads the archive to cpio's 4-byte boundary. */
+    public static void pad(ByteArrayOutputStream out) {
         while (out.size() % 4 != 0) {
             out.write(0);
         }
