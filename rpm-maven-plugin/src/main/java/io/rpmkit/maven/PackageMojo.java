@@ -36,36 +36,29 @@ public class PackageMojo extends AbstractPackageMojo {
     private boolean skip;
 
     /**
-     * The package's paths. Each {@code <entry>} has a {@code <type>}: {@code file} (the default),
-     * {@code tree} (the default when the source is a directory: its files and directories),
-     * {@code template} (a UTF-8 file whose {@code ${project.version}}, {@code ${rpm.version}} and any
-     * project property are filled in), {@code dir}, {@code symlink} or {@code ghost} (owned, never
-     * shipped); and: {@code <path>} the absolute install path (for a tree, the directory its contents
-     * go into); {@code <source>} the file, template or directory; {@code <target>} a symlink's target;
-     * {@code <mode>} octal, default 0644 for files and a tree's files, 0755 for directories;
-     * {@code <directoryMode>} a tree's directories, default 0755; {@code <keepModes>} how much of a
-     * tree's permission bits on disk to keep: executable (the default: the mode, plus execute where it
-     * grants read for sources their owner may execute), all (the source's bits, as rpmbuild keeps them)
-     * or none (the default when mode is given); {@code <user>} and {@code <group>}, default root;
-     * {@code <flags>} comma-separated config, noreplace, missingok, doc, license, readme;
-     * {@code <verify>} what rpm -V checks (digest, size, link, user, group, mtime, mode, rdev, caps, or
-     * none), default all; {@code <includes>} and {@code <excludes>} a tree's patterns with Maven's
-     * meaning ({@code **} any number of directories, none included, so {@code **}{@code /*.jar} takes the
-     * top-level jars too; {@code *} part of one name; {@code ?} one character); a pattern that matches
-     * nothing is an error; {@code <useDefaultExcludes>} whether Maven's default excludes (SCM metadata,
-     * editor backups) apply, default true; {@code <followLinks>} whether a tree's symlinks are followed,
-     * default false: they are packaged as symlinks with their target as written;
-     * {@code <ownDirectories>} whether a tree's directories belong to the package, default true (a tree
-     * with patterns owns only the directories on the way to what it ships). Parent directories are
-     * never added behind your back.
+     * The package's paths. Each {@code <entry>} has a {@code <type>}: file (default), tree (default for
+     * a directory source: its files and directories), template (UTF-8; {@code ${project.version}},
+     * {@code ${rpm.version}} and project properties filled in), dir, symlink or ghost (owned, never
+     * shipped); {@code <path>}: the absolute install path, for a tree the directory its contents go into;
+     * {@code <source>}; {@code <target>}: a symlink's; {@code <mode>}: octal, default 0644 for files,
+     * 0755 for directories; {@code <directoryMode>}: a tree's directories, default 0755;
+     * {@code <keepModes>}: a tree's bits on disk to keep, executable (default: the mode plus execute
+     * where it grants read, for sources their owner may execute), all (as rpmbuild) or none (default
+     * with mode); {@code <user>}, {@code <group>}: default root; {@code <flags>}: config, noreplace,
+     * missingok, doc, license, readme; {@code <verify>}: what rpm -V checks (digest, size, link, user,
+     * group, mtime, mode, rdev, caps or none), default all; {@code <includes>}, {@code <excludes>}: a
+     * tree's patterns as Maven means them ({@code **}{@code /*.jar} takes top-level jars too), each must
+     * match something; {@code <useDefaultExcludes>}: Maven's (SCM metadata, backups), default true;
+     * {@code <followLinks>}: default false, a tree's symlinks stay symlinks as written;
+     * {@code <ownDirectories>}: default true (a tree with patterns owns only the directories on the way
+     * to what it ships). Parent directories are never added behind your back.
      */
     @Parameter
     private List<EntryConfig> entries = new ArrayList<>();
 
     /**
-     * Scripts rpm runs: each {@code <scriptlet>} has a {@code <phase>} (pretrans, pre, post, preun,
-     * postun or posttrans), the script in {@code <script>} or in a UTF-8 {@code <file>}, and an
-     * {@code <interpreter>}, default /bin/sh, whose Requires is added in the phase's context.
+     * Scripts rpm runs: each {@code <scriptlet>} has a {@code <phase>} (pretrans, pre, post, preun, postun,
+     * posttrans), {@code <script>} or a UTF-8 {@code <file>}, {@code <interpreter>} (default /bin/sh).
      */
     @Parameter
     private List<ScriptletConfig> scriptlets = new ArrayList<>();

@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.rpmkit.Quoting;
-import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.RpmLimits;
@@ -22,18 +19,10 @@ import io.rpmkit.format.ScriptletPhase;
 final class SpecValidation {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Pattern VERSION_PART = Pattern.compile("[A-Za-z0-9._+~^]+");
-    private static final Pattern DEPENDENCY_VERSION = Pattern.compile("([0-9]+:)?[A-Za-z0-9._+~^]+(-[A-Za-z0-9._+~^]+)?");
     private static final Pattern ARCH = Pattern.compile("[A-Za-z0-9_]+");
     /** What rpm can store and what useradd accepts: no spaces, colons or control characters. */
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}\\$?");
-    private static final Pattern DEPENDENCY_NAME = Pattern.compile("[^\\s,<>=]+");
     private static final String VERSION_CHARS = "use letters, digits and . _ + ~ ^";
-    /**
-     * What a header holding one string needs besides the string, counted so that this check is never
-     * stricter than rpm: 8 bytes of counts, the region's and the string's index entries, the region
-     * trailer and the NUL. The writer checks the whole header against the exact limit.
-     */
-    private static final int HEADER_OVERHEAD = 8 + 2 * 16 + 16 + 1;
 
     private final PackageSpec spec;
     private final List<String> problems = new ArrayList<>();
@@ -48,7 +37,7 @@ final class SpecValidation {
         checkDependencies();
         checkScripts();
         checkChangelog();
-        checkTree();
+        TreeShape.check(problems, spec.entries());
         if (problems.isEmpty()) {
             checkTarget();
         }
@@ -77,14 +66,14 @@ final class SpecValidation {
         requireSingleLine("license", spec.license());
         requireSingleLine("group", spec.group());
         requireSingleLine("buildHost", spec.buildHost());
-        checkText("summary", spec.summary());
-        checkText("description", spec.description());
-        checkText("license", spec.license());
-        checkText("group", spec.group());
-        checkText("buildHost", spec.buildHost());
-        checkText("vendor", spec.vendor());
-        checkText("packager", spec.packager());
-        checkText("url", spec.url());
+        HeaderText.check(problems, "summary", spec.summary());
+        HeaderText.check(problems, "description", spec.description());
+        HeaderText.check(problems, "license", spec.license());
+        HeaderText.check(problems, "group", spec.group());
+        HeaderText.check(problems, "buildHost", spec.buildHost());
+        HeaderText.check(problems, "vendor", spec.vendor());
+        HeaderText.check(problems, "packager", spec.packager());
+        HeaderText.check(problems, "url", spec.url());
         if (spec.buildTime() == null) {
             problems.add("buildTime is missing: pass the build's timestamp (project.build.outputTimestamp"
                     + " or SOURCE_DATE_EPOCH); the library never reads the clock");
@@ -206,7 +195,7 @@ final class SpecValidation {
                     problems.add(where + ": link target " + Quoting.quote(entry.linkTarget()) + " is empty or invalid: give the"
                             + " path the link points to");
                 } else {
-                    checkText(where + ": link target", entry.linkTarget());
+                    HeaderText.check(problems, where + ": link target", entry.linkTarget());
                     int length = PathRules.utf8Length(entry.linkTarget());
                     if (length >= RpmLimits.PATH_MAX) {
                         problems.add(where + ": link target " + PathRules.shortened(entry.linkTarget()) + " is " + length
@@ -245,7 +234,7 @@ final class SpecValidation {
 
     private void checkDependencies() {
         for (Dependency dependency : spec.dependencies()) {
-            checkDependency(dependency.kind() == null ? "dependency" : dependency.kind().settingName(), dependency);
+            DependencyRules.check(problems, dependency.kind() == null ? "dependency" : dependency.kind().settingName(), dependency);
             if (dependency.kind() != DependencyKind.REQUIRES && !dependency.contexts().isEmpty()) {
                 problems.add(dependency.kind().settingName() + " " + Quoting.quote(dependency) + ": install contexts such as"
                         + " (post) apply to requires only: remove them");
@@ -256,36 +245,11 @@ final class SpecValidation {
             if (trigger.packages().isEmpty()) {
                 problems.add(where + ": names no package: give the package(s) that fire it");
             }
-            trigger.packages().forEach(p -> checkDependency(where, p));
+            trigger.packages().forEach(p -> DependencyRules.check(problems, where, p));
             checkInterpreter(where, trigger.interpreter());
             if (trigger.body() != null) {
-                checkText(where + ": script", trigger.body());
+                HeaderText.check(problems, where + ": script", trigger.body());
             }
-        }
-    }
-
-    private void checkDependency(String where, Dependency dependency) {
-        if (isBlank(dependency.name()) || !DEPENDENCY_NAME.matcher(dependency.name()).matches()) {
-            problems.add(where + " " + Quoting.quote(dependency.name()) + " is not a dependency name: use a name without spaces,"
-                    + " commas or comparison signs, e.g. systemd");
-        } else if (!balanced(dependency.name())) {
-            problems.add(where + " " + Quoting.quote(dependency.name()) + " has unbalanced parentheses, which rpm cannot parse:"
-                    + " close every '(' after opening it, e.g. 'perl(Foo)'");
-        } else {
-            checkText(where + " " + Quoting.quote(dependency.name()) + ": name", dependency.name());
-        }
-        if (dependency.version() != null) {
-            checkText(where + " " + Quoting.quote(dependency.name()) + ": version", dependency.version());
-        }
-        if (dependency.comparison() == null) {
-            problems.add(where + " " + Quoting.quote(dependency.name()) + ": comparison is missing: use <, <=, =, >= or >");
-        } else if (dependency.comparison() != Comparison.ANY
-                && !DEPENDENCY_VERSION.matcher(dependency.version()).matches()) {
-            problems.add(where + " " + Quoting.quote(dependency) + ": version " + Quoting.quote(dependency.version()) + " is not an"
-                    + " [epoch:]version[-release]: e.g. 219 or 1:2.0-3");
-        } else if (dependency.comparison() == Comparison.ANY && !dependency.version().isEmpty()) {
-            problems.add(where + " " + Quoting.quote(dependency.name()) + ": version " + Quoting.quote(dependency.version()) + " has no"
-                    + " comparison: write e.g. '" + dependency.name() + " >= " + dependency.version() + "'");
         }
     }
 
@@ -300,7 +264,7 @@ final class SpecValidation {
             if (scriptlet.body() == null) {
                 problems.add(where + ": the script is missing: give it inline or from a file");
             } else {
-                checkText(where + ": script", scriptlet.body());
+                HeaderText.check(problems, where + ": script", scriptlet.body());
             }
         }
     }
@@ -309,7 +273,7 @@ final class SpecValidation {
         if (interpreter == null || !interpreter.startsWith("/") || interpreter.chars().anyMatch(Character::isWhitespace)) {
             problems.add(where + ": interpreter " + Quoting.quote(interpreter) + " is not an absolute path: use e.g. /bin/sh");
         } else {
-            checkText(where + ": interpreter", interpreter);
+            HeaderText.check(problems, where + ": interpreter", interpreter);
         }
     }
 
@@ -326,84 +290,9 @@ final class SpecValidation {
             if (isBlank(entry.text())) {
                 problems.add("changelog entry " + Quoting.quote(entry.author()) + ": text is missing: e.g. '- First release'");
             }
-            checkText("changelog entry " + Quoting.quote(entry.author()) + ": author", entry.author());
-            checkText("changelog entry " + Quoting.quote(entry.author()) + ": text", entry.text());
+            HeaderText.check(problems, "changelog entry " + Quoting.quote(entry.author()) + ": author", entry.author());
+            HeaderText.check(problems, "changelog entry " + Quoting.quote(entry.author()) + ": text", entry.text());
         }
-    }
-
-    /**
-     * A file, or a link, cannot have entries beneath it: rpm installs {@code /opt/x/a/b} into the
-     * directory {@code /opt/x/a} and fails when a file or symlink of the package already stands there.
-     */
-    private void checkTree() {
-        Map<String, Entry> nonDirectories = new HashMap<>();
-        for (Entry entry : spec.entries()) {
-            if (entry.path() != null && entry.kind() != null && entry.kind() != EntryKind.DIRECTORY) {
-                nonDirectories.putIfAbsent(entry.path(), entry);
-            }
-        }
-        if (nonDirectories.isEmpty()) {
-            return;
-        }
-        for (Entry entry : spec.entries()) {
-            if (entry.path() == null || PathRules.problem(entry.path()) != null) {
-                continue;
-            }
-            for (int slash = entry.path().lastIndexOf('/'); slash > 0; slash = entry.path().lastIndexOf('/', slash - 1)) {
-                Entry parent = nonDirectories.get(entry.path().substring(0, slash));
-                if (parent != null) {
-                    problems.add(Quoting.label("entry", entry.path()) + ": path lies beneath " + Quoting.quote(parent.path())
-                            + ", which the package makes a " + (parent.kind() == EntryKind.SYMLINK ? "symlink" : "file")
-                            + ": rpm cannot install both; make " + Quoting.quote(parent.path()) + " a directory or move one"
-                            + " of them");
-                    break;
-                }
-            }
-        }
-    }
-
-    /**
-     * Every string ends in a header as UTF-8 up to its first NUL: a NUL would cut it, a lone surrogate
-     * has no UTF-8 form, and one string alone may not make the header larger than rpm loads.
-     */
-    private void checkText(String where, String value) {
-        if (value == null) {
-            return;
-        }
-        int bytes = 0;
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (c == 0) {
-                problems.add(where + " " + PathRules.shortened(value) + " has a NUL at byte " + bytes
-                        + ", where a header string ends: remove it");
-                return;
-            }
-            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                problems.add(where + " " + PathRules.shortened(value) + " has a lone UTF-16 surrogate at byte " + bytes
-                        + ", which UTF-8 cannot encode: use valid characters");
-                return;
-            }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-            i += Character.charCount(c);
-        }
-        if (bytes >= RpmLimits.MAX_HEADER_BLOB_SIZE - HEADER_OVERHEAD) {
-            problems.add(where + " is " + bytes + " bytes, more than a header can hold: rpm refuses headers of "
-                    + RpmLimits.MAX_HEADER_BLOB_SIZE + " bytes (256 MiB) or more; package large content as a file");
-        }
-    }
-
-    /** Whether every ')' closes an earlier '(' and every '(' is closed. */
-    private static boolean balanced(String name) {
-        int depth = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
     }
 
     private static boolean isBlank(String value) {

@@ -1,0 +1,44 @@
+package io.rpmkit.spec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rpmkit.Quoting;
+
+/** The shape of a package's file tree that rpm can install. */
+final class TreeShape {
+    private TreeShape() {
+    }
+
+    /**
+     * A file, or a link, cannot have entries beneath it: rpm installs {@code /opt/x/a/b} into the
+     * directory {@code /opt/x/a} and fails when a file or symlink of the package already stands there.
+     */
+    static void check(List<String> problems, List<Entry> entries) {
+        Map<String, Entry> nonDirectories = new HashMap<>();
+        for (Entry entry : entries) {
+            if (entry.path() != null && entry.kind() != null && entry.kind() != EntryKind.DIRECTORY) {
+                nonDirectories.putIfAbsent(entry.path(), entry);
+            }
+        }
+        if (nonDirectories.isEmpty()) {
+            return;
+        }
+        for (Entry entry : entries) {
+            if (entry.path() == null || PathRules.problem(entry.path()) != null) {
+                continue;
+            }
+            for (int slash = entry.path().lastIndexOf('/'); slash > 0; slash = entry.path().lastIndexOf('/', slash - 1)) {
+                Entry parent = nonDirectories.get(entry.path().substring(0, slash));
+                if (parent != null) {
+                    problems.add(Quoting.label("entry", entry.path()) + ": path lies beneath " + Quoting.quote(parent.path())
+                            + ", which the package makes a " + (parent.kind() == EntryKind.SYMLINK ? "symlink" : "file")
+                            + ": rpm cannot install both; make " + Quoting.quote(parent.path()) + " a directory or move one"
+                            + " of them");
+                    break;
+                }
+            }
+        }
+    }
+}
