@@ -96,14 +96,41 @@ final class PackageIndexer {
         for (RpmFile file : rpm.files()) {
             MetadataFile.Type type = file.isDirectory() ? MetadataFile.Type.DIR
                     : file.isGhost() ? MetadataFile.Type.GHOST : MetadataFile.Type.FILE;
-            files.add(new MetadataFile(file.path(), type));
+            files.add(new MetadataFile(file.directory(), file.basename(), type));
         }
         return files;
     }
 
+    /**
+     * The file requirements that name one of the package's own files. Looked up by basename and
+     * compared in parts, since building every path would take gigabytes for files sharing one
+     * long directory name.
+     */
+    private static Set<String> ownFileRequirements(RpmPackage rpm) {
+        Map<String, List<String>> byBasename = new HashMap<>();
+        for (HeaderDependency dependency : rpm.dependencies(DependencyKind.REQUIRES)) {
+            String name = dependency.name();
+            if (name.startsWith("/")) {
+                byBasename.computeIfAbsent(name.substring(name.lastIndexOf('/') + 1), b -> new ArrayList<>())
+                        .add(name);
+            }
+        }
+        Set<String> own = new HashSet<>();
+        if (byBasename.isEmpty()) {
+            return own;
+        }
+        for (RpmFile file : rpm.files()) {
+            for (String name : byBasename.getOrDefault(file.basename(), List.of())) {
+                if (new MetadataFile(file.directory(), file.basename(), MetadataFile.Type.FILE).hasPath(name)) {
+                    own.add(name);
+                }
+            }
+        }
+        return own;
+    }
+
     private Map<DependencyKind, List<MetadataDependency>> dependencies(RpmPackage rpm) {
-        Set<String> ownFiles = new HashSet<>();
-        rpm.files().forEach(f -> ownFiles.add(f.path()));
+        Set<String> ownFiles = ownFileRequirements(rpm);
         Set<String> provided = new HashSet<>();
         Map<String, PreviousRequire> previousRequire = new HashMap<>();
         Map<DependencyKind, List<MetadataDependency>> all = new EnumMap<>(DependencyKind.class);
