@@ -66,16 +66,26 @@ final class PackageIndexer {
         boolean source = rpm.header().entry(RpmTag.SOURCEPACKAGE.code()).isPresent();
         return new PackageMetadata(pkgid, rpm.name(), source ? "src" : rpm.arch().orElse(""),
                 rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
-                rpm.version(), rpm.release(), text(rpm.summary()), text(rpm.description()), text(rpm.packager()),
-                text(rpm.url()), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
-                rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location, text(rpm.license()),
-                text(rpm.vendor()), text(rpm.group()), text(rpm.buildHost()), text(rpm.sourceRpm()),
+                rpm.version(), rpm.release(), HeaderText.of(rpm, RpmTag.SUMMARY),
+                HeaderText.of(rpm, RpmTag.DESCRIPTION), HeaderText.of(rpm, RpmTag.PACKAGER),
+                HeaderText.of(rpm, RpmTag.URL), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
+                rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location,
+                HeaderText.of(rpm, RpmTag.LICENSE), HeaderText.of(rpm, RpmTag.VENDOR), HeaderText.of(rpm, RpmTag.GROUP),
+                HeaderText.of(rpm, RpmTag.BUILDHOST), HeaderText.of(rpm, RpmTag.SOURCERPM),
                 rpm.headerOffset(), rpm.payloadOffset(), dependencies(rpm), files(rpm),
-                changelog(rpm.changelog(), changelogLimit));
+                changelog(asCreaterepoWritesIt(rpm), changelogLimit));
     }
 
-    private static String text(Optional<String> value) {
-        return value.orElse("");
+    /** The changelog with its names and texts from their bytes, see {@link HeaderText}. */
+    private static List<ChangelogEntry> asCreaterepoWritesIt(RpmPackage rpm) {
+        List<ChangelogEntry> entries = rpm.changelog();
+        List<String> names = HeaderText.all(rpm, RpmTag.CHANGELOGNAME);
+        List<String> texts = HeaderText.all(rpm, RpmTag.CHANGELOGTEXT);
+        List<ChangelogEntry> converted = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            converted.add(new ChangelogEntry(entries.get(i).time(), names.get(i), texts.get(i)));
+        }
+        return converted;
     }
 
     /** As rpm reports it: the signature's LONGARCHIVESIZE or PAYLOADSIZE, else the main header's ARCHIVESIZE. */
@@ -137,8 +147,13 @@ final class PackageIndexer {
         for (DependencyKind kind : READING_ORDER) {
             List<MetadataDependency> list = new ArrayList<>();
             MetadataDependency highestLibc = null;
-            for (HeaderDependency dependency : rpm.dependencies(kind)) {
-                String name = dependency.name();
+            List<String> names = HeaderText.all(rpm, kind.nameTag());
+            List<String> versions = HeaderText.all(rpm, kind.versionTag());
+            List<HeaderDependency> read = rpm.dependencies(kind);
+            for (int i = 0; i < read.size(); i++) {
+                String name = names.get(i);
+                String version = i < versions.size() ? versions.get(i) : "";
+                HeaderDependency dependency = new HeaderDependency(name, read.get(i).flags(), version);
                 String flags = flagName(dependency.flags());
                 String key = name + '\0' + flags + '\0' + dependency.version();
                 boolean pre = false;
