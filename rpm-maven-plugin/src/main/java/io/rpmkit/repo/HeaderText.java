@@ -18,6 +18,8 @@ import io.rpmkit.read.RpmPackage;
  * asks for the bytes rather than the text.
  */
 final class HeaderText {
+    private static final byte[] EMPTY = {};
+
     private HeaderText() {
     }
 
@@ -38,9 +40,11 @@ final class HeaderText {
     }
 
     static String of(byte[] bytes) {
-        if (isUtf8(bytes)) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return isUtf8(bytes, EMPTY) ? new String(bytes, StandardCharsets.UTF_8) : fromLatin1(bytes);
+    }
+
+    /** {@code cr_latin1_to_utf8}, for a string libxml2 did not take for UTF-8. */
+    static String fromLatin1(byte[] bytes) {
         StringBuilder text = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             int c = b & 0xFF;
@@ -52,11 +56,15 @@ final class HeaderText {
         return text.toString();
     }
 
-    /** libxml2's {@code xmlCheckUTF8}: the shape of UTF-8 sequences, without rejecting overlong forms. */
-    static boolean isUtf8(byte[] bytes) {
+    /**
+     * libxml2's {@code xmlCheckUTF8} on {@code first} followed by {@code second}, without joining
+     * them (a file's directory and basename): the shape of UTF-8 sequences, overlong forms allowed.
+     */
+    static boolean isUtf8(byte[] first, byte[] second) {
+        int length = first.length + second.length;
         int i = 0;
-        while (i < bytes.length) {
-            int c = bytes[i] & 0xFF;
+        while (i < length) {
+            int c = at(first, second, i);
             int extra;
             if (c < 0x80) {
                 extra = 0;
@@ -70,12 +78,16 @@ final class HeaderText {
                 return false;
             }
             for (int k = 1; k <= extra; k++) {
-                if (i + k >= bytes.length || (bytes[i + k] & 0xC0) != 0x80) {
+                if (i + k >= length || (at(first, second, i + k) & 0xC0) != 0x80) {
                     return false;
                 }
             }
             i += extra + 1;
         }
         return true;
+    }
+
+    private static int at(byte[] first, byte[] second, int i) {
+        return (i < first.length ? first[i] : second[i - first.length]) & 0xFF;
     }
 }

@@ -101,12 +101,40 @@ final class PackageIndexer {
                 .filter(values -> values.length > 0).map(values -> Integer.toUnsignedLong(values[0])).orElse(0L);
     }
 
+    /**
+     * The files, their names as createrepo_c writes them: it checks the joined path for UTF-8 and
+     * converts a path that is not from Latin-1 as a whole (see {@link HeaderText}). The reader's
+     * strings are kept where the path is UTF-8; a directory's converted form is made once.
+     */
     private static List<MetadataFile> files(RpmPackage rpm) {
-        List<MetadataFile> files = new ArrayList<>();
-        for (RpmFile file : rpm.files()) {
+        List<RpmFile> read = rpm.files();
+        List<byte[]> basenames = rpm.header().stringBytes(RpmTag.BASENAMES);
+        List<byte[]> dirnames = rpm.header().stringBytes(RpmTag.DIRNAMES);
+        int[] dirIndexes = rpm.header().int32(RpmTag.DIRINDEXES);
+        boolean bytesKnown = basenames.size() == read.size() && dirIndexes.length == read.size();
+        String[] latin1Dirnames = new String[dirnames.size()];
+        // A directory that is UTF-8 ends where a character ends: its files' paths are UTF-8 when their basenames are.
+        Boolean[] utf8Dirnames = new Boolean[dirnames.size()];
+        List<MetadataFile> files = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            RpmFile file = read.get(i);
             MetadataFile.Type type = file.isDirectory() ? MetadataFile.Type.DIR
                     : file.isGhost() ? MetadataFile.Type.GHOST : MetadataFile.Type.FILE;
-            files.add(new MetadataFile(file.directory(), file.basename(), type));
+            String directory = file.directory();
+            String basename = file.basename();
+            int dir = bytesKnown ? dirIndexes[i] : -1;
+            if (dir >= 0 && utf8Dirnames[dir] == null) {
+                utf8Dirnames[dir] = HeaderText.isUtf8(dirnames.get(dir), new byte[0]);
+            }
+            if (dir >= 0 && !(utf8Dirnames[dir] ? HeaderText.isUtf8(basenames.get(i), new byte[0])
+                    : HeaderText.isUtf8(dirnames.get(dir), basenames.get(i)))) {
+                if (latin1Dirnames[dir] == null) {
+                    latin1Dirnames[dir] = HeaderText.fromLatin1(dirnames.get(dir));
+                }
+                directory = directory.isEmpty() ? "" : latin1Dirnames[dir];
+                basename = HeaderText.fromLatin1(basenames.get(i));
+            }
+            files.add(new MetadataFile(directory, basename, type));
         }
         return files;
     }

@@ -24,7 +24,8 @@ import io.rpmkit.Console;
 
 /**
  * Header strings that are not UTF-8, as older packages hold them (Latin-1 summaries, changelogs,
- * dependency names), reach the metadata as the host's createrepo_c 0.17.3 writes them, byte for
+ * dependency names, file names whose directory or basename is not UTF-8, where createrepo_c
+ * converts the whole path), reach the metadata as the host's createrepo_c 0.17.3 writes them, byte for
  * byte. The package is built by rpmbuild, which writes such bytes when told not to stop at them
  * ({@code _invalid_encoding_terminates_build 0}); our own writer refuses them.
  */
@@ -43,7 +44,13 @@ class CreaterepoLatin1Test {
             Provides: pr\u00e9 = 1
             %description
             d\u00e9scription \u00bb
+            %install
+            mkdir -p "%{buildroot}/etc/dir\u00c3\u00a9\u00c3" "%{buildroot}/opt/utf\u00c3\u00a9"
+            touch "%{buildroot}/etc/dir\u00c3\u00a9\u00c3/caf\u00e9" "%{buildroot}/opt/utf\u00c3\u00a9/x\u00a9y\u00e9"
+            touch "%{buildroot}/opt/utf\u00c3\u00a9/plain"
             %files
+            /etc/dir*
+            /opt/utf*
             %changelog
             * Mon Jan 01 2024 J\u00e9r\u00f4me <j@example.com> - 1-1
             - caf\u00e9 \u00a9
@@ -83,6 +90,8 @@ class CreaterepoLatin1Test {
         Repodata their = RepodataReader.read(theirs);
         String theirPrimary = open(theirs, their, "primary");
         assertTrue(theirPrimary.contains("<summary>caf\u00e9 x\u00c3z</summary>"), theirPrimary);
+        // The directory "dir" C3 A9 C3 is not UTF-8: C3 becomes U+00C3, A9 is dropped.
+        assertTrue(theirPrimary.contains("<file>/etc/dir\u00c3\u00c3/caf\u00e9</file>"), theirPrimary);
         for (String type : List.of("primary", "filelists", "other")) {
             assertEquals(open(theirs, their, type), open(ours, our, type), type + ".xml");
         }
