@@ -242,10 +242,10 @@ public enum MetadataXml {
         for (MetadataFile file : pkg.files()) {
             // Files share their directory's one string: each is checked once, not once per file.
             if (file.directory() != checked) {
-                checkPart(problems, file, file.directory());
+                checkPart(problems, file, file.directory(), 0);
                 checked = file.directory();
             }
-            checkPart(problems, file, file.basename());
+            checkPart(problems, file, file.basename(), file.directory().length());
         }
         pkg.changelog().forEach(entry -> {
             check(problems, "changelog author", entry.author());
@@ -254,8 +254,8 @@ public enum MetadataXml {
         return problems;
     }
 
-    private static void checkPart(List<String> problems, MetadataFile file, String part) {
-        XmlText.forbiddenCharacter(part).ifPresent(c -> problems.add("file name '"
+    private static void checkPart(List<String> problems, MetadataFile file, String part, int offset) {
+        XmlText.forbiddenCharacter(part, offset).ifPresent(c -> problems.add("file name '"
                 + displayPath(file).replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has " + c));
     }
 

@@ -94,13 +94,18 @@ final class XmlText {
 
     /** The first character XML 1.0 cannot hold, described for an error message; empty when all are fine. */
     static Optional<String> forbiddenCharacter(String value) {
+        return forbiddenCharacter(value, 0);
+    }
+
+    /** As {@link #forbiddenCharacter(String)} for a part of a longer text that starts at {@code offset}. */
+    static Optional<String> forbiddenCharacter(String value, long offset) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800)
                     || (c > 0xDFFF && c < 0xFFFE))) {
-                return Optional.of(String.format("U+%04X at position %d", (int) c, i));
+                return Optional.of(String.format("U+%04X at position %d", (int) c, offset + i));
             }
         }
         return Optional.empty();
