@@ -1,5 +1,9 @@
 package io.rpmkit.repo;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,19 +14,21 @@ import io.rpmkit.format.DependencyKind;
  * Renders the three metadata files, one package at a time, in the layout createrepo_c writes
  * (src/xml_dump_primary.c, xml_dump_filelists.c, xml_dump_other.c, measured with 0.17.3): the XML
  * declaration, the root element with the package count, each package indented by two spaces per
- * level and followed by a newline, the closing root element without one. Pure: text in, text out.
+ * level and followed by a newline, the closing root element without one. Pure: text in, text out,
+ * written to a {@link Writer} piece by piece, so that a file list of gigabytes goes straight to the
+ * compressor and a path is never joined.
  */
 public enum MetadataXml {
     PRIMARY("primary", "metadata",
             "xmlns=\"http://linux.duke.edu/metadata/common\" xmlns:rpm=\"http://linux.duke.edu/metadata/rpm\"") {
         @Override
-        public void appendPackage(StringBuilder out, PackageMetadata pkg) {
+        public void appendPackage(Writer out, PackageMetadata pkg) throws IOException {
             appendPrimary(out, pkg);
         }
     },
     FILELISTS("filelists", "filelists", "xmlns=\"http://linux.duke.edu/metadata/filelists\"") {
         @Override
-        public void appendPackage(StringBuilder out, PackageMetadata pkg) {
+        public void appendPackage(Writer out, PackageMetadata pkg) throws IOException {
             openPackage(out, pkg);
             appendFiles(out, pkg.files(), "  ");
             out.append("</package>\n");
@@ -30,7 +36,7 @@ public enum MetadataXml {
     },
     OTHER("other", "otherdata", "xmlns=\"http://linux.duke.edu/metadata/other\"") {
         @Override
-        public void appendPackage(StringBuilder out, PackageMetadata pkg) {
+        public void appendPackage(Writer out, PackageMetadata pkg) throws IOException {
             openPackage(out, pkg);
             for (MetadataChangelog entry : pkg.changelog()) {
                 out.append("  <changelog");
@@ -82,16 +88,24 @@ public enum MetadataXml {
         return "</" + root + ">";
     }
 
-    public abstract void appendPackage(StringBuilder out, PackageMetadata pkg);
+    public abstract void appendPackage(Writer out, PackageMetadata pkg) throws IOException;
 
     /** The whole file for these packages, e.g. for tests; the writer streams the same parts instead. */
     public String render(List<PackageMetadata> packages) {
-        StringBuilder out = new StringBuilder(opening(packages.size()));
-        packages.forEach(p -> appendPackage(out, p));
-        return out.append(closing()).toString();
+        StringWriter out = new StringWriter();
+        out.write(opening(packages.size()));
+        try {
+            for (PackageMetadata pkg : packages) {
+                appendPackage(out, pkg);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        out.write(closing());
+        return out.toString();
     }
 
-    private static void appendPrimary(StringBuilder out, PackageMetadata pkg) {
+    private static void appendPrimary(Writer out, PackageMetadata pkg) throws IOException {
         out.append("<package type=\"rpm\">\n");
         textElement(out, "  ", "name", pkg.name());
         textElement(out, "  ", "arch", pkg.arch());
@@ -101,10 +115,11 @@ public enum MetadataXml {
         textElement(out, "  ", "description", pkg.description());
         textElement(out, "  ", "packager", pkg.packager());
         textElement(out, "  ", "url", pkg.url());
-        out.append("  <time file=\"").append(pkg.fileTime()).append("\" build=\"").append(pkg.buildTime())
-                .append("\"/>\n");
-        out.append("  <size package=\"").append(pkg.packageSize()).append("\" installed=\"")
-                .append(pkg.installedSize()).append("\" archive=\"").append(pkg.archiveSize()).append("\"/>\n");
+        out.append("  <time file=\"").append(Long.toString(pkg.fileTime())).append("\" build=\"")
+                .append(Long.toString(pkg.buildTime())).append("\"/>\n");
+        out.append("  <size package=\"").append(Long.toString(pkg.packageSize())).append("\" installed=\"")
+                .append(Long.toString(pkg.installedSize())).append("\" archive=\"")
+                .append(Long.toString(pkg.archiveSize())).append("\"/>\n");
         out.append("  <location");
         attribute(out, "href", pkg.location());
         out.append("/>\n");
@@ -114,8 +129,8 @@ public enum MetadataXml {
         textElement(out, "    ", "rpm:group", pkg.group());
         textElement(out, "    ", "rpm:buildhost", pkg.buildHost());
         textElement(out, "    ", "rpm:sourcerpm", pkg.sourceRpm());
-        out.append("    <rpm:header-range start=\"").append(pkg.headerStart()).append("\" end=\"")
-                .append(pkg.headerEnd()).append("\"/>\n");
+        out.append("    <rpm:header-range start=\"").append(Long.toString(pkg.headerStart())).append("\" end=\"")
+                .append(Long.toString(pkg.headerEnd())).append("\"/>\n");
         for (DependencyKind kind : PRIMARY_ORDER) {
             dependencies(out, elementName(kind), pkg.dependencies(kind));
         }
@@ -134,7 +149,7 @@ public enum MetadataXml {
         return PRIMARY_ORDER;
     }
 
-    private static void dependencies(StringBuilder out, String element, List<MetadataDependency> list) {
+    private static void dependencies(Writer out, String element, List<MetadataDependency> list) throws IOException {
         if (list.isEmpty()) {
             return;
         }
@@ -156,17 +171,18 @@ public enum MetadataXml {
         out.append("    </").append(element).append(">\n");
     }
 
-    private static void appendFiles(StringBuilder out, List<MetadataFile> files, String indent) {
+    private static void appendFiles(Writer out, List<MetadataFile> files, String indent) throws IOException {
         for (MetadataFile file : files) {
             out.append(indent).append("<file");
             optionalAttribute(out, "type", file.type().attribute());
             out.append('>');
-            XmlText.appendText(out, file.path());
+            XmlText.appendText(out, file.directory());
+            XmlText.appendText(out, file.basename());
             out.append("</file>\n");
         }
     }
 
-    private static void openPackage(StringBuilder out, PackageMetadata pkg) {
+    private static void openPackage(Writer out, PackageMetadata pkg) throws IOException {
         out.append("<package");
         attribute(out, "pkgid", pkg.pkgid());
         attribute(out, "name", pkg.name());
@@ -175,7 +191,7 @@ public enum MetadataXml {
         version(out, pkg);
     }
 
-    private static void version(StringBuilder out, PackageMetadata pkg) {
+    private static void version(Writer out, PackageMetadata pkg) throws IOException {
         out.append("  <version");
         attribute(out, "epoch", Long.toString(pkg.epoch()));
         attribute(out, "ver", pkg.version());
@@ -183,19 +199,19 @@ public enum MetadataXml {
         out.append("/>\n");
     }
 
-    private static void textElement(StringBuilder out, String indent, String name, String text) {
+    private static void textElement(Writer out, String indent, String name, String text) throws IOException {
         out.append(indent).append('<').append(name).append('>');
         XmlText.appendText(out, text);
         out.append("</").append(name).append(">\n");
     }
 
-    private static void attribute(StringBuilder out, String name, String value) {
+    private static void attribute(Writer out, String name, String value) throws IOException {
         out.append(' ').append(name).append("=\"");
         XmlText.appendAttribute(out, value);
         out.append('"');
     }
 
-    private static void optionalAttribute(StringBuilder out, String name, String value) {
+    private static void optionalAttribute(Writer out, String name, String value) throws IOException {
         if (!value.isEmpty()) {
             attribute(out, name, value);
         }
@@ -222,12 +238,36 @@ public enum MetadataXml {
             check(problems, kind.label() + " name", d.name());
             check(problems, kind.label() + " version", d.epoch() + ":" + d.version() + "-" + d.release());
         }));
-        pkg.files().forEach(f -> check(problems, "file name", f.path()));
+        String checked = null;
+        for (MetadataFile file : pkg.files()) {
+            // Files share their directory's one string: each is checked once, not once per file.
+            if (file.directory() != checked) {
+                checkPart(problems, file, file.directory(), 0);
+                checked = file.directory();
+            }
+            checkPart(problems, file, file.basename(), file.directory().length());
+        }
         pkg.changelog().forEach(entry -> {
             check(problems, "changelog author", entry.author());
             check(problems, "changelog text", entry.text());
         });
         return problems;
+    }
+
+    private static void checkPart(List<String> problems, MetadataFile file, String part, int offset) {
+        XmlText.forbiddenCharacter(part, offset).ifPresent(c -> problems.add("file name '"
+                + displayPath(file).replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has " + c));
+    }
+
+    /** The path for a message: whole when short, else its ends. */
+    private static String displayPath(MetadataFile file) {
+        if (file.pathLength() <= 4096) {
+            return file.path();
+        }
+        String d = file.directory();
+        String b = file.basename();
+        return d.substring(0, Math.min(200, d.length())) + "...(" + file.pathLength() + " characters)..."
+                + b.substring(Math.max(0, b.length() - 200));
     }
 
     private static void check(List<String> problems, String what, String text) {

@@ -66,16 +66,26 @@ final class PackageIndexer {
         boolean source = rpm.header().entry(RpmTag.SOURCEPACKAGE.code()).isPresent();
         return new PackageMetadata(pkgid, rpm.name(), source ? "src" : rpm.arch().orElse(""),
                 rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
-                rpm.version(), rpm.release(), text(rpm.summary()), text(rpm.description()), text(rpm.packager()),
-                text(rpm.url()), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
-                rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location, text(rpm.license()),
-                text(rpm.vendor()), text(rpm.group()), text(rpm.buildHost()), text(rpm.sourceRpm()),
+                rpm.version(), rpm.release(), HeaderText.of(rpm, RpmTag.SUMMARY),
+                HeaderText.of(rpm, RpmTag.DESCRIPTION), HeaderText.of(rpm, RpmTag.PACKAGER),
+                HeaderText.of(rpm, RpmTag.URL), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
+                rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location,
+                HeaderText.of(rpm, RpmTag.LICENSE), HeaderText.of(rpm, RpmTag.VENDOR), HeaderText.of(rpm, RpmTag.GROUP),
+                HeaderText.of(rpm, RpmTag.BUILDHOST), HeaderText.of(rpm, RpmTag.SOURCERPM),
                 rpm.headerOffset(), rpm.payloadOffset(), dependencies(rpm), files(rpm),
-                changelog(rpm.changelog(), changelogLimit));
+                changelog(asCreaterepoWritesIt(rpm), changelogLimit));
     }
 
-    private static String text(Optional<String> value) {
-        return value.orElse("");
+    /** The changelog with its names and texts from their bytes, see {@link HeaderText}. */
+    private static List<ChangelogEntry> asCreaterepoWritesIt(RpmPackage rpm) {
+        List<ChangelogEntry> entries = rpm.changelog();
+        List<String> names = HeaderText.all(rpm, RpmTag.CHANGELOGNAME);
+        List<String> texts = HeaderText.all(rpm, RpmTag.CHANGELOGTEXT);
+        List<ChangelogEntry> converted = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            converted.add(new ChangelogEntry(entries.get(i).time(), names.get(i), texts.get(i)));
+        }
+        return converted;
     }
 
     /** As rpm reports it: the signature's LONGARCHIVESIZE or PAYLOADSIZE, else the main header's ARCHIVESIZE. */
@@ -91,27 +101,87 @@ final class PackageIndexer {
                 .filter(values -> values.length > 0).map(values -> Integer.toUnsignedLong(values[0])).orElse(0L);
     }
 
+    /**
+     * The files, their names as createrepo_c writes them: it checks the joined path for UTF-8 and
+     * converts a path that is not from Latin-1 as a whole (see {@link HeaderText}). The reader's
+     * strings are kept where the path is UTF-8; a directory's converted form is made once.
+     */
     private static List<MetadataFile> files(RpmPackage rpm) {
-        List<MetadataFile> files = new ArrayList<>();
-        for (RpmFile file : rpm.files()) {
+        List<RpmFile> read = rpm.files();
+        List<byte[]> basenames = rpm.header().stringBytes(RpmTag.BASENAMES);
+        List<byte[]> dirnames = rpm.header().stringBytes(RpmTag.DIRNAMES);
+        int[] dirIndexes = rpm.header().int32(RpmTag.DIRINDEXES);
+        boolean bytesKnown = basenames.size() == read.size() && dirIndexes.length == read.size();
+        String[] latin1Dirnames = new String[dirnames.size()];
+        // A directory that is UTF-8 ends where a character ends: its files' paths are UTF-8 when their basenames are.
+        Boolean[] utf8Dirnames = new Boolean[dirnames.size()];
+        List<MetadataFile> files = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            RpmFile file = read.get(i);
             MetadataFile.Type type = file.isDirectory() ? MetadataFile.Type.DIR
                     : file.isGhost() ? MetadataFile.Type.GHOST : MetadataFile.Type.FILE;
-            files.add(new MetadataFile(file.path(), type));
+            String directory = file.directory();
+            String basename = file.basename();
+            int dir = bytesKnown ? dirIndexes[i] : -1;
+            if (dir >= 0 && utf8Dirnames[dir] == null) {
+                utf8Dirnames[dir] = HeaderText.isUtf8(dirnames.get(dir), new byte[0]);
+            }
+            if (dir >= 0 && !(utf8Dirnames[dir] ? HeaderText.isUtf8(basenames.get(i), new byte[0])
+                    : HeaderText.isUtf8(dirnames.get(dir), basenames.get(i)))) {
+                if (latin1Dirnames[dir] == null) {
+                    latin1Dirnames[dir] = HeaderText.fromLatin1(dirnames.get(dir));
+                }
+                directory = directory.isEmpty() ? "" : latin1Dirnames[dir];
+                basename = HeaderText.fromLatin1(basenames.get(i));
+            }
+            files.add(new MetadataFile(directory, basename, type));
         }
         return files;
     }
 
+    /**
+     * The file requirements that name one of the package's own files. Looked up by basename and
+     * compared in parts, since building every path would take gigabytes for files sharing one
+     * long directory name.
+     */
+    private static Set<String> ownFileRequirements(RpmPackage rpm) {
+        Map<String, List<String>> byBasename = new HashMap<>();
+        for (HeaderDependency dependency : rpm.dependencies(DependencyKind.REQUIRES)) {
+            String name = dependency.name();
+            if (name.startsWith("/")) {
+                byBasename.computeIfAbsent(name.substring(name.lastIndexOf('/') + 1), b -> new ArrayList<>())
+                        .add(name);
+            }
+        }
+        Set<String> own = new HashSet<>();
+        if (byBasename.isEmpty()) {
+            return own;
+        }
+        for (RpmFile file : rpm.files()) {
+            for (String name : byBasename.getOrDefault(file.basename(), List.of())) {
+                if (new MetadataFile(file.directory(), file.basename(), MetadataFile.Type.FILE).hasPath(name)) {
+                    own.add(name);
+                }
+            }
+        }
+        return own;
+    }
+
     private Map<DependencyKind, List<MetadataDependency>> dependencies(RpmPackage rpm) {
-        Set<String> ownFiles = new HashSet<>();
-        rpm.files().forEach(f -> ownFiles.add(f.path()));
+        Set<String> ownFiles = ownFileRequirements(rpm);
         Set<String> provided = new HashSet<>();
         Map<String, PreviousRequire> previousRequire = new HashMap<>();
         Map<DependencyKind, List<MetadataDependency>> all = new EnumMap<>(DependencyKind.class);
         for (DependencyKind kind : READING_ORDER) {
             List<MetadataDependency> list = new ArrayList<>();
             MetadataDependency highestLibc = null;
-            for (HeaderDependency dependency : rpm.dependencies(kind)) {
-                String name = dependency.name();
+            List<String> names = HeaderText.all(rpm, kind.nameTag());
+            List<String> versions = HeaderText.all(rpm, kind.versionTag());
+            List<HeaderDependency> read = rpm.dependencies(kind);
+            for (int i = 0; i < read.size(); i++) {
+                String name = names.get(i);
+                String version = i < versions.size() ? versions.get(i) : "";
+                HeaderDependency dependency = new HeaderDependency(name, read.get(i).flags(), version);
                 String flags = flagName(dependency.flags());
                 String key = name + '\0' + flags + '\0' + dependency.version();
                 boolean pre = false;

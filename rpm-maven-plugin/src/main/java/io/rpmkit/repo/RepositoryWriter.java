@@ -209,11 +209,8 @@ public final class RepositoryWriter {
             open = new DigestingOutputStream(new GZIPOutputStream(compressed, BUFFER), Digests.sha256());
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(open, StandardCharsets.UTF_8), BUFFER)) {
                 writer.write(kind.opening(packages.size()));
-                StringBuilder chunk = new StringBuilder();
                 for (PackageMetadata pkg : packages) {
-                    chunk.setLength(0);
-                    kind.appendPackage(chunk, pkg);
-                    writer.append(chunk);
+                    kind.appendPackage(writer, pkg);
                 }
                 writer.write(kind.closing());
             }

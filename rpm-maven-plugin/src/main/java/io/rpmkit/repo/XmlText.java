@@ -1,5 +1,9 @@
 package io.rpmkit.repo;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,20 +25,49 @@ final class XmlText {
     private XmlText() {
     }
 
+    /** For short texts such as repomd.xml's. */
     static void appendText(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
+        StringWriter text = new StringWriter();
+        try {
+            appendText(text, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
+        out.append(text);
     }
 
+    /** For short values such as repomd.xml's. */
     static void appendAttribute(StringBuilder out, String value) {
+        StringWriter text = new StringWriter();
+        try {
+            appendAttribute(text, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        out.append(text);
+    }
+
+    /** Runs without a character to escape are written whole, without a copy: paths can be megabytes. */
+    static void appendText(Writer out, String value) throws IOException {
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            String entity = switch (value.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\r' -> "&#13;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.write(value, run, i - run);
+                out.write(entity);
+                run = i + 1;
+            }
+        }
+        out.write(value, run, value.length() - run);
+    }
+
+    static void appendAttribute(Writer out, String value) throws IOException {
         for (int i = 0; i < value.length(); i++) {
             int c = value.codePointAt(i);
             if (Character.isSupplementaryCodePoint(c)) {
@@ -52,7 +85,7 @@ final class XmlText {
                     if (c < 0x80) {
                         out.append((char) c);
                     } else {
-                        out.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
+                        out.write("&#x" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ';');
                     }
                 }
             }
@@ -61,13 +94,18 @@ final class XmlText {
 
     /** The first character XML 1.0 cannot hold, described for an error message; empty when all are fine. */
     static Optional<String> forbiddenCharacter(String value) {
+        return forbiddenCharacter(value, 0);
+    }
+
+    /** As {@link #forbiddenCharacter(String)} for a part of a longer text that starts at {@code offset}. */
+    static Optional<String> forbiddenCharacter(String value, long offset) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800)
                     || (c > 0xDFFF && c < 0xFFFE))) {
-                return Optional.of(String.format("U+%04X at position %d", (int) c, i));
+                return Optional.of(String.format("U+%04X at position %d", (int) c, offset + i));
             }
         }
         return Optional.empty();
