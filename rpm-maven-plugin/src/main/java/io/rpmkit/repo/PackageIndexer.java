@@ -66,21 +66,21 @@ final class PackageIndexer {
         boolean source = rpm.header().entry(RpmTag.SOURCEPACKAGE.code()).isPresent();
         return new PackageMetadata(pkgid, rpm.name(), source ? "src" : rpm.arch().orElse(""),
                 rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
-                rpm.version(), rpm.release(), HeaderText.of(rpm, RpmTag.SUMMARY),
-                HeaderText.of(rpm, RpmTag.DESCRIPTION), HeaderText.of(rpm, RpmTag.PACKAGER),
-                HeaderText.of(rpm, RpmTag.URL), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
+                rpm.version(), rpm.release(), MetadataText.of(rpm, RpmTag.SUMMARY),
+                MetadataText.of(rpm, RpmTag.DESCRIPTION), MetadataText.of(rpm, RpmTag.PACKAGER),
+                MetadataText.of(rpm, RpmTag.URL), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
                 rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location,
-                HeaderText.of(rpm, RpmTag.LICENSE), HeaderText.of(rpm, RpmTag.VENDOR), HeaderText.of(rpm, RpmTag.GROUP),
-                HeaderText.of(rpm, RpmTag.BUILDHOST), HeaderText.of(rpm, RpmTag.SOURCERPM),
+                MetadataText.of(rpm, RpmTag.LICENSE), MetadataText.of(rpm, RpmTag.VENDOR), MetadataText.of(rpm, RpmTag.GROUP),
+                MetadataText.of(rpm, RpmTag.BUILDHOST), MetadataText.of(rpm, RpmTag.SOURCERPM),
                 rpm.headerOffset(), rpm.payloadOffset(), dependencies(rpm), files(rpm),
                 changelog(asCreaterepoWritesIt(rpm), changelogLimit));
     }
 
-    /** The changelog with its names and texts from their bytes, see {@link HeaderText}. */
+    /** The changelog with its names and texts from their bytes, see {@link MetadataText}. */
     private static List<ChangelogEntry> asCreaterepoWritesIt(RpmPackage rpm) {
         List<ChangelogEntry> entries = rpm.changelog();
-        List<String> names = HeaderText.all(rpm, RpmTag.CHANGELOGNAME);
-        List<String> texts = HeaderText.all(rpm, RpmTag.CHANGELOGTEXT);
+        List<String> names = MetadataText.all(rpm, RpmTag.CHANGELOGNAME);
+        List<String> texts = MetadataText.all(rpm, RpmTag.CHANGELOGTEXT);
         List<ChangelogEntry> converted = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             converted.add(new ChangelogEntry(entries.get(i).time(), names.get(i), texts.get(i)));
@@ -103,7 +103,7 @@ final class PackageIndexer {
 
     /**
      * The files, their names as createrepo_c writes them: it checks the joined path for UTF-8 and
-     * converts a path that is not from Latin-1 as a whole (see {@link HeaderText}). The reader's
+     * converts a path that is not from Latin-1 as a whole (see {@link MetadataText}). The reader's
      * strings are kept where the path is UTF-8; a directory's converted form is made once.
      */
     private static List<MetadataFile> files(RpmPackage rpm) {
@@ -124,15 +124,15 @@ final class PackageIndexer {
             String basename = file.basename();
             int dir = bytesKnown ? dirIndexes[i] : -1;
             if (dir >= 0 && utf8Dirnames[dir] == null) {
-                utf8Dirnames[dir] = HeaderText.isUtf8(dirnames.get(dir), new byte[0]);
+                utf8Dirnames[dir] = MetadataText.isUtf8(dirnames.get(dir), new byte[0]);
             }
-            if (dir >= 0 && !(utf8Dirnames[dir] ? HeaderText.isUtf8(basenames.get(i), new byte[0])
-                    : HeaderText.isUtf8(dirnames.get(dir), basenames.get(i)))) {
+            if (dir >= 0 && !(utf8Dirnames[dir] ? MetadataText.isUtf8(basenames.get(i), new byte[0])
+                    : MetadataText.isUtf8(dirnames.get(dir), basenames.get(i)))) {
                 if (latin1Dirnames[dir] == null) {
-                    latin1Dirnames[dir] = HeaderText.fromLatin1(dirnames.get(dir));
+                    latin1Dirnames[dir] = MetadataText.fromLatin1(dirnames.get(dir));
                 }
                 directory = directory.isEmpty() ? "" : latin1Dirnames[dir];
-                basename = HeaderText.fromLatin1(basenames.get(i));
+                basename = MetadataText.fromLatin1(basenames.get(i));
             }
             files.add(new MetadataFile(directory, basename, type));
         }
@@ -175,8 +175,8 @@ final class PackageIndexer {
         for (DependencyKind kind : READING_ORDER) {
             List<MetadataDependency> list = new ArrayList<>();
             MetadataDependency highestLibc = null;
-            List<String> names = HeaderText.all(rpm, kind.nameTag());
-            List<String> versions = HeaderText.all(rpm, kind.versionTag());
+            List<String> names = MetadataText.all(rpm, kind.nameTag());
+            List<String> versions = MetadataText.all(rpm, kind.versionTag());
             List<HeaderDependency> read = rpm.dependencies(kind);
             for (int i = 0; i < read.size(); i++) {
                 String name = names.get(i);

@@ -17,10 +17,10 @@ import io.rpmkit.read.RpmPackage;
  * {@code café x}. Our reader decodes such a string as Latin-1 byte for byte, so the repository
  * asks for the bytes rather than the text.
  */
-final class HeaderText {
+final class MetadataText {
     private static final byte[] EMPTY = {};
 
-    private HeaderText() {
+    private MetadataText() {
     }
 
     /** The first string of a tag as createrepo_c writes it; empty when the package has none. */
@@ -31,7 +31,7 @@ final class HeaderText {
 
     /** Each string of a tag as createrepo_c writes it. */
     static List<String> all(RpmPackage rpm, Tag tag) {
-        return rpm.header().stringBytes(tag).stream().map(HeaderText::of).toList();
+        return rpm.header().stringBytes(tag).stream().map(MetadataText::of).toList();
     }
 
     static Optional<String> optional(RpmPackage rpm, Tag tag) {
