@@ -1,23 +1,17 @@
 package io.rpmkit.hostile;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 
+import io.rpmkit.format.Digests;
 import io.rpmkit.format.HeaderBuilder;
-import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;
-import io.rpmkit.format.SignatureTag;
 import io.rpmkit.read.SyntheticPackage;
+import io.rpmkit.testing.CraftedRpm;
 
 /**
  * Packages made whole rather than damaged, for what byte flips rarely reach: a header whose files
@@ -25,7 +19,6 @@ import io.rpmkit.read.SyntheticPackage;
  * headers and digests are valid, so the reader gets past every check to the part under test.
  */
 final class CraftedPackage {
-    private static final int SHA256 = 8;
 
     private CraftedPackage() {
     }
@@ -52,14 +45,14 @@ final class CraftedPackage {
         short[] modes = new short[files];
         Arrays.fill(modes, (short) 0100644);
         long[] sizes = new long[files];
-        HeaderBuilder main = main(cpio.toByteArray())
+        HeaderBuilder main = CraftedRpm.mainHeader("crafted")
                 .strings(RpmTag.DIRNAMES, List.of(directory))
                 .int32(RpmTag.DIRINDEXES, zeros)
                 .strings(RpmTag.BASENAMES, basenames)
                 .int64(RpmTag.LONGFILESIZES, sizes)
                 .int16(RpmTag.FILEMODES, modes);
-        return new ReaderFuzzTest.Damage(assemble(main, cpio.toByteArray()), files + " files sharing a directory "
-                + "name of " + length + " bytes, " + (listEntries ? "a stripped entry for each" : "no entries"));
+        return new ReaderFuzzTest.Damage(CraftedRpm.assemble(main, cpio.toByteArray()), files
+                + " files sharing a directory name of " + length + " bytes, " + (listEntries ? "a stripped entry for each" : "no entries"));
     }
 
     /** Files /opt/f0... of 10 bytes each, and an archive that says otherwise. */
@@ -108,71 +101,20 @@ final class CraftedPackage {
         short[] modes = new short[files];
         for (int i = 0; i < files; i++) {
             basenames.add("f" + i);
-            digests.add(sha256(content));
+            digests.add(CraftedRpm.sha256(content));
             sizes[i] = content.length;
             modes[i] = (short) 0100644;
         }
-        HeaderBuilder main = main(cpio.toByteArray())
+        HeaderBuilder main = CraftedRpm.mainHeader("crafted")
                 .strings(RpmTag.DIRNAMES, List.of("/opt/"))
                 .int32(RpmTag.DIRINDEXES, new int[files])
                 .strings(RpmTag.BASENAMES, basenames)
                 .int32(RpmTag.FILESIZES, sizes)
                 .int16(RpmTag.FILEMODES, modes)
                 .strings(RpmTag.FILEDIGESTS, digests)
-                .int32(RpmTag.FILEDIGESTALGO, SHA256);
-        return new ReaderFuzzTest.Damage(assemble(main, cpio.toByteArray()), "cpio disagreeing with its header: "
-                + what);
+                .int32(RpmTag.FILEDIGESTALGO, Digests.SHA256_ALGO);
+        return new ReaderFuzzTest.Damage(CraftedRpm.assemble(main, cpio.toByteArray()),
+                "cpio disagreeing with its header: " + what);
     }
 
-    private static HeaderBuilder main(byte[] cpio) {
-        return HeaderBuilder.mainHeader()
-                .string(RpmTag.NAME, "crafted")
-                .string(RpmTag.VERSION, "1")
-                .string(RpmTag.RELEASE, "1")
-                .string(RpmTag.SUMMARY, "crafted")
-                .string(RpmTag.DESCRIPTION, "crafted")
-                .string(RpmTag.LICENSE, "MIT")
-                .string(RpmTag.ARCH, "noarch")
-                .string(RpmTag.OS, "linux")
-                .string(RpmTag.PAYLOADFORMAT, "cpio")
-                .string(RpmTag.PAYLOADCOMPRESSOR, "gzip")
-                .int32(RpmTag.PAYLOADDIGESTALGO, SHA256)
-                .strings(RpmTag.PAYLOADDIGEST, List.of(sha256(gzip(cpio))))
-                .strings(RpmTag.PAYLOADDIGESTALT, List.of(sha256(cpio)));
-    }
-
-    private static byte[] assemble(HeaderBuilder main, byte[] cpio) {
-        byte[] header = main.encode();
-        byte[] payload = gzip(cpio);
-        byte[] signature = HeaderBuilder.signatureHeader()
-                .string(SignatureTag.SHA256HEADER, sha256(header))
-                .int32(SignatureTag.SIZE, header.length + payload.length)
-                .int32(SignatureTag.PAYLOADSIZE, cpio.length)
-                .encode();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Lead.encode("crafted-1-1", (short) 0));
-        out.writeBytes(signature);
-        out.writeBytes(header);
-        out.writeBytes(payload);
-        return out.toByteArray();
-    }
-
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,28 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.Console;
-import io.rpmkit.format.HeaderBuilder;
-import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmTag;
-import io.rpmkit.format.SignatureTag;
+import io.rpmkit.read.SyntheticPackage;
+import io.rpmkit.testing.CraftedRpm;
 
 /**
  * A small package whose files share one long directory name (the header stores it once) must not
@@ -102,64 +96,15 @@ class RepositoryMemoryTest {
             basenames.add("f" + i);
         }
         ByteArrayOutputStream cpio = new ByteArrayOutputStream();
-        cpio.writeBytes(String.format("070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x", 0, 0, 0, 0,
-                1, 0, 0, 0, 0, 0, 0, 11, 0).getBytes(StandardCharsets.US_ASCII));
-        cpio.writeBytes("TRAILER!!!\0".getBytes(StandardCharsets.US_ASCII));
-        while (cpio.size() % 4 != 0) {
-            cpio.write(0);
-        }
-        byte[] archive = cpio.toByteArray();
-        byte[] payload = gzip(archive);
+        SyntheticPackage.writeEntry(cpio, 0, 0, 1, "TRAILER!!!", new byte[0]);
         short[] modes = new short[FILES];
         Arrays.fill(modes, (short) 0100644);
-        byte[] header = HeaderBuilder.mainHeader()
-                .string(RpmTag.NAME, "shared")
-                .string(RpmTag.VERSION, "1")
-                .string(RpmTag.RELEASE, "1")
-                .string(RpmTag.SUMMARY, "shared")
-                .string(RpmTag.DESCRIPTION, "shared")
-                .string(RpmTag.LICENSE, "MIT")
-                .string(RpmTag.ARCH, "noarch")
-                .string(RpmTag.OS, "linux")
-                .string(RpmTag.PAYLOADFORMAT, "cpio")
-                .string(RpmTag.PAYLOADCOMPRESSOR, "gzip")
-                .int32(RpmTag.PAYLOADDIGESTALGO, 8)
-                .strings(RpmTag.PAYLOADDIGEST, List.of(sha256(payload)))
-                .strings(RpmTag.PAYLOADDIGESTALT, List.of(sha256(archive)))
+        return CraftedRpm.assemble(CraftedRpm.mainHeader("shared")
                 .strings(RpmTag.DIRNAMES, List.of(directory))
                 .int32(RpmTag.DIRINDEXES, new int[FILES])
                 .strings(RpmTag.BASENAMES, basenames)
                 .int64(RpmTag.LONGFILESIZES, new long[FILES])
-                .int16(RpmTag.FILEMODES, modes)
-                .encode();
-        byte[] signature = HeaderBuilder.signatureHeader()
-                .string(SignatureTag.SHA256HEADER, sha256(header))
-                .int32(SignatureTag.SIZE, header.length + payload.length)
-                .int32(SignatureTag.PAYLOADSIZE, archive.length)
-                .encode();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Lead.encode("shared-1-1", (short) 0));
-        out.writeBytes(signature);
-        out.writeBytes(header);
-        out.writeBytes(payload);
-        return out.toByteArray();
+                .int16(RpmTag.FILEMODES, modes), cpio.toByteArray());
     }
 
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
