@@ -19,7 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
+import io.rpmkit.Choices;
 import io.rpmkit.PackagingException;
+import io.rpmkit.repo.MetadataCompression;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryPackages;
 import io.rpmkit.repo.RepositoryWriter;
@@ -73,6 +75,15 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.repository.changelogLimit", defaultValue = "10")
     private int changelogLimit;
 
+    /**
+     * How primary, filelists and other.xml are compressed: gzip (the default; EL7's yum reads only gzip) or
+     * zstd (createrepo_c 1.x's default, for dnf on EL8 and later, Fedora and dnf5).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.repository.compression", defaultValue = "gzip")
+    private String compression;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -84,7 +95,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         try {
             Instant time = BuildTimes.configuredOrNow("rpm.repository.revision", revision,
                     "rpm.repository.revision, project.build.outputTimestamp", "repository", getLog());
-            RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit);
+            RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit)
+                    .withCompression(compression());
             SigningParameters signing = signingParameters(false);
             if (signing.isConfigured()) {
                 PackageSigner signer = new PackageSigner(loadKey(signing), signing.hash(), time);
@@ -105,6 +117,14 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         }
     }
 
+
+    private MetadataCompression compression() throws MojoFailureException {
+        try {
+            return Choices.parse(MetadataCompression.class, "rpm.repository.compression", compression);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
 
     /** Each package file once, in the order found: reactor, dependencies, sources. */
     private List<Path> packages() throws PackagingException {

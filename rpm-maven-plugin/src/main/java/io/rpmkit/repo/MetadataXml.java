@@ -75,8 +75,8 @@ public enum MetadataXml {
         return root;
     }
 
-    public String fileName(String checksum) {
-        return checksum + "-" + type + ".xml.gz";
+    public String fileName(String checksum, MetadataCompression compression) {
+        return checksum + "-" + type + ".xml" + compression.suffix();
     }
 
     public String opening(int packages) {

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -35,7 +34,7 @@ import io.rpmkit.format.Digests;
  * then primary, filelists and other, each checked against the sizes and SHA-256 checksums repomd.xml
  * states before it is parsed, and joined by pkgid into {@link PackageMetadata}. Treats the files as
  * untrusted: no DTDs or external entities, no more bytes decompressed than repomd.xml announces.
- * Only gzip-compressed metadata with SHA-256 checksums is read, createrepo_c's default.
+ * Only gzip- or zstd-compressed metadata with SHA-256 checksums is read, createrepo_c's defaults.
  */
 public final class RepodataReader {
     /** The most a metadata file may decompress to when repomd.xml states no size. */
@@ -105,9 +104,9 @@ public final class RepodataReader {
     /** The uncompressed bytes of a metadata file, after checking both sizes and checksums. */
     private byte[] open(RepomdRecord record) throws PackagingException {
         String where = "reading " + record.location();
-        if (!record.location().endsWith(".gz")) {
-            throw new PackagingException(where + ": only gzip-compressed metadata is read (createrepo_c's default)");
-        }
+        MetadataCompression compression = MetadataCompression.ofLocation(record.location()).orElseThrow(
+                () -> new PackagingException(where + ": only gzip- and zstd-compressed metadata is read (.xml.gz,"
+                        + " .xml.zst: createrepo_c's defaults)"));
         Path file = repository.resolve(record.location()).normalize();
         if (!file.startsWith(repository.normalize())) {
             throw new PackagingException(where + ": the location leaves the repository");
@@ -117,10 +116,10 @@ public final class RepodataReader {
         check(where, "checksum", record.checksum(), Digests.hex(Digests.sha256().digest(compressed)));
         long limit = record.openSize() >= 0 ? record.openSize() : MAX_OPEN_SIZE;
         byte[] open;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+        try (InputStream in = compression.decompress(new ByteArrayInputStream(compressed))) {
             open = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        } catch (IOException e) {
-            throw new PackagingException(where + ": not gzip data: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new PackagingException(where + ": not " + compression.settingName() + " data: " + e, e);
         }
         if (record.openSize() >= 0) {
             check(where, "open-size", Long.toString(record.openSize()), Long.toString(open.length));

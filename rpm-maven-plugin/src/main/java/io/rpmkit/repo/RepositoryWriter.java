@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
@@ -33,8 +32,8 @@ import io.rpmkit.read.RpmReader;
  * Writes the yum/dnf metadata of a directory of packages, as {@code createrepo_c} does by default
  * but without its sqlite databases (dnf and yum read the XML; yum builds its databases itself):
  * {@code repodata/repomd.xml} and, named after the SHA-256 of their compressed bytes,
- * {@code <sha256>-primary.xml.gz}, {@code -filelists.xml.gz} and {@code -other.xml.gz}; with a
- * signer also {@code repomd.xml.asc}.
+ * {@code <sha256>-primary.xml.gz}, {@code -filelists.xml.gz} and {@code -other.xml.gz} (or
+ * {@code .zst} with zstd, createrepo_c 1.x's default); with a signer also {@code repomd.xml.asc}.
  *
  * <p>Every {@code .rpm} file under the directory is indexed, except under {@code repodata/} and
  * directories whose name starts with a dot; packages are listed by file name, then path, as
@@ -44,7 +43,7 @@ import io.rpmkit.read.RpmReader;
  *
  * <p>Reproducible: no clock is read; the revision stands in for every timestamp, a package's
  * {@code <time file>} is its modification time but never later than the revision, gzip headers
- * carry no time (Java writes MTIME 0), and the written files get the revision as modification
+ * carry no time (Java writes MTIME 0; zstd frames have none), and the written files get the revision as modification
  * time. The metadata is written next to the old {@code repodata/} and replaces it only when complete.
  * Each package file is read once for its SHA-256 and once more for its headers; metadata is
  * streamed through gzip and both digests in one pass.
@@ -172,7 +171,7 @@ public final class RepositoryWriter {
         FileTime time = FileTime.from(options.revision());
         List<RepomdRecord> records = new ArrayList<>();
         for (MetadataXml kind : MetadataXml.values()) {
-            records.add(writeCompressed(staging, kind, packages, revision, time));
+            records.add(writeCompressed(staging, kind, packages, revision, time, options.compression()));
         }
         byte[] repomd = RepomdXml.render(Long.toString(revision), records).getBytes(StandardCharsets.UTF_8);
         Files.write(staging.resolve("repomd.xml"), repomd);
@@ -198,15 +197,15 @@ public final class RepositoryWriter {
                 Long.toString(revision), records, packages);
     }
 
-    /** One metadata file, streamed package by package through both digests and gzip, then named after its checksum. */
+    /** One metadata file, streamed package by package through both digests and compression, then named after its checksum. */
     private static RepomdRecord writeCompressed(Path staging, MetadataXml kind, List<PackageMetadata> packages,
-            long revision, FileTime time) throws IOException {
-        Path partial = staging.resolve(kind.type() + ".xml.gz.part");
+            long revision, FileTime time, MetadataCompression compression) throws IOException {
+        Path partial = staging.resolve(kind.type() + ".xml.part");
         DigestingOutputStream compressed;
         DigestingOutputStream open;
         try (OutputStream file = Files.newOutputStream(partial)) {
             compressed = new DigestingOutputStream(new BufferedOutputStream(file, BUFFER), Digests.sha256());
-            open = new DigestingOutputStream(new GZIPOutputStream(compressed, BUFFER), Digests.sha256());
+            open = new DigestingOutputStream(compression.compress(compressed), Digests.sha256());
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(open, StandardCharsets.UTF_8), BUFFER)) {
                 writer.write(kind.opening(packages.size()));
                 for (PackageMetadata pkg : packages) {
@@ -216,7 +215,7 @@ public final class RepositoryWriter {
             }
         }
         String checksum = Digests.hex(compressed.digest());
-        Path target = staging.resolve(kind.fileName(checksum));
+        Path target = staging.resolve(kind.fileName(checksum, compression));
         Files.move(partial, target);
         Files.setLastModifiedTime(target, time);
         return new RepomdRecord(kind.type(), checksum, Digests.hex(open.digest()),

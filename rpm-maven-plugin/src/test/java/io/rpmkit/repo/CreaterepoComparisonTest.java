@@ -18,11 +18,12 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
@@ -44,9 +45,20 @@ class CreaterepoComparisonTest {
     @TempDir
     Path dir;
 
+    /**
+     * Every createrepo_c with gzip (0.17's default), and the 1.x ones with zstd (their default): Debian 12's
+     * 0.17.3 is built without zstd ("Unknown/Unsupported compression type").
+     */
+    static Stream<Arguments> createrepoAndCompression() {
+        return Stream.of(RpmGeneration.values()).flatMap(g -> Stream.of(MetadataCompression.values())
+                .filter(c -> c == MetadataCompression.GZIP || g != RpmGeneration.RPM_4_18)
+                .map(c -> Arguments.of(g, c)));
+    }
+
     @ParameterizedTest
-    @EnumSource(RpmGeneration.class)
-    void describesEveryPackageAsCreaterepoDoes(RpmGeneration generation) throws Exception {
+    @MethodSource("createrepoAndCompression")
+    void describesEveryPackageAsCreaterepoDoes(RpmGeneration generation, MetadataCompression compression)
+            throws Exception {
         generation.requireTool("createrepo_c");
         Path built = dir.resolve("built");
         RepoFixtures.sample(built, dir.resolve("sources"));
@@ -69,10 +81,17 @@ class CreaterepoComparisonTest {
         Path ours = copyTree(built, dir.resolve("ours/packages")).getParent();
         Path theirs = copyTree(built, generation.workDir(dir).resolve("theirs/packages")).getParent();
         long revision = RepoFixtures.REVISION.getEpochSecond();
-        new RepositoryWriter(Console.SILENT).write(ours, RepositoryOptions.of(RepoFixtures.REVISION));
-        // createrepo_c 1.x compresses with zstd by default; our reader reads gzip, 0.17.3's default.
-        generation.ok("createrepo_c", "--no-database", "--general-compress-type=gz", "--revision",
+        new RepositoryWriter(Console.SILENT).write(ours, RepositoryOptions.of(RepoFixtures.REVISION)
+                .withCompression(compression));
+        generation.ok("createrepo_c", "--no-database", "--general-compress-type="
+                + (compression == MetadataCompression.GZIP ? "gz" : "zstd"), "--revision",
                 Long.toString(revision), "--set-timestamp-to-revision", generation.path(theirs));
+        for (Path repository : List.of(ours, theirs)) {
+            try (Stream<Path> files = Files.list(repository.resolve("repodata"))) {
+                assertEquals(3, files.filter(p -> p.toString().endsWith(".xml" + compression.suffix())).count(),
+                        repository + ": primary, filelists and other.xml" + compression.suffix());
+            }
+        }
 
         Repodata our = RepodataReader.read(ours);
         Repodata their = RepodataReader.read(theirs);
@@ -94,8 +113,8 @@ class CreaterepoComparisonTest {
                 // against 2.9.14), which writes non-ASCII characters in attribute values as UTF-8,
                 // not as &#xF6; references: a changelog author "Jörg Müller" reads the same, other
                 // bytes. Element text was UTF-8 all along.
-                String ourXml = open(ours, our, type);
-                String theirXml = open(theirs, their, type);
+                String ourXml = open(ours, our, type, compression);
+                String theirXml = open(theirs, their, type, compression);
                 assertNotEquals(ourXml, theirXml, type + ".xml");
                 assertEquals(unescapeNonAscii(ourXml), theirXml, type + ".xml");
                 continue;
@@ -107,9 +126,10 @@ class CreaterepoComparisonTest {
         assertEquals(their.revision(), our.revision());
     }
 
-    private static String open(Path repository, Repodata repodata, String type) throws Exception {
+    private static String open(Path repository, Repodata repodata, String type, MetadataCompression compression)
+            throws Exception {
         Path file = repository.resolve(repodata.record(type).orElseThrow().location());
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        try (InputStream in = compression.decompress(Files.newInputStream(file))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

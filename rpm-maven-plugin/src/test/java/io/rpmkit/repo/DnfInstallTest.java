@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
@@ -35,12 +37,19 @@ class DnfInstallTest {
     @TempDir
     Path dir;
 
+    /** Both dnf generations, with metadata compressed as every yum reads it and as createrepo_c 1.x does. */
+    static Stream<Arguments> dnfAndCompression() {
+        return Stream.of(RpmGeneration.RPM_4_18, RpmGeneration.RPM_6_1).flatMap(g -> Stream.of(
+                MetadataCompression.values()).map(c -> Arguments.of(g, c)));
+    }
+
     // The trixie root (rpm 4.20) carries no dnf: dnf 4.14 and dnf5 are the two dnf generations.
     @ParameterizedTest
-    @EnumSource(names = {"RPM_4_18", "RPM_6_1"})
-    void installsAPackageAndResolvesItsRequirements(RpmGeneration generation) throws Exception {
+    @MethodSource("dnfAndCompression")
+    void installsAPackageAndResolvesItsRequirements(RpmGeneration generation, MetadataCompression compression)
+            throws Exception {
         Path work = generation.workDir(dir);
-        Path repo = repository(work);
+        Path repo = repository(work, RepositoryOptions.of(RepoFixtures.REVISION).withCompression(compression));
 
         Dnf dnf = Dnf.unsigned(generation, work.resolve("dnf"), repo).require();
         List<String> options = List.of();
@@ -80,8 +89,8 @@ class DnfInstallTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"RPM_4_18", "RPM_6_1"})
-    void checksTheSignatureOfRepomd(RpmGeneration generation) throws Exception {
+    @MethodSource("dnfAndCompression")
+    void checksTheSignatureOfRepomd(RpmGeneration generation, MetadataCompression compression) throws Exception {
         RealRpm.requireTool("gpg");
         Path work = generation.workDir(dir);
         Path gnupg = Files.createDirectories(dir.resolve("gnupg"));
@@ -104,7 +113,10 @@ class DnfInstallTest {
                     throw new IllegalStateException(e);
                 }
             };
-            Path repo = repository(work, RepositoryOptions.of(RepoFixtures.REVISION).withSigner(gpg));
+            Path repo = repository(work, RepositoryOptions.of(RepoFixtures.REVISION).withSigner(gpg)
+                    .withCompression(compression));
+            assertTrue(Files.list(repo.resolve("repodata")).anyMatch(p -> p.toString().endsWith("-primary.xml"
+                    + compression.suffix())), "primary.xml" + compression.suffix());
 
             Dnf dnf = Dnf.unsigned(generation, work.resolve("signed"), repo).withRepomdKey(key).require();
             // dnf5 would otherwise stop at the file-only requirement (installsAPackageAndResolvesItsRequirements).
