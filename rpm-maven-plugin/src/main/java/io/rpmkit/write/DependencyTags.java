@@ -1,11 +1,15 @@
 package io.rpmkit.write;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
@@ -73,11 +77,38 @@ final class DependencyTags {
                 addInterpreterRequires(names, flags, versions);
                 addRpmlibRequires(names, flags, versions);
             }
+            if (spec.rpmFormat().isV6()) {
+                sortAsRpmbuild(names, flags, versions);
+            }
             if (!names.isEmpty()) {
                 header.strings(kind.nameTag(), names)
                         .int32(kind.flagsTag(), flags.stream().mapToInt(Integer::intValue).toArray())
                         .strings(kind.versionTag(), versions);
             }
+        }
+    }
+
+    /**
+     * rpmbuild keeps each list sorted, by name, then version (both as C strings), then flags, and
+     * stores an entry equal in all three once (lib/rpmds.cc, rpmdsMerge).
+     */
+    private static void sortAsRpmbuild(List<String> names, List<Integer> flags, List<String> versions) {
+        record Item(byte[] name, byte[] version, int flags, String nameText, String versionText) {
+        }
+        Comparator<Item> order = Comparator.comparing(Item::name, Arrays::compareUnsigned)
+                .thenComparing(Item::version, Arrays::compareUnsigned).thenComparingInt(Item::flags);
+        Set<Item> sorted = new TreeSet<>(order);
+        for (int i = 0; i < names.size(); i++) {
+            sorted.add(new Item(names.get(i).getBytes(StandardCharsets.UTF_8),
+                    versions.get(i).getBytes(StandardCharsets.UTF_8), flags.get(i), names.get(i), versions.get(i)));
+        }
+        names.clear();
+        flags.clear();
+        versions.clear();
+        for (Item item : sorted) {
+            names.add(item.nameText());
+            flags.add(item.flags());
+            versions.add(item.versionText());
         }
     }
 
@@ -112,10 +143,16 @@ final class DependencyTags {
         }
     }
 
-    /** Only the rpmlib() features this package uses, each with the rpm version that introduced it. */
+    /**
+     * Only the rpmlib() features this package uses, each with the rpm version that introduced it. rpm 6
+     * no longer adds the three every package of its time has (build/files.cc), and a v6 package's
+     * LONGFILESIZES and stripped archive are rpmlib(LargeFiles).
+     */
     private void addRpmlibRequires(List<String> names, List<Integer> flags, List<String> versions) {
         Map<String, String> features = new LinkedHashMap<>();
-        if (!payload.entries().isEmpty()) {
+        if (!payload.entries().isEmpty() && spec.rpmFormat().isV6()) {
+            features.put(RpmFeature.LARGE_FILES.rpmlibName(), RpmFeature.LARGE_FILES.rpmlibVersion());
+        } else if (!payload.entries().isEmpty()) {
             features.put("rpmlib(CompressedFileNames)", "3.0.4-1");
             features.put("rpmlib(FileDigests)", "4.6.0-1");
             features.put("rpmlib(PayloadFilesHavePrefix)", "4.0-1");

@@ -1,0 +1,175 @@
+package io.rpmkit.write;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
+
+/**
+ * The MIME type a v6 package records for each file (MIMEDICT, FILEMIMEINDEX). rpmbuild asks libmagic
+ * (build/rpmfc.cc, {@code MAGIC_MIME_TYPE}), which knows thousands of formats; this knows the ones Java
+ * projects ship, with libmagic's names, and calls the rest text/plain or application/octet-stream. It
+ * looks at a file's first {@value #SAMPLE} bytes, seen as the file is copied into the payload.
+ */
+final class MimeTypes {
+    static final int SAMPLE = 64 * 1024;
+    /** Where rpmbuild skips libmagic and uses a fixed type (rpmfc.cc, skipped_extensions). */
+    private static final Map<String, String> BY_SUFFIX = Map.of(".pm", "text/plain", ".c", "text/x-c", ".h",
+            "text/x-c", ".la", "text/plain", ".pc", "text/plain", ".html", "text/html", ".png", "image/png", ".svg",
+            "image/svg+xml");
+    private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] GZIP = {0x1f, (byte) 0x8b};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+    private static final int ZIP_NAME_OFFSET = 30;
+    private static final int ELF_TYPE_OFFSET = 16;
+
+    private MimeTypes() {
+    }
+
+    /**
+     * @param head the file's first bytes (up to {@value #SAMPLE}); ignored for anything but a shipped
+     *     regular file
+     */
+    static String of(Entry entry, byte[] head) {
+        if (entry.kind() == EntryKind.DIRECTORY) {
+            return "inode/directory";
+        }
+        if (entry.kind() == EntryKind.SYMLINK) {
+            return "inode/symlink";
+        }
+        if (!entry.inPayload()) {
+            return ""; // a %ghost: rpmbuild finds no file to ask libmagic about
+        }
+        String path = entry.path();
+        for (Map.Entry<String, String> suffix : BY_SUFFIX.entrySet()) {
+            if (path.endsWith(suffix.getKey())) {
+                return suffix.getValue();
+            }
+        }
+        return ofContent(head);
+    }
+
+    private static String ofContent(byte[] head) {
+        if (head.length == 0) {
+            return "inode/x-empty";
+        }
+        if (startsWith(head, ELF)) {
+            return elf(head);
+        }
+        if (startsWith(head, ZIP)) {
+            return startsWith(Arrays.copyOfRange(head, Math.min(head.length, ZIP_NAME_OFFSET), head.length),
+                    "META-INF/".getBytes(StandardCharsets.US_ASCII)) ? "application/java-archive" : "application/zip";
+        }
+        if (startsWith(head, GZIP)) {
+            return "application/gzip";
+        }
+        if (startsWith(head, PNG)) {
+            return "image/png";
+        }
+        if (!isText(head)) {
+            return "application/octet-stream";
+        }
+        String text = new String(head, 0, Math.min(head.length, 256), StandardCharsets.ISO_8859_1);
+        if (text.startsWith("#!")) {
+            return script(text);
+        }
+        if (text.startsWith("<?xml")) {
+            return "text/xml";
+        }
+        return "text/plain";
+    }
+
+    /** libmagic's name for a script, from the interpreter its {@code #!} line names. */
+    private static String script(String text) {
+        String line = text.lines().findFirst().orElse("").substring(2).strip();
+        String[] words = line.split("\\s+");
+        String program = words[0].substring(words[0].lastIndexOf('/') + 1);
+        if (program.equals("env") && words.length > 1) {
+            program = words[1];
+        }
+        program = program.toLowerCase(Locale.ROOT);
+        if (program.matches("(ba|da|k|z)?sh")) {
+            return "text/x-shellscript";
+        }
+        if (program.startsWith("python")) {
+            return "text/x-script.python";
+        }
+        if (program.startsWith("perl")) {
+            return "text/x-perl";
+        }
+        return "text/plain";
+    }
+
+    /** ELF's e_type: executable, shared object (also what a PIE executable is) or relocatable. */
+    private static String elf(byte[] head) {
+        if (head.length < ELF_TYPE_OFFSET + 2) {
+            return "application/octet-stream";
+        }
+        boolean bigEndian = head[5] == 2;
+        int type = bigEndian ? head[ELF_TYPE_OFFSET + 1] & 0xff | (head[ELF_TYPE_OFFSET] & 0xff) << 8
+                : head[ELF_TYPE_OFFSET] & 0xff | (head[ELF_TYPE_OFFSET + 1] & 0xff) << 8;
+        return switch (type) {
+            case 1 -> "application/x-object";
+            case 2 -> "application/x-executable";
+            case 3 -> "application/x-sharedlib";
+            default -> "application/octet-stream";
+        };
+    }
+
+    /** Text as libmagic sees it: no NUL and no control character other than tab, newlines, form feed and escape. */
+    private static boolean isText(byte[] head) {
+        for (byte b : head) {
+            int c = b & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b && c != 0x08
+                    || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Passes a file's bytes through, keeping the first {@value #SAMPLE} of them. */
+    static final class Sampler extends FilterInputStream {
+        private final byte[] sample = new byte[SAMPLE];
+        private int sampled;
+
+        Sampler(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && sampled < SAMPLE) {
+                sample[sampled++] = (byte) b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && sampled < SAMPLE) {
+                int kept = Math.min(n, SAMPLE - sampled);
+                System.arraycopy(buffer, offset, sample, sampled, kept);
+                sampled += kept;
+            }
+            return n;
+        }
+
+        byte[] head() {
+            return Arrays.copyOf(sample, sampled);
+        }
+    }
+}
