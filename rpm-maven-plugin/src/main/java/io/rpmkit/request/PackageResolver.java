@@ -44,7 +44,8 @@ public final class PackageResolver {
         Compression compression = request.compression() == null ? null
                 : lookUp(Compression.class, "compression", request.compression(), problems);
         TargetRpm target = lookUp(TargetRpm.class, "targetRpm", request.targetRpm(), problems);
-        RpmFormat format = lookUp(RpmFormat.class, "rpmFormat", request.rpmFormat(), problems);
+        RpmFormat format = request.rpmFormat() == null ? RpmFormat.V4
+                : lookUp(RpmFormat.class, "rpmFormat", request.rpmFormat(), problems);
         if (format == RpmFormat.V6 && Boolean.TRUE.equals(request.signLegacy())) {
             problems.add("signLegacy 'true' cannot be met by rpmFormat '6': v6 packages have no header-and-payload"
                     + " signature, and rpm 4.14 and later check the header signature: set signLegacy to false or"

@@ -165,6 +165,7 @@ final class RequestHarness {
                 .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
+                .signLegacy((Boolean) settings.get("signLegacy")).rpmFormat(text("rpmFormat"))
                 .properties(key -> switch (key) {
                     case "project.version" -> VERSION;
                     case "greeting" -> "hello";
