@@ -23,10 +23,11 @@ final class MimeTypes {
     private static final Map<String, String> BY_SUFFIX = Map.of(".pm", "text/plain", ".c", "text/x-c", ".h",
             "text/x-c", ".la", "text/plain", ".pc", "text/plain", ".html", "text/html", ".png", "image/png", ".svg",
             "image/svg+xml");
-    private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] GZIP = {0x1f, (byte) 0x8b};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+    /** Magic numbers, as ISO-8859-1 text: one char per byte. */
+    private static final String ELF = "\u007fELF";
+    private static final String ZIP = "PK\u0003\u0004";
+    private static final String GZIP = "\u001f\u008b";
+    private static final String PNG = "\u0089PNG";
     private static final int ZIP_NAME_OFFSET = 30;
     private static final int ELF_TYPE_OFFSET = 16;
 
@@ -60,23 +61,23 @@ final class MimeTypes {
         if (head.length == 0) {
             return "inode/x-empty";
         }
-        if (startsWith(head, ELF)) {
+        String text = new String(head, 0, Math.min(head.length, 256), StandardCharsets.ISO_8859_1);
+        if (text.startsWith(ELF)) {
             return elf(head);
         }
-        if (startsWith(head, ZIP)) {
-            return startsWith(Arrays.copyOfRange(head, Math.min(head.length, ZIP_NAME_OFFSET), head.length),
-                    "META-INF/".getBytes(StandardCharsets.US_ASCII)) ? "application/java-archive" : "application/zip";
+        if (text.startsWith(ZIP)) {
+            // A jar's first entry is its META-INF/ directory or manifest; the name follows the 30-byte entry header.
+            return text.startsWith("META-INF/", ZIP_NAME_OFFSET) ? "application/java-archive" : "application/zip";
         }
-        if (startsWith(head, GZIP)) {
+        if (text.startsWith(GZIP)) {
             return "application/gzip";
         }
-        if (startsWith(head, PNG)) {
+        if (text.startsWith(PNG)) {
             return "image/png";
         }
         if (!isText(head)) {
             return "application/octet-stream";
         }
-        String text = new String(head, 0, Math.min(head.length, 256), StandardCharsets.ISO_8859_1);
         if (text.startsWith("#!")) {
             return script(text);
         }
@@ -133,10 +134,6 @@ final class MimeTypes {
             }
         }
         return true;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** Passes a file's bytes through, keeping the first {@value #SAMPLE} of them. */

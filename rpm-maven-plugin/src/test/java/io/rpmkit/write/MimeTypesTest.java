@@ -61,4 +61,13 @@ class MimeTypesTest {
         head[16] = (byte) type;
         assertEquals(expected, MimeTypes.of(Entry.file("/usr/lib/a", Content.ofBytes(head, "test")), head));
     }
+
+    @org.junit.jupiter.api.Test
+    void namesAZipWhoseFirstEntryIsMetaInfAJar() {
+        byte[] head = new byte[64];
+        System.arraycopy("PK\3\4".translateEscapes().getBytes(StandardCharsets.ISO_8859_1), 0, head, 0, 4);
+        System.arraycopy("META-INF/".getBytes(StandardCharsets.US_ASCII), 0, head, 30, 9);
+        assertEquals("application/java-archive", MimeTypes.of(Entry.file("/usr/lib/a.jar",
+                Content.ofBytes(head, "test")), head));
+    }
 }
