@@ -142,6 +142,16 @@ public enum RpmTag implements Tag {
      * The v6 format's tags (rpm 6, include/rpm/rpmtag.h; docs/manual/format_v6.md). rpm 6 calls 5092,
      * 5093 and 5097 PAYLOADSHA256, PAYLOADSHA256ALGO and PAYLOADSHA256ALT; v6 packages have no 5093.
      */
+    /** RPMTAG_FILECOLORS: per file, 1 for a 32-bit and 2 for a 64-bit executable ELF file, else 0. */
+    FILECOLORS(1140, TagType.INT32),
+    /**
+     * RPMTAG_FILEDEPENDSX and RPMTAG_FILEDEPENDSN: per file, where its generated dependencies start in
+     * DEPENDSDICT and how many there are; DEPENDSDICT holds each as its kind's letter (R for requires)
+     * shifted 24 bits left, or'ed with its index in that kind's list ({@code rpm -q --filerequire}).
+     */
+    FILEDEPENDSX(1143, TagType.INT32),
+    FILEDEPENDSN(1144, TagType.INT32),
+    DEPENDSDICT(1145, TagType.INT32),
     /** RPMTAG_PAYLOADSIZE: the payload's size in the file. */
     PAYLOADSIZE(5112, TagType.INT64),
     /** RPMTAG_PAYLOADSIZEALT: the uncompressed cpio archive's size. */

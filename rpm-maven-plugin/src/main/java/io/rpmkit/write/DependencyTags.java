@@ -16,6 +16,7 @@ import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.Flags;
 import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.spec.Architectures;
 import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.Features;
@@ -29,6 +30,8 @@ import io.rpmkit.spec.Scriptlet;
  */
 final class DependencyTags {
     private static final int RPMLIB_NEEDS = Flags.SENSE_RPMLIB | Comparison.LESS_OR_EQUAL.senseBits();
+    /** rpmdsD of a requirement, the kind's letter in DEPENDSDICT. */
+    private static final int REQUIRES_LETTER = 'R';
 
     private final PackageSpec spec;
     private final PayloadResult payload;
@@ -79,6 +82,9 @@ final class DependencyTags {
             }
             if (spec.rpmFormat().isV6()) {
                 sortAsRpmbuild(names, flags, versions);
+                if (kind == DependencyKind.REQUIRES && spec.autoDependencies()) {
+                    putFileDependencies(header, names, flags, versions);
+                }
             }
             if (!names.isEmpty()) {
                 header.strings(kind.nameTag(), names)
@@ -86,6 +92,43 @@ final class DependencyTags {
                         .strings(kind.versionTag(), versions);
             }
         }
+    }
+
+    /**
+     * rpmbuild's record of which file caused which generated requirement (rpmfc.cc, rpmfcApply): for
+     * each file in order, its script interpreters as indexes into the final, sorted requires.
+     */
+    private void putFileDependencies(HeaderBuilder header, List<String> names, List<Integer> flags,
+            List<String> versions) {
+        int count = payload.entries().size();
+        int[] starts = new int[count];
+        int[] counts = new int[count];
+        List<Integer> dictionary = new ArrayList<>();
+        for (int file = 0; file < count; file++) {
+            for (String interpreter : payload.fileInterpreters().get(file)) {
+                int index = indexOf(names, flags, versions, interpreter);
+                if (counts[file] == 0) {
+                    starts[file] = dictionary.size();
+                }
+                dictionary.add(REQUIRES_LETTER << 24 | index);
+                counts[file]++;
+            }
+        }
+        if (!dictionary.isEmpty()) {
+            header.int32(RpmTag.DEPENDSDICT, dictionary.stream().mapToInt(Integer::intValue).toArray())
+                    .int32(RpmTag.FILEDEPENDSX, starts)
+                    .int32(RpmTag.FILEDEPENDSN, counts);
+        }
+    }
+
+    private static int indexOf(List<String> names, List<Integer> flags, List<String> versions, String interpreter) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(interpreter) && flags.get(i) == Flags.SENSE_FIND_REQUIRES
+                    && versions.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(interpreter + " is not among the requires it was added to");
     }
 
     /**

@@ -147,6 +147,7 @@ final class MainHeader {
                 .int32(RpmTag.FILEDIGESTALGO, Digests.SHA256_ALGO);
         if (v6) {
             putMimeTypes();
+            header.int32(RpmTag.FILECOLORS, payload.fileColors());
         }
     }
 

@@ -30,6 +30,9 @@ final class MimeTypes {
     private static final String PNG = "\u0089PNG";
     private static final int ZIP_NAME_OFFSET = 30;
     private static final int ELF_TYPE_OFFSET = 16;
+    private static final int ELF_MACHINE_OFFSET = 18;
+    /** EM_BPF: eBPF objects, which rpmbuild leaves uncoloured. */
+    private static final int ELF_MACHINE_BPF = 247;
 
     private MimeTypes() {
     }
@@ -55,6 +58,28 @@ final class MimeTypes {
             }
         }
         return ofContent(head);
+    }
+
+    /**
+     * rpmbuild's colour of a file (rpmfc.cc, getElfColor): for an executable regular file that is ELF,
+     * 1 for 32-bit and 2 for 64-bit (BPF objects excepted); 0 for everything else.
+     */
+    static int color(Entry entry, byte[] head) {
+        if (entry.kind() != EntryKind.FILE || (entry.mode() & 0111) == 0 || head.length <= ELF_MACHINE_OFFSET + 1
+                || !new String(head, 0, ELF.length(), StandardCharsets.ISO_8859_1).equals(ELF)) {
+            return 0;
+        }
+        boolean bigEndian = head[5] == 2;
+        int machine = bigEndian ? (head[ELF_MACHINE_OFFSET] & 0xff) << 8 | head[ELF_MACHINE_OFFSET + 1] & 0xff
+                : head[ELF_MACHINE_OFFSET] & 0xff | (head[ELF_MACHINE_OFFSET + 1] & 0xff) << 8;
+        if (machine == ELF_MACHINE_BPF) {
+            return 0;
+        }
+        return switch (head[4]) {
+            case 1 -> 1;
+            case 2 -> 2;
+            default -> 0;
+        };
     }
 
     private static String ofContent(byte[] head) {

@@ -121,6 +121,8 @@ public final class RpmWriter {
         boolean stripped = v6 || Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
         List<String> mimeTypes = new ArrayList<>(v6 ? entries.size() : 0);
+        List<List<String>> fileInterpreters = new ArrayList<>(v6 ? entries.size() : 0);
+        int[] fileColors = new int[v6 ? entries.size() : 0];
         List<MessageDigest> compressedV6 = v6 ? List.of(Digests.sha512(), Digests.sha3_256()) : List.of();
         List<MessageDigest> uncompressedV6 = v6 ? List.of(Digests.sha512(), Digests.sha3_256()) : List.of();
         Set<String> interpreters = new LinkedHashSet<>();
@@ -138,6 +140,7 @@ public final class RpmWriter {
                 digests.add("");
                 if (v6) {
                     mimeTypes.add(MimeTypes.of(entry, new byte[0]));
+                    fileInterpreters.add(List.of());
                 }
                 if (!entry.inPayload()) {
                     continue;
@@ -155,6 +158,8 @@ public final class RpmWriter {
                         digests.set(i, copied.digest());
                         if (v6) {
                             mimeTypes.set(i, MimeTypes.of(entry, copied.head()));
+                            fileColors[i] = MimeTypes.color(entry, copied.head());
+                            fileInterpreters.set(i, copied.interpreters());
                         }
                     }
                     case SYMLINK -> cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
@@ -183,7 +188,8 @@ public final class RpmWriter {
                 Digests.hex(compressedV6.get(1).digest()), Digests.hex(uncompressedV6.get(1).digest())) : null;
         return new PayloadResult(entries, sizes, digests, List.copyOf(interpreters), compressed.count(),
                 uncompressed.count(),
-                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()), mimeTypes, v6Digests);
+                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()), mimeTypes, v6Digests,
+                fileInterpreters, fileColors);
     }
 
     /** Sizes as the header states them: content for files, target length for links, 0 otherwise. */
@@ -205,8 +211,8 @@ public final class RpmWriter {
         return sizes;
     }
 
-    /** A file's hex SHA-256 and, when sampled, its first bytes. */
-    private record CopiedFile(String digest, byte[] head) {
+    /** A file's hex SHA-256, the interpreters its {@code #!} line names and, when sampled, its first bytes. */
+    private record CopiedFile(String digest, List<String> interpreters, byte[] head) {
     }
 
     /**
@@ -219,13 +225,15 @@ public final class RpmWriter {
         MessageDigest digest = Digests.sha256();
         boolean executable = (entry.mode() & 0111) != 0;
         MimeTypes.Sampler sampler = null;
+        List<String> named = List.of();
         try (InputStream digesting = new DigestInputStream(new SourceStream(entry.content().open()), digest);
                 InputStream source = sample ? (sampler = new MimeTypes.Sampler(digesting)) : digesting;
                 ScriptLine firstLine = executable ? new ScriptLine(source) : null;
                 InputStream in = progress.counting(firstLine != null ? firstLine : source)) {
             cpio.writeData(in, size);
             if (firstLine != null) {
-                interpreters.addAll(firstLine.interpreters());
+                named = List.copyOf(new LinkedHashSet<>(firstLine.interpreters()));
+                interpreters.addAll(named);
             }
         } catch (SourceStream.SourceFailure | CpioWriter.SizeChanged e) {
             throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
@@ -234,7 +242,7 @@ public final class RpmWriter {
             throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
                     + entry.content().origin() + "' failed: " + e, e);
         }
-        return new CopiedFile(Digests.hex(digest.digest()), sampler == null ? null : sampler.head());
+        return new CopiedFile(Digests.hex(digest.digest()), named, sampler == null ? null : sampler.head());
     }
 
     private static void closeQuietly(OutputStream stream) {

@@ -70,4 +70,14 @@ class MimeTypesTest {
         assertEquals("application/java-archive", MimeTypes.of(Entry.file("/usr/lib/a.jar",
                 Content.ofBytes(head, "test")), head));
     }
+
+    @ParameterizedTest(name = "ELF class {0}, mode {1}, machine {2}: colour {3}")
+    @CsvSource({"2, 0755, 62, 2", "1, 0755, 3, 1", "2, 0644, 62, 0", "2, 0755, 247, 0"})
+    void coloursExecutableElfFilesByClass(int elfClass, String mode, int machine, int expected) {
+        byte[] head = new byte[64];
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', (byte) elfClass, 1}, 0, head, 0, 6);
+        head[18] = (byte) machine;
+        Entry entry = Entry.file("/usr/bin/a", Content.ofBytes(head, "test")).withMode(Integer.parseInt(mode, 8));
+        assertEquals(expected, MimeTypes.color(entry, head));
+    }
 }
