@@ -16,6 +16,15 @@ public final class Digests {
         return get("SHA-256");
     }
 
+    /** v6 packages' second header digest and one of their payload digests. */
+    public static MessageDigest sha3_256() {
+        return get("SHA3-256");
+    }
+
+    public static MessageDigest sha512() {
+        return get("SHA-512");
+    }
+
     public static MessageDigest sha1() {
         return get("SHA-1");
     }

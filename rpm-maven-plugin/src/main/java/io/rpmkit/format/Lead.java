@@ -40,6 +40,18 @@ public final class Lead {
         return lead.array();
     }
 
+    /**
+     * Encodes a v6 package's lead as rpm 6 writes it (lib/rpmlead.cc): major version 4, which is how
+     * rpm tells v6 from v3 and v4 (both 3), and zeros for architecture and OS, which no rpm reads.
+     *
+     * @param nameEpochVersionRelease e.g. {@code hello-1:2.0-1}; cut to 65 bytes like the v4 name
+     */
+    public static byte[] encodeV6(String nameEpochVersionRelease) {
+        byte[] lead = encode(nameEpochVersionRelease, (short) 0);
+        ByteBuffer.wrap(lead).put(4, (byte) 4).putShort(4 + 2 + 2 + 2 + NAME_FIELD, (short) 0);
+        return lead;
+    }
+
     /** rpm's arch_canon numbers for the architectures a Java team ships; noarch has none. */
     public static short archNumber(String arch) {
         return switch (arch) {

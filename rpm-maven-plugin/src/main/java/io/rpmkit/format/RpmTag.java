@@ -137,7 +137,39 @@ public enum RpmTag implements Tag {
     TRANSFILETRIGGERINDEX(5080, TagType.INT32),
     TRANSFILETRIGGERVERSION(5081, TagType.STRING_ARRAY),
     TRANSFILETRIGGERFLAGS(5082, TagType.INT32),
-    TRANSFILETRIGGERPRIORITIES(5085, TagType.INT32);
+    TRANSFILETRIGGERPRIORITIES(5085, TagType.INT32),
+    /*
+     * The v6 format's tags (rpm 6, include/rpm/rpmtag.h; docs/manual/format_v6.md). rpm 6 calls 5092,
+     * 5093 and 5097 PAYLOADSHA256, PAYLOADSHA256ALGO and PAYLOADSHA256ALT; v6 packages have no 5093.
+     */
+    /** RPMTAG_FILECOLORS: per file, 1 for a 32-bit and 2 for a 64-bit executable ELF file, else 0. */
+    FILECOLORS(1140, TagType.INT32),
+    /**
+     * RPMTAG_FILEDEPENDSX and RPMTAG_FILEDEPENDSN: per file, where its generated dependencies start in
+     * DEPENDSDICT and how many there are; DEPENDSDICT holds each as its kind's letter (R for requires)
+     * shifted 24 bits left, or'ed with its index in that kind's list ({@code rpm -q --filerequire}).
+     */
+    FILEDEPENDSX(1143, TagType.INT32),
+    FILEDEPENDSN(1144, TagType.INT32),
+    DEPENDSDICT(1145, TagType.INT32),
+    /** RPMTAG_PAYLOADSIZE: the payload's size in the file. */
+    PAYLOADSIZE(5112, TagType.INT64),
+    /** RPMTAG_PAYLOADSIZEALT: the uncompressed cpio archive's size. */
+    PAYLOADSIZEALT(5113, TagType.INT64),
+    /** RPMTAG_RPMFORMAT: the package format, 6; absent from v4 packages. */
+    RPMFORMAT(5114, TagType.INT32),
+    /** RPMTAG_FILEMIMEINDEX: each file's index into MIMEDICT. */
+    FILEMIMEINDEX(5115, TagType.INT32),
+    /** RPMTAG_MIMEDICT: the files' MIME types, each once, in the order of the first file of each. */
+    MIMEDICT(5116, TagType.STRING_ARRAY),
+    /** RPMTAG_SOURCENEVR: name-[epoch:]version-release of the source package. */
+    SOURCENEVR(5120, TagType.STRING),
+    /** RPMTAG_PAYLOADSHA512 and its ALT: SHA-512 of the compressed and of the uncompressed payload. */
+    PAYLOADSHA512(5121, TagType.STRING),
+    PAYLOADSHA512ALT(5122, TagType.STRING),
+    /** RPMTAG_PAYLOADSHA3_256 and its ALT: SHA3-256 of the compressed and of the uncompressed payload. */
+    PAYLOADSHA3_256(5123, TagType.STRING),
+    PAYLOADSHA3_256ALT(5124, TagType.STRING);
 
     private final int code;
     private final TagType type;

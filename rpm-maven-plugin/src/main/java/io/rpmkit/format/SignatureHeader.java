@@ -1,5 +1,6 @@
 package io.rpmkit.format;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -7,6 +8,9 @@ import java.util.List;
  * OpenPGP signatures. Shared by the writer and by signing an existing package.
  */
 public final class SignatureHeader {
+    /** rpmbuild's RESERVED: 32 bytes it always keeps plus %__gpg_reserved_space (lib/signature.cc). */
+    public static final int V6_RESERVED_SIZE = 32 + 4096;
+
     private SignatureHeader() {
     }
 
@@ -37,5 +41,38 @@ public final class SignatureHeader {
             signature.binary(value.tag(), value.packet());
         }
         return signature.encode();
+    }
+
+    /**
+     * A v6 package's signature header (rpm's docs/manual/format_v6.md): the header's SHA-256 and
+     * SHA3-256, any OpenPGP signatures, and RESERVED last. Nothing covers the payload here; the main
+     * header's payload digests do that. RESERVED is as large as rpmbuild makes it (32 bytes plus
+     * %__gpg_reserved_space, 4096) less what the signatures take, so that the header keeps the size of
+     * an unsigned one, as rpmsign keeps it (sign/rpmgensig.cc); signatures too large for it grow it.
+     */
+    public static byte[] encodeV6(byte[] header, List<SignatureValue> signatures) {
+        byte[] unsigned = encodeV6(header, List.of(), V6_RESERVED_SIZE);
+        if (signatures.isEmpty()) {
+            return unsigned;
+        }
+        byte[] signed = encodeV6(header, signatures, V6_RESERVED_SIZE);
+        int growth = unpaddedSize(signed) - unpaddedSize(unsigned);
+        return growth < V6_RESERVED_SIZE ? encodeV6(header, signatures, V6_RESERVED_SIZE - growth) : signed;
+    }
+
+    private static byte[] encodeV6(byte[] header, List<SignatureValue> signatures, int reservedSize) {
+        HeaderBuilder signature = HeaderBuilder.signatureHeader()
+                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
+                .string(SignatureTag.SHA3_256HEADER, Digests.hex(Digests.sha3_256().digest(header)));
+        for (SignatureValue value : signatures) {
+            signature.binary(value.tag(), value.packet());
+        }
+        return signature.binary(SignatureTag.RESERVED, new byte[reservedSize]).encode();
+    }
+
+    /** The header's size as rpm's headerSizeof counts it: intro, index and data, without the padding. */
+    private static int unpaddedSize(byte[] encoded) {
+        ByteBuffer buffer = ByteBuffer.wrap(encoded);
+        return HeaderLayout.INTRO_SIZE + HeaderLayout.INDEX_ENTRY_SIZE * buffer.getInt(8) + buffer.getInt(12);
     }
 }

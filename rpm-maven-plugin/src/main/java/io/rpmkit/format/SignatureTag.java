@@ -29,7 +29,15 @@ public enum SignatureTag implements Tag {
     /** RPMSIGTAG_MD5: MD5 of header and compressed payload. */
     MD5(Signature.SignatureTag.LEGACY_MD5, TagType.BIN),
     /** RPMSIGTAG_PAYLOADSIZE: uncompressed payload size. */
-    PAYLOADSIZE(Signature.SignatureTag.PAYLOADSIZE, TagType.INT32);
+    PAYLOADSIZE(Signature.SignatureTag.PAYLOADSIZE, TagType.INT32),
+    /** RPMSIGTAG_SHA3_256 (279): hex SHA3-256 of the header; v6 packages carry it beside SHA256HEADER. */
+    SHA3_256HEADER(279, TagType.STRING),
+    /**
+     * RPMSIGTAG_RESERVED (999, RPMTAG_SIG_TOP): zeros that v6 packages end their signature header with,
+     * room that signing later uses up instead of growing the header. Every tag of a v6 signature header
+     * is below it.
+     */
+    RESERVED(999, TagType.BIN);
 
     private final int code;
     private final TagType type;

@@ -158,6 +158,15 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter(property = "rpm.attach", defaultValue = "true")
     private boolean attach;
 
+    /**
+     * The package format, as rpmbuild's {@code %_rpmformat}: 4, or 6 as rpm 6 writes by default (SHA-256
+     * and SHA3-256 digests only, 64-bit sizes, MIME types), which needs targetRpm el8 or later.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.rpmFormat", defaultValue = "4")
+    private String rpmFormat;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -178,7 +187,7 @@ public class PackageMojo extends AbstractPackageMojo {
                             : filesRoots.stream().map(File::toPath).toList())
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
                     .fileName(fileName).signLegacy(signLegacy).autoDependencies(autoDependencies)
-                    .properties(new ProjectProperties(project)::get).build(), console);
+                    .properties(new ProjectProperties(project)::get).rpmFormat(rpmFormat).build(), console);
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import io.rpmkit.format.Cpio;
 
 /**
  * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB,
- * and rpm's stripped variant (07070X) for payloads with larger files.
+ * and rpm's stripped variant (07070X) for payloads with larger files and for every v6 package.
  * Names carry rpm's "./" prefix (rpmlib(PayloadFilesHavePrefix)); owners are not stored here, rpm
  * takes them from the header.
  */
@@ -124,8 +123,9 @@ public final class CpioWriter {
         position += length;
     }
 
+    /** Lower-case, as rpm writes every field ("%8.8lx", lib/cpio.cc); readers take either case. */
     private static void appendHex(StringBuilder header, long value) {
-        String hex = Long.toHexString(value).toUpperCase(Locale.ROOT);
+        String hex = Long.toHexString(value);
         header.append("0".repeat(8 - hex.length())).append(hex);
     }
 }

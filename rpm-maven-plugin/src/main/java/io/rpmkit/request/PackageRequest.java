@@ -55,7 +55,8 @@ public record PackageRequest(
         String fileName,
         Boolean signLegacy,
         Boolean autoDependencies,
-        Function<String, String> properties) {
+        Function<String, String> properties,
+        String rpmFormat) {
 
     public PackageRequest {
         entries = List.copyOf(entries);
@@ -110,6 +111,7 @@ public record PackageRequest(
         private String changelog;
         private Path changelogFile;
         private String fileName;
+        private String rpmFormat = "4";
         private Boolean signLegacy;
         private Boolean autoDependencies;
         private Function<String, String> properties;
@@ -286,11 +288,18 @@ public record PackageRequest(
             return this;
         }
 
+        /** The package format, as rpmbuild's %_rpmformat: 4 (the default) or 6. */
+        public Builder rpmFormat(String value) {
+            rpmFormat = value;
+            return this;
+        }
+
         public PackageRequest build() {
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
                     targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
-                    ownedDirectories, rules, filesFile, filesRoots, changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
+                    ownedDirectories, rules, filesFile, filesRoots, changelog, changelogFile, fileName, signLegacy,
+                    autoDependencies, properties, rpmFormat);
         }
     }
 }

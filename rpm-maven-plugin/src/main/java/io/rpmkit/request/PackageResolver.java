@@ -18,6 +18,7 @@ import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
+import io.rpmkit.spec.RpmFormat;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -46,11 +47,18 @@ public final class PackageResolver {
         Compression compression = request.compression() == null ? null
                 : lookUp(Compression.class, "compression", request.compression(), problems);
         TargetRpm target = lookUp(TargetRpm.class, "targetRpm", request.targetRpm(), problems);
+        RpmFormat format = request.rpmFormat() == null ? RpmFormat.V4
+                : lookUp(RpmFormat.class, "rpmFormat", request.rpmFormat(), problems);
+        if (format == RpmFormat.V6 && Boolean.TRUE.equals(request.signLegacy())) {
+            problems.add("signLegacy 'true' cannot be met by rpmFormat '6': v6 packages have no header-and-payload"
+                    + " signature, and rpm 4.14 and later check the header signature: set signLegacy to false or"
+                    + " rpmFormat to 4");
+        }
         builder.name(request.name()).epoch(request.epoch()).version(rpmVersion.version())
                 .release(rpmVersion.release()).arch(request.arch()).summary(request.summary())
                 .description(request.description()).license(request.license()).group(request.group())
                 .url(request.url()).vendor(request.vendor()).packager(request.packager())
-                .buildHost(request.buildHost()).buildTime(buildTime).targetRpm(target)
+                .buildHost(request.buildHost()).buildTime(buildTime).targetRpm(target).rpmFormat(format)
                 .compression(compression, request.compressionLevel())
                 .autoDependencies(request.autoDependencies() == null || request.autoDependencies());
 

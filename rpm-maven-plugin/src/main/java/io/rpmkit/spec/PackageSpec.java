@@ -14,6 +14,7 @@ import io.rpmkit.PackagingException;
  * @param buildTime BUILDTIME, and the mtime of every entry; never the clock's
  * @param autoDependencies whether the writer adds the dependencies rpmbuild generates: the interpreter
  *     of every executable script, and {@code config(NAME)} for packages with config files
+ * @param rpmFormat the package format, v4 unless v6 is asked for
  */
 public record PackageSpec(
         String name,
@@ -39,7 +40,8 @@ public record PackageSpec(
         Compression compression,
         int compressionLevel,
         TargetRpm targetRpm,
-        boolean autoDependencies) {
+        boolean autoDependencies,
+        RpmFormat rpmFormat) {
 
     public PackageSpec {
         changelog = List.copyOf(changelog);
@@ -68,6 +70,11 @@ public record PackageSpec(
         return (epoch == null ? "" : epoch + ":") + version + "-" + release;
     }
 
+    /** {@code name-[epoch:]version-release}: a v6 lead's name and SOURCENEVR. */
+    public String nameEpochVersionRelease() {
+        return name + "-" + evr();
+    }
+
     /** Collects a package's parts; {@link #build()} reports every problem at once. */
     public static final class Builder {
         private String name;
@@ -94,6 +101,7 @@ public record PackageSpec(
         private Integer compressionLevel;
         private TargetRpm targetRpm = TargetRpm.EL7;
         private boolean autoDependencies = true;
+        private RpmFormat rpmFormat = RpmFormat.V4;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -222,6 +230,12 @@ public record PackageSpec(
             return this;
         }
 
+        /** The package format; default (and null) v4. */
+        public Builder rpmFormat(RpmFormat value) {
+            rpmFormat = value;
+            return this;
+        }
+
         /** The payload's compression (null: the target's default); a null level means the compression's default. */
         public Builder compression(Compression value, Integer level) {
             compression = value;
@@ -236,7 +250,8 @@ public record PackageSpec(
             int level = compressionLevel != null ? compressionLevel : payloadCompression.defaultLevel();
             PackageSpec spec = new PackageSpec(name, epoch, version, release, arch, os, summary, fullDescription,
                     license, group, url, vendor, packager, buildHost, buildTime, changelog, entries, dependencies,
-                    scriptlets, triggers, payloadCompression, level, target, autoDependencies);
+                    scriptlets, triggers, payloadCompression, level, target, autoDependencies,
+                    rpmFormat != null ? rpmFormat : RpmFormat.V4);
             List<String> all = new ArrayList<>(problems);
             all.addAll(new SpecValidation(spec).problems());
             if (!all.isEmpty()) {

@@ -97,6 +97,12 @@ final class SpecValidation {
                 problems.add(feature.refusal(spec.targetRpm()));
             }
         }
+        if (spec.rpmFormat().isV6() && spec.targetRpm().compareTo(RpmFormat.OLDEST_V6_READER) < 0) {
+            problems.add("rpmFormat " + Quoting.quote(spec.rpmFormat().settingName()) + " is unreadable for targetRpm "
+                    + spec.targetRpm().describe() + ": v6 packages carry no MD5 or SHA-1 digest, the only ones rpm"
+                    + " before 4.14 checks, and always the large-file archive of rpm 4.12: set targetRpm to "
+                    + RpmFormat.OLDEST_V6_READER.settingName() + " or later, or rpmFormat to 4");
+        }
     }
 
     private long largestFileSize() {

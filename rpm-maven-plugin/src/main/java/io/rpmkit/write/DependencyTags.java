@@ -1,17 +1,22 @@
 package io.rpmkit.write;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.Flags;
 import io.rpmkit.format.HeaderBuilder;
+import io.rpmkit.format.RpmTag;
 import io.rpmkit.spec.Architectures;
 import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.Features;
@@ -25,6 +30,8 @@ import io.rpmkit.spec.Scriptlet;
  */
 final class DependencyTags {
     private static final int RPMLIB_NEEDS = Flags.SENSE_RPMLIB | Comparison.LESS_OR_EQUAL.senseBits();
+    /** rpmdsD of a requirement, the kind's letter in DEPENDSDICT. */
+    private static final int REQUIRES_LETTER = 'R';
 
     private final PackageSpec spec;
     private final PayloadResult payload;
@@ -73,11 +80,78 @@ final class DependencyTags {
                 addInterpreterRequires(names, flags, versions);
                 addRpmlibRequires(names, flags, versions);
             }
+            if (spec.rpmFormat().isV6()) {
+                sortAsRpmbuild(names, flags, versions);
+                if (kind == DependencyKind.REQUIRES && spec.autoDependencies()) {
+                    putFileDependencies(header, names, flags, versions);
+                }
+            }
             if (!names.isEmpty()) {
                 header.strings(kind.nameTag(), names)
                         .int32(kind.flagsTag(), flags.stream().mapToInt(Integer::intValue).toArray())
                         .strings(kind.versionTag(), versions);
             }
+        }
+    }
+
+    /**
+     * rpmbuild's record of which file caused which generated requirement (rpmfc.cc, rpmfcApply): for
+     * each file in order, its script interpreters as indexes into the final, sorted requires.
+     */
+    private void putFileDependencies(HeaderBuilder header, List<String> names, List<Integer> flags,
+            List<String> versions) {
+        int count = payload.entries().size();
+        int[] starts = new int[count];
+        int[] counts = new int[count];
+        List<Integer> dictionary = new ArrayList<>();
+        for (int file = 0; file < count; file++) {
+            for (String interpreter : payload.fileInterpreters().get(file)) {
+                int index = indexOf(names, flags, versions, interpreter);
+                if (counts[file] == 0) {
+                    starts[file] = dictionary.size();
+                }
+                dictionary.add(REQUIRES_LETTER << 24 | index);
+                counts[file]++;
+            }
+        }
+        if (!dictionary.isEmpty()) {
+            header.int32(RpmTag.DEPENDSDICT, dictionary.stream().mapToInt(Integer::intValue).toArray())
+                    .int32(RpmTag.FILEDEPENDSX, starts)
+                    .int32(RpmTag.FILEDEPENDSN, counts);
+        }
+    }
+
+    private static int indexOf(List<String> names, List<Integer> flags, List<String> versions, String interpreter) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(interpreter) && flags.get(i) == Flags.SENSE_FIND_REQUIRES
+                    && versions.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(interpreter + " is not among the requires it was added to");
+    }
+
+    /**
+     * rpmbuild keeps each list sorted, by name, then version (both as C strings), then flags, and
+     * stores an entry equal in all three once (lib/rpmds.cc, rpmdsMerge).
+     */
+    private static void sortAsRpmbuild(List<String> names, List<Integer> flags, List<String> versions) {
+        record Item(byte[] name, byte[] version, int flags, String nameText, String versionText) {
+        }
+        Comparator<Item> order = Comparator.comparing(Item::name, Arrays::compareUnsigned)
+                .thenComparing(Item::version, Arrays::compareUnsigned).thenComparingInt(Item::flags);
+        Set<Item> sorted = new TreeSet<>(order);
+        for (int i = 0; i < names.size(); i++) {
+            sorted.add(new Item(names.get(i).getBytes(StandardCharsets.UTF_8),
+                    versions.get(i).getBytes(StandardCharsets.UTF_8), flags.get(i), names.get(i), versions.get(i)));
+        }
+        names.clear();
+        flags.clear();
+        versions.clear();
+        for (Item item : sorted) {
+            names.add(item.nameText());
+            flags.add(item.flags());
+            versions.add(item.versionText());
         }
     }
 
@@ -112,10 +186,16 @@ final class DependencyTags {
         }
     }
 
-    /** Only the rpmlib() features this package uses, each with the rpm version that introduced it. */
+    /**
+     * Only the rpmlib() features this package uses, each with the rpm version that introduced it. rpm 6
+     * no longer adds the three every package of its time has (build/files.cc), and a v6 package's
+     * LONGFILESIZES and stripped archive are rpmlib(LargeFiles).
+     */
     private void addRpmlibRequires(List<String> names, List<Integer> flags, List<String> versions) {
         Map<String, String> features = new LinkedHashMap<>();
-        if (!payload.entries().isEmpty()) {
+        if (!payload.entries().isEmpty() && spec.rpmFormat().isV6()) {
+            features.put(RpmFeature.LARGE_FILES.rpmlibName(), RpmFeature.LARGE_FILES.rpmlibVersion());
+        } else if (!payload.entries().isEmpty()) {
             features.put("rpmlib(CompressedFileNames)", "3.0.4-1");
             features.put("rpmlib(FileDigests)", "4.6.0-1");
             features.put("rpmlib(PayloadFilesHavePrefix)", "4.0-1");

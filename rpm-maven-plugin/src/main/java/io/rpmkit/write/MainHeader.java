@@ -25,10 +25,12 @@ final class MainHeader {
     private final PackageSpec spec;
     private final PayloadResult payload;
     private final HeaderBuilder header = HeaderBuilder.mainHeader();
+    private final boolean v6;
 
     private MainHeader(PackageSpec spec, PayloadResult payload) {
         this.spec = spec;
         this.payload = payload;
+        this.v6 = spec.rpmFormat().isV6();
     }
 
     static byte[] encode(PackageSpec spec, PayloadResult payload) {
@@ -64,6 +66,10 @@ final class MainHeader {
                 .string(RpmTag.ARCH, spec.arch())
                 .string(RpmTag.SOURCERPM, spec.name() + "-" + spec.version() + "-" + spec.release() + ".src.rpm")
                 .string(RpmTag.ENCODING, "utf-8");
+        if (v6) {
+            header.int32(RpmTag.RPMFORMAT, 6)
+                    .string(RpmTag.SOURCENEVR, spec.nameEpochVersionRelease());
+        }
         putIfSet(RpmTag.VENDOR, spec.vendor());
         putIfSet(RpmTag.PACKAGER, spec.packager());
         putIfSet(RpmTag.URL, spec.url());
@@ -71,7 +77,7 @@ final class MainHeader {
         for (long size : payload.fileSizes()) {
             installedSize += size;
         }
-        if (installedSize > RpmLimits.MAX_UINT32) {
+        if (v6 || installedSize > RpmLimits.MAX_UINT32) {
             header.int64(RpmTag.LONGSIZE, installedSize);
         } else {
             header.int32(RpmTag.SIZE, (int) installedSize);
@@ -117,7 +123,7 @@ final class MainHeader {
             groups.add(entry.group());
             langs.add("");
         }
-        if (anyOver32Bits(payload.fileSizes())) {
+        if (v6 || anyOver32Bits(payload.fileSizes())) {
             header.int64(RpmTag.LONGFILESIZES, payload.fileSizes());
         } else {
             int[] sizes = new int[count];
@@ -142,6 +148,19 @@ final class MainHeader {
                 .strings(RpmTag.BASENAMES, baseNames)
                 .strings(RpmTag.DIRNAMES, List.copyOf(dirNames.keySet()))
                 .int32(RpmTag.FILEDIGESTALGO, Digests.SHA256_ALGO);
+        if (v6) {
+            putMimeTypes();
+            header.int32(RpmTag.FILECOLORS, payload.fileColors());
+        }
+    }
+
+    /** Each distinct type once, in the order of the first file of each, as rpmbuild's string pool has them. */
+    private void putMimeTypes() {
+        Map<String, Integer> dictionary = new LinkedHashMap<>();
+        int[] indexes = payload.mimeTypes().stream()
+                .mapToInt(type -> dictionary.computeIfAbsent(type, t -> dictionary.size())).toArray();
+        header.int32(RpmTag.FILEMIMEINDEX, indexes)
+                .strings(RpmTag.MIMEDICT, List.copyOf(dictionary.keySet()));
     }
 
     private void putScriptlets() {
@@ -197,8 +216,19 @@ final class MainHeader {
         spec.compression().rpmName().ifPresent(compressor -> header.string(RpmTag.PAYLOADCOMPRESSOR, compressor)
                 .string(RpmTag.PAYLOADFLAGS, String.valueOf(spec.compressionLevel())));
         header.strings(RpmTag.PAYLOADDIGEST, List.of(payload.compressedDigest()))
-                .int32(RpmTag.PAYLOADDIGESTALGO, Digests.SHA256_ALGO)
                 .strings(RpmTag.PAYLOADDIGESTALT, List.of(payload.uncompressedDigest()));
+        if (!v6) {
+            header.int32(RpmTag.PAYLOADDIGESTALGO, Digests.SHA256_ALGO);
+            return;
+        }
+        // v6 names the algorithm by the tag (PAYLOADSHA256) and adds two more, with the sizes.
+        PayloadResult.V6Digests more = payload.v6Digests();
+        header.string(RpmTag.PAYLOADSHA512, more.sha512())
+                .string(RpmTag.PAYLOADSHA512ALT, more.sha512Alt())
+                .string(RpmTag.PAYLOADSHA3_256, more.sha3_256())
+                .string(RpmTag.PAYLOADSHA3_256ALT, more.sha3_256Alt())
+                .int64(RpmTag.PAYLOADSIZE, payload.compressedSize())
+                .int64(RpmTag.PAYLOADSIZEALT, payload.uncompressedSize());
     }
 
     private void putIfSet(RpmTag tag, String value) {

@@ -116,21 +116,32 @@ public final class RpmWriter {
         List<Entry> entries = new ArrayList<>(spec.entries());
         entries.sort(Comparator.comparing(Entry::path));
         long[] sizes = sizes(entries);
-        boolean stripped = Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
+        boolean v6 = spec.rpmFormat().isV6();
+        // v6 packages always use the stripped archive; v4 ones only when a file is too large for newc.
+        boolean stripped = v6 || Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
         List<String> digests = new ArrayList<>(entries.size());
+        List<String> mimeTypes = new ArrayList<>(v6 ? entries.size() : 0);
+        List<List<String>> fileInterpreters = new ArrayList<>(v6 ? entries.size() : 0);
+        int[] fileColors = new int[v6 ? entries.size() : 0];
+        List<MessageDigest> compressedV6 = v6 ? List.of(Digests.sha512(), Digests.sha3_256()) : List.of();
+        List<MessageDigest> uncompressedV6 = v6 ? List.of(Digests.sha512(), Digests.sha3_256()) : List.of();
         Set<String> interpreters = new LinkedHashSet<>();
         DigestingOutputStream compressed;
         DigestingOutputStream uncompressed;
         Progress progress = new Progress(console, Arrays.stream(sizes).sum());
         OutputStream compressor = null;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
-            compressed = new DigestingOutputStream(file, Digests.sha256());
+            compressed = new DigestingOutputStream(file, Digests.sha256(), compressedV6);
             compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel());
-            uncompressed = new DigestingOutputStream(compressor, Digests.sha256());
+            uncompressed = new DigestingOutputStream(compressor, Digests.sha256(), uncompressedV6);
             CpioWriter cpio = new CpioWriter(uncompressed);
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 digests.add("");
+                if (v6) {
+                    mimeTypes.add(MimeTypes.of(entry, new byte[0]));
+                    fileInterpreters.add(List.of());
+                }
                 if (!entry.inPayload()) {
                     continue;
                 }
@@ -142,7 +153,15 @@ public final class RpmWriter {
                             entry.kind() == EntryKind.DIRECTORY ? 2 : 1));
                 }
                 switch (entry.kind()) {
-                    case FILE -> digests.set(i, copyContent(entry, sizes[i], cpio, progress, interpreters));
+                    case FILE -> {
+                        CopiedFile copied = copyContent(entry, sizes[i], cpio, progress, interpreters, v6);
+                        digests.set(i, copied.digest());
+                        if (v6) {
+                            mimeTypes.set(i, MimeTypes.of(entry, copied.head()));
+                            fileColors[i] = MimeTypes.color(entry, copied.head());
+                            fileInterpreters.set(i, copied.interpreters());
+                        }
+                    }
                     case SYMLINK -> cpio.writeData(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
                     case DIRECTORY -> {
                         // A directory has no data.
@@ -164,9 +183,13 @@ public final class RpmWriter {
                 closeQuietly(compressor);
             }
         }
+        PayloadResult.V6Digests v6Digests = v6 ? new PayloadResult.V6Digests(
+                Digests.hex(compressedV6.get(0).digest()), Digests.hex(uncompressedV6.get(0).digest()),
+                Digests.hex(compressedV6.get(1).digest()), Digests.hex(uncompressedV6.get(1).digest())) : null;
         return new PayloadResult(entries, sizes, digests, List.copyOf(interpreters), compressed.count(),
                 uncompressed.count(),
-                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()));
+                Digests.hex(compressed.digest()), Digests.hex(uncompressed.digest()), mimeTypes, v6Digests,
+                fileInterpreters, fileColors);
     }
 
     /** Sizes as the header states them: content for files, target length for links, 0 otherwise. */
@@ -188,17 +211,29 @@ public final class RpmWriter {
         return sizes;
     }
 
-    /** Copies a file's content into the archive; an executable's interpreters go to {@code interpreters}. */
-    private static String copyContent(Entry entry, long size, CpioWriter cpio, Progress progress,
-            Set<String> interpreters) throws PackagingException, IOException {
+    /** A file's hex SHA-256, the interpreters its {@code #!} line names and, when sampled, its first bytes. */
+    private record CopiedFile(String digest, List<String> interpreters, byte[] head) {
+    }
+
+    /**
+     * Copies a file's content into the archive; an executable's interpreters go to {@code interpreters}.
+     *
+     * @param sample whether to keep the file's first bytes, which decide its MIME type
+     */
+    private static CopiedFile copyContent(Entry entry, long size, CpioWriter cpio, Progress progress,
+            Set<String> interpreters, boolean sample) throws PackagingException, IOException {
         MessageDigest digest = Digests.sha256();
         boolean executable = (entry.mode() & 0111) != 0;
-        try (InputStream source = new DigestInputStream(new SourceStream(entry.content().open()), digest);
+        MimeTypes.Sampler sampler = null;
+        List<String> named = List.of();
+        try (InputStream digesting = new DigestInputStream(new SourceStream(entry.content().open()), digest);
+                InputStream source = sample ? (sampler = new MimeTypes.Sampler(digesting)) : digesting;
                 ScriptLine firstLine = executable ? new ScriptLine(source) : null;
                 InputStream in = progress.counting(firstLine != null ? firstLine : source)) {
             cpio.writeData(in, size);
             if (firstLine != null) {
-                interpreters.addAll(firstLine.interpreters());
+                named = List.copyOf(new LinkedHashSet<>(firstLine.interpreters()));
+                interpreters.addAll(named);
             }
         } catch (SourceStream.SourceFailure | CpioWriter.SizeChanged e) {
             throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
@@ -207,7 +242,7 @@ public final class RpmWriter {
             throw new PackagingException("entry '" + Quoting.printable(entry.path()) + "': reading source '"
                     + entry.content().origin() + "' failed: " + e, e);
         }
-        return Digests.hex(digest.digest());
+        return new CopiedFile(Digests.hex(digest.digest()), named, sampler == null ? null : sampler.head());
     }
 
     private static void closeQuietly(OutputStream stream) {
@@ -226,11 +261,15 @@ public final class RpmWriter {
      */
     private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
             PackageFile out, Signing signing) throws IOException, PackagingException {
-        byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
         List<SignatureValue> signatures = new ArrayList<>();
         if (signing != null) {
             signatures.add(signing.signer().signHeader(header));
         }
+        if (spec.rpmFormat().isV6()) {
+            assembleV6(spec, header, payloadFile, out, signing, signatures);
+            return;
+        }
+        byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
         try (FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
             long size = in.size();
             MessageDigest md5 = Digests.md5();
@@ -250,6 +289,25 @@ public final class RpmWriter {
                 out.appendPayload(in, 0, size, md5::update);
                 out.replaceSignature(signature(header, payload, md5.digest(), signatures));
             }
+        }
+    }
+
+    /**
+     * A v6 signature header covers the main header alone, so it is complete before the payload is
+     * copied. The legacy signature over header and payload has no place in it (tags above 999 are
+     * illegal in v6 signature headers).
+     */
+    private static void assembleV6(PackageSpec spec, byte[] header, Path payloadFile, PackageFile out,
+            Signing signing, List<SignatureValue> signatures) throws IOException, PackagingException {
+        if (signing != null && signing.legacy()) {
+            throw new PackagingException("signLegacy 'true' cannot be met by rpmFormat '6': v6 packages have no"
+                    + " header-and-payload signature; set signLegacy to false or rpmFormat to 4");
+        }
+        byte[] signature = SignatureHeader.encodeV6(header, signatures);
+        RpmAcceptance.checkSignatureHeader(signature);
+        out.writeHeaders(Lead.encodeV6(spec.nameEpochVersionRelease()), signature, header);
+        try (FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
+            out.appendPayload(in, 0, in.size(), null);
         }
     }
 

@@ -30,4 +30,15 @@ class LeadTest {
         assertEquals('x', lead[10 + 64]);
         assertEquals(0, lead[10 + 65]);
     }
+
+    @Test
+    void encodesAV6LeadAsRpm6Does() {
+        byte[] lead = Lead.encodeV6("ab-1:1-2");
+        assertArrayEquals(HexFormat.of().parseHex("edabeedb"), Arrays.copyOfRange(lead, 0, 4)); // magic
+        assertArrayEquals(new byte[] {4, 0}, Arrays.copyOfRange(lead, 4, 6)); // 4.0: a v6 package
+        assertArrayEquals(new byte[] {0, 0, 0, 0}, Arrays.copyOfRange(lead, 6, 10)); // binary, arch 0
+        assertEquals("ab-1:1-2", new String(lead, 10, 8)); // name with epoch
+        assertArrayEquals(new byte[] {0, 0}, Arrays.copyOfRange(lead, 76, 78)); // os 0
+        assertArrayEquals(new byte[] {0, 5}, Arrays.copyOfRange(lead, 78, 80)); // header signatures
+    }
 }

@@ -22,11 +22,11 @@ class CpioWriterTest {
         String archive = out.toString(StandardCharsets.US_ASCII);
         assertEquals("070701" // magic
                 + "00000001" // inode
-                + "000081A4" // mode 0100644
+                + "000081a4" // mode 0100644
                 + "00000000" // uid
                 + "00000000" // gid
                 + "00000001" // nlink
-                + "5F5E1000" // mtime
+                + "5f5e1000" // mtime
                 + "00000003" // file size
                 + "00000000" // dev major
                 + "00000000" // dev minor

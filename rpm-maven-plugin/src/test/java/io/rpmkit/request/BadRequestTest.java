@@ -371,6 +371,14 @@ class BadRequestTest {
                         "compressionLevel '0' is out of range for zstd"),
                 mistake("a level without compression", h -> h.set("compression", "none").set("compressionLevel", 5),
                         "compressionLevel '5' is out of range for none"),
+                // Package format
+                mistake("unknown rpmFormat", h -> h.set("rpmFormat", "5"), "rpmFormat '5' is unknown: use 4 or 6"),
+                mistake("rpmFormat 6 for el7", h -> h.set("rpmFormat", "6").set("targetRpm", "el7"),
+                        "rpmFormat '6' is unreadable for targetRpm el7 (rpm 4.11)",
+                        "set targetRpm to el8 or later, or rpmFormat to 4"),
+                mistake("rpmFormat 6 with the legacy signature", h -> h.set("rpmFormat", "6").set("targetRpm", "el9")
+                        .set("signLegacy", true), "signLegacy 'true' cannot be met by rpmFormat '6'",
+                        "set signLegacy to false or rpmFormat to 4"),
                 // Dependencies
                 mistake("comparison without version", h -> h.add("requires", "systemd >="),
                         "requires[1] 'systemd >=' is not a dependency"),

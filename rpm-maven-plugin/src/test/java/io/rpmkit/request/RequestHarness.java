@@ -190,6 +190,7 @@ final class RequestHarness {
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
                 .ownedDirectories(ownedDirectories).rules(rules).filesFile(filesFile, filesRoots)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
+                .signLegacy((Boolean) settings.get("signLegacy")).rpmFormat(text("rpmFormat"))
                 .properties(key -> switch (key) {
                     case "project.version" -> VERSION;
                     case "greeting" -> "hello";
