@@ -137,7 +137,13 @@ public enum RpmTag implements Tag {
     TRANSFILETRIGGERINDEX(5080, TagType.INT32),
     TRANSFILETRIGGERVERSION(5081, TagType.STRING_ARRAY),
     TRANSFILETRIGGERFLAGS(5082, TagType.INT32),
-    TRANSFILETRIGGERPRIORITIES(5085, TagType.INT32);
+    TRANSFILETRIGGERPRIORITIES(5085, TagType.INT32),
+    /** RPMTAG_ORDER*: OrderWithRequires, ordering hints that require nothing (rpm 4.9 and later). */
+    ORDERNAME(5035, TagType.STRING_ARRAY),
+    ORDERVERSION(5036, TagType.STRING_ARRAY),
+    ORDERFLAGS(5037, TagType.INT32),
+    /** RPMTAG_FILECAPS: each file's capabilities in libcap's text form, empty for none. */
+    FILECAPS(5010, TagType.STRING_ARRAY);
 
     private final int code;
     private final TagType type;

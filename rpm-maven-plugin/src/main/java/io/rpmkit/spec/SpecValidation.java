@@ -242,10 +242,11 @@ final class SpecValidation {
         }
         for (Trigger trigger : spec.triggers()) {
             String where = Quoting.label("trigger", trigger.kind().settingName());
-            if (trigger.packages().isEmpty()) {
-                problems.add(where + ": names no package: give the package(s) that fire it");
+            if (trigger.kind().isFileTrigger()) {
+                TriggerRules.checkFileTrigger(problems, where, trigger);
+            } else {
+                TriggerRules.checkPackageTrigger(problems, where, trigger);
             }
-            trigger.packages().forEach(p -> DependencyRules.check(problems, where, p));
             checkInterpreter(where, trigger.interpreter());
             if (trigger.body() != null) {
                 HeaderText.check(problems, where + ": script", trigger.body());

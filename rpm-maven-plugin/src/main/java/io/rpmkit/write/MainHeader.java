@@ -11,6 +11,7 @@ import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.TriggerTags;
 import io.rpmkit.format.VerifyFlag;
 import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.spec.Dependency;
@@ -148,8 +149,15 @@ final class MainHeader {
         }
     }
 
+    /** Each family of triggers (package, file, transaction file) in its own parallel arrays. */
     private void putTriggers() {
-        if (spec.triggers().isEmpty()) {
+        for (TriggerTags tags : List.of(TriggerTags.PACKAGE, TriggerTags.FILE, TriggerTags.TRANSACTION_FILE)) {
+            putTriggers(tags, spec.triggers().stream().filter(t -> t.kind().tags() == tags).toList());
+        }
+    }
+
+    private void putTriggers(TriggerTags tags, List<Trigger> triggers) {
+        if (triggers.isEmpty()) {
             return;
         }
         List<String> scripts = new ArrayList<>();
@@ -158,23 +166,34 @@ final class MainHeader {
         List<String> versions = new ArrayList<>();
         List<Integer> flags = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
-        for (int index = 0; index < spec.triggers().size(); index++) {
-            Trigger trigger = spec.triggers().get(index);
+        int[] priorities = new int[triggers.size()];
+        for (int index = 0; index < triggers.size(); index++) {
+            Trigger trigger = triggers.get(index);
             scripts.add(trigger.body());
             programs.add(trigger.interpreter());
+            priorities[index] = trigger.priority();
             for (Dependency condition : trigger.packages()) {
                 names.add(condition.name());
                 versions.add(condition.version());
                 flags.add(condition.comparison().senseBits() | trigger.kind().senseBit());
                 indexes.add(index);
             }
+            for (String prefix : trigger.prefixes()) {
+                names.add(prefix);
+                versions.add("");
+                flags.add(trigger.kind().senseBit());
+                indexes.add(index);
+            }
         }
-        header.strings(RpmTag.TRIGGERSCRIPTS, scripts)
-                .strings(RpmTag.TRIGGERSCRIPTPROG, programs)
-                .strings(RpmTag.TRIGGERNAME, names)
-                .strings(RpmTag.TRIGGERVERSION, versions)
-                .int32(RpmTag.TRIGGERFLAGS, flags.stream().mapToInt(Integer::intValue).toArray())
-                .int32(RpmTag.TRIGGERINDEX, indexes.stream().mapToInt(Integer::intValue).toArray());
+        header.strings(tags.scripts(), scripts)
+                .strings(tags.programs(), programs)
+                .strings(tags.names(), names)
+                .strings(tags.versions(), versions)
+                .int32(tags.flags(), flags.stream().mapToInt(Integer::intValue).toArray())
+                .int32(tags.indexes(), indexes.stream().mapToInt(Integer::intValue).toArray());
+        if (tags.priorities() != null) {
+            header.int32(tags.priorities(), priorities);
+        }
     }
 
     /** rpm lists the newest entry first. */
