@@ -90,7 +90,7 @@ public final class EntryResolver {
         if (type == EntryType.GHOST) {
             flags.add(FileFlag.GHOST);
         }
-        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify);
+        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify).withCaps(request.caps());
         entries.add(type == EntryType.SYMLINK ? entry : entry.withMode(mode));
     }
 
@@ -108,6 +108,7 @@ public final class EntryResolver {
         given.put("ownDirectories", request.ownDirectories() != null);
         given.put("followLinks", request.followLinks() != null);
         given.put("useDefaultExcludes", request.useDefaultExcludes() != null);
+        given.put("caps", request.caps() != null);
         given.forEach((setting, set) -> {
             if (set && !type.settings().contains(setting)) {
                 problems.add(label + ": " + setting + " does not apply to type " + type.settingName() + ": remove it"

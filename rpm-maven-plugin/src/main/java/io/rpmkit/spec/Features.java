@@ -42,6 +42,9 @@ public final class Features {
         if (spec.dependencies().stream().anyMatch(d -> d.contexts().contains(InstallContext.META))) {
             used.add(RpmFeature.META_DEPENDENCIES);
         }
+        if (spec.entries().stream().anyMatch(e -> e.caps() != null)) {
+            used.add(RpmFeature.FILE_CAPABILITIES);
+        }
         if (spec.triggers().stream().anyMatch(t -> t.kind().isFileTrigger())) {
             used.add(RpmFeature.FILE_TRIGGERS);
         }

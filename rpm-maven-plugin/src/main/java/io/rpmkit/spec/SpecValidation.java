@@ -162,6 +162,26 @@ final class SpecValidation {
             checkOwner(where, "group", entry.group());
             checkKind(where, entry);
             checkFlags(where, entry);
+            checkCaps(where, entry);
+        }
+    }
+
+    private void checkCaps(String where, Entry entry) {
+        if (entry.caps() == null) {
+            return;
+        }
+        if (entry.kind() != EntryKind.FILE || entry.is(FileFlag.GHOST)) {
+            problems.add(where + ": caps apply to regular files the package ships, which rpm gives them on install:"
+                    + " remove them");
+        } else if (entry.caps().isBlank()) {
+            problems.add(where + ": caps is empty: give capabilities as %caps takes them, e.g."
+                    + " cap_net_bind_service=ep, or leave it unset");
+        } else {
+            FileCapabilities.Parsed parsed = FileCapabilities.parse(entry.caps());
+            if (!parsed.ok()) {
+                problems.add(where + ": caps " + Quoting.quote(entry.caps()) + " is not what libcap's cap_from_text"
+                        + " reads: at character " + parsed.problem().position() + ", " + parsed.problem().message());
+            }
         }
     }
 

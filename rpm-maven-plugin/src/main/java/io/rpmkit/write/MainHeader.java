@@ -16,6 +16,7 @@ import io.rpmkit.format.VerifyFlag;
 import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.FileCapabilities;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.Scriptlet;
 import io.rpmkit.spec.Trigger;
@@ -140,6 +141,11 @@ final class MainHeader {
                 .strings(RpmTag.BASENAMES, baseNames)
                 .strings(RpmTag.DIRNAMES, List.copyOf(dirNames.keySet()))
                 .int32(RpmTag.FILEDIGESTALGO, Digests.SHA256_ALGO);
+        if (entries.stream().anyMatch(e -> e.caps() != null)) {
+            // As rpmbuild: cap_to_text's form of each file's capabilities, empty for files without.
+            header.strings(RpmTag.FILECAPS, entries.stream()
+                    .map(e -> e.caps() == null ? "" : FileCapabilities.parse(e.caps()).normalized()).toList());
+        }
     }
 
     private void putScriptlets() {
