@@ -90,7 +90,8 @@ public final class EntryResolver {
         if (type == EntryType.GHOST) {
             flags.add(FileFlag.GHOST);
         }
-        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify).withCaps(request.caps());
+        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify)
+                .withCaps(type.settings().contains("caps") ? request.caps() : null);
         entries.add(type == EntryType.SYMLINK ? entry : entry.withMode(mode));
     }
 

@@ -76,6 +76,7 @@ public final class RichDependency {
         RichDependency parser = new RichDependency(text);
         try {
             int forbidden = parser.group();
+            parser.skipSeparators();
             if (parser.pos < text.length()) {
                 throw new Refusal(parser.pos + 1, "text follows the closing ')' of the dependency: give one"
                         + " dependency per item, or join them with 'and'");
