@@ -88,7 +88,7 @@ final class ScriptResolver {
                 problems.add(where + ": priority " + Quoting.quote(request.priority()) + " is not a whole number: use"
                         + " 0 to " + Integer.MAX_VALUE + ", higher runs first; rpm's default is "
                         + TriggerKind.DEFAULT_PRIORITY);
-                return Optional.empty();
+                // Kept with the default, so that the spec reports the trigger's other problems too.
             }
         }
         int priority = parsed;
