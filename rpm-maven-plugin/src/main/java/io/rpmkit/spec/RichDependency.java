@@ -230,6 +230,12 @@ public final class RichDependency {
     }
 
     private static void checkName(String name, int position, boolean versioned) throws Refusal {
+        int sign = indexOfComparisonSign(name);
+        if (sign >= 0) {
+            // rpmbuild takes "a>=1" for a name, which no package provides.
+            throw new Refusal(position + sign + 1, "'" + name + "' holds a comparison sign, which would make it"
+                    + " part of the name: put spaces around the comparison, e.g. 'a >= 1'");
+        }
         char first = name.charAt(0);
         if (first < 0x80 && !(Character.isLetterOrDigit(first) || first == '_' || first == '/')) {
             throw new Refusal(position + 1, "'" + name + "' does not start with a letter, digit, '_' or '/',"
@@ -239,6 +245,16 @@ public final class RichDependency {
             throw new Refusal(position + 1, "'" + name + "' is a file, which rpm does not compare by version:"
                     + " drop the version or name the package");
         }
+    }
+
+    private static int indexOfComparisonSign(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '<' || c == '>' || c == '=') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void checkVersion(String version, int position) throws Refusal {

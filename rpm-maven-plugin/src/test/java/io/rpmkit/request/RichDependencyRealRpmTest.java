@@ -48,6 +48,7 @@ class RichDependencyRealRpmTest {
                 "(a >= 1.0 and (b == 2 or c))", "(a =< 2 or b => 3)", "(a  ,  or b)", "(perl(Foo::Bar) >= 1.0 or b)",
                 "(a = 1:2.0-3 or b)", "(a >= 1.0~rc1 or b)", "((a if b) and c)", "((a unless b) or c)",
                 "(a if (b or c))", "((a or b) with c)", "(a if (b unless c))", "((a and b) or (c if d) and e)",
+                "( a or b )", "(a\tor\tb)", "(a(x)y or b)", "(a or b,c)",
                 // rpm's refusals: syntax
                 "(foo", "(a or)", "()", "(a xor b)", "(a and b or c)", "(a if b if c)", "(a without b without c)",
                 "(a or (b)", "(a >= )", "(a >= 1 >= 2)", "(a or b))",
@@ -73,7 +74,9 @@ class RichDependencyRealRpmTest {
                         + " without 'if' or 'unless'"),
                 new Row(DependencyKind.REQUIRES, "(a or b) c", "rpmbuild reads two dependencies; an item of our"
                         + " list holds one"),
-                new Row(DependencyKind.REQUIRES, "(a or b)(c)", "the same: two dependencies in one item")));
+                new Row(DependencyKind.REQUIRES, "(a or b)(c)", "the same: two dependencies in one item"),
+                new Row(DependencyKind.REQUIRES, "(a>=1 or b)", "rpmbuild takes 'a>=1' for a name, which no"
+                        + " package provides")));
         List<Arguments> arguments = new ArrayList<>();
         for (RpmGeneration generation : List.of(RpmGeneration.RPM_4_18, RpmGeneration.RPM_6_1)) {
             rows.forEach(row -> arguments.add(Arguments.of(generation, row)));
