@@ -20,7 +20,8 @@ public record ScriptRequest(String when, List<String> packages, String interpret
         List<String> prefixes, String priority) {
     public ScriptRequest {
         packages = packages == null ? List.of() : List.copyOf(packages);
-        prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+        // An empty <prefix/> arrives as null; kept as "" so that validation names it.
+        prefixes = prefixes == null ? List.of() : prefixes.stream().map(p -> p == null ? "" : p).toList();
     }
 
     /** A scriptlet or package trigger. */

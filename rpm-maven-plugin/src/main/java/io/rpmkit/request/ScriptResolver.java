@@ -94,7 +94,7 @@ final class ScriptResolver {
         int priority = parsed;
         List<Dependency> packages = request.packages().stream()
                 .map(p -> Dependency.of(DependencyKind.REQUIRES, p == null ? null : p.strip())).toList();
-        List<String> prefixes = request.prefixes().stream().map(p -> p == null ? null : p.strip()).toList();
+        List<String> prefixes = request.prefixes().stream().map(String::strip).toList();
         return body.map(script -> new Trigger(kind, packages, interpreter(request.interpreter()), script, prefixes,
                 priority));
     }
