@@ -310,6 +310,9 @@ class BadRequestTest {
                 mistake("relative file trigger prefix", h -> h.set("targetRpm", "el8")
                         .trigger("kind=filetriggerun", "prefixes=opt/plugins", "script=echo"),
                         "trigger 'filetriggerun': prefix 'opt/plugins' is not an absolute path"),
+                mistake("empty file trigger prefix", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerun", "prefixes=", "script=echo"),
+                        "trigger 'filetriggerun': prefix '' is not an absolute path"),
                 mistake("file trigger prefix with a space", h -> h.set("targetRpm", "el8")
                         .trigger("kind=filetriggerun", "prefixes=/opt/my plugins", "script=echo"),
                         "prefix '/opt/my plugins' is not an absolute path without spaces or commas"),
