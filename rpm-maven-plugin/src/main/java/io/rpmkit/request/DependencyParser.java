@@ -20,7 +20,8 @@ import io.rpmkit.spec.RichDependency;
  * systemd} or {@code (meta) (a or b)}.
  */
 public final class DependencyParser {
-    private static final Pattern SIMPLE = Pattern.compile("\\s*([^\\s<>=]+)\\s*(?:(<=|>=|==|=|<|>)\\s*([^\\s<>=]+))?\\s*");
+    private static final Pattern SIMPLE = Pattern.compile(
+            "\\s*([^\\s<>=]+)\\s*(?:(<=|>=|==|=|<|>)\\s*([^\\s<>=]+))?\\s*");
     /** A leading group of words that may be install contexts; a rich dependency has an operator in it. */
     private static final Pattern CONTEXT_LIST = Pattern.compile("\\s*\\(([a-z, ]*)\\)\\s*(\\S.*)", Pattern.DOTALL);
     private static final Pattern RICH_OPERATOR = Pattern.compile("\\b(and|or|if|else|unless|with|without)\\b");
