@@ -11,7 +11,9 @@ public enum DependencyKind implements Choice {
     RECOMMENDS("recommends", RpmTag.RECOMMENDNAME, RpmTag.RECOMMENDFLAGS, RpmTag.RECOMMENDVERSION),
     SUGGESTS("suggests", RpmTag.SUGGESTNAME, RpmTag.SUGGESTFLAGS, RpmTag.SUGGESTVERSION),
     SUPPLEMENTS("supplements", RpmTag.SUPPLEMENTNAME, RpmTag.SUPPLEMENTFLAGS, RpmTag.SUPPLEMENTVERSION),
-    ENHANCES("enhances", RpmTag.ENHANCENAME, RpmTag.ENHANCEFLAGS, RpmTag.ENHANCEVERSION);
+    ENHANCES("enhances", RpmTag.ENHANCENAME, RpmTag.ENHANCEFLAGS, RpmTag.ENHANCEVERSION),
+    /** OrderWithRequires: installs after the named package when both are in one transaction, requires nothing. */
+    ORDER("orderWithRequires", RpmTag.ORDERNAME, RpmTag.ORDERFLAGS, RpmTag.ORDERVERSION);
 
     private final String settingName;
     private final RpmTag nameTag;

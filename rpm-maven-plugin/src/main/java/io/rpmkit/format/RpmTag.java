@@ -169,7 +169,13 @@ public enum RpmTag implements Tag {
     PAYLOADSHA512ALT(5122, TagType.STRING),
     /** RPMTAG_PAYLOADSHA3_256 and its ALT: SHA3-256 of the compressed and of the uncompressed payload. */
     PAYLOADSHA3_256(5123, TagType.STRING),
-    PAYLOADSHA3_256ALT(5124, TagType.STRING);
+    PAYLOADSHA3_256ALT(5124, TagType.STRING),
+    /** RPMTAG_ORDER*: OrderWithRequires, ordering hints that require nothing (rpm 4.9 and later). */
+    ORDERNAME(5035, TagType.STRING_ARRAY),
+    ORDERVERSION(5036, TagType.STRING_ARRAY),
+    ORDERFLAGS(5037, TagType.INT32),
+    /** RPMTAG_FILECAPS: each file's capabilities in libcap's text form, empty for none. */
+    FILECAPS(5010, TagType.STRING_ARRAY);
 
     private final int code;
     private final TagType type;

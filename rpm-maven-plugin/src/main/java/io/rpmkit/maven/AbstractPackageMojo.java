@@ -97,7 +97,11 @@ abstract class AbstractPackageMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.compressionLevel")
     private Integer compressionLevel;
 
-    /** Requires as in a spec file: {@code name}, {@code name >= 1.0}, {@code (post,preun) systemd}. */
+    /**
+     * Requires as in a spec file: {@code name}, {@code name >= 1.0}, {@code (post,preun) systemd}, a rich
+     * dependency {@code (a >= 1.0 or b)} (rpm 4.13 and later, not el7), {@code (meta) name} (rpm 4.16 and
+     * later, not el7 or el8).
+     */
     @Parameter
     private List<String> requires = new ArrayList<>();
 
@@ -129,6 +133,15 @@ abstract class AbstractPackageMojo extends AbstractSigningMojo {
     @Parameter
     private List<String> enhances = new ArrayList<>();
 
+    /**
+     * OrderWithRequires: packages this one installs after, and erases before, when a transaction holds
+     * both, without requiring them; each {@code name} or {@code name >= version}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<String> orderWithRequires = new ArrayList<>();
+
     /** A request with the package's description and dependencies filled in. */
     PackageRequest.Builder describedPackage() {
         List<License> licenses = project.getLicenses();
@@ -144,6 +157,7 @@ abstract class AbstractPackageMojo extends AbstractSigningMojo {
                 .dependencies(DependencyKind.CONFLICTS, conflicts).dependencies(DependencyKind.OBSOLETES, obsoletes)
                 .dependencies(DependencyKind.RECOMMENDS, recommends).dependencies(DependencyKind.SUGGESTS, suggests)
                 .dependencies(DependencyKind.SUPPLEMENTS, supplements)
-                .dependencies(DependencyKind.ENHANCES, enhances);
+                .dependencies(DependencyKind.ENHANCES, enhances)
+                .dependencies(DependencyKind.ORDER, orderWithRequires);
     }
 }

@@ -42,9 +42,16 @@ public class EntryConfig {
     private Boolean followLinks;
     /** Whether Maven's default excludes (SCM metadata, editor backups) apply to a tree; default true. */
     private Boolean useDefaultExcludes;
+    /**
+     * A file's capabilities as rpm's {@code %caps(...)} takes them, e.g. {@code cap_net_bind_service=ep}.
+     *
+     * @since 0.2.0
+     */
+    private String caps;
 
     EntryRequest toRequest() {
         return new EntryRequest(type, path, source == null ? null : source.toPath(), target, mode, directoryMode, user,
-                group, flags, verify, includes, excludes, ownDirectories, keepModes, followLinks, useDefaultExcludes);
+                group, flags, verify, includes, excludes, ownDirectories, keepModes, followLinks, useDefaultExcludes,
+                caps);
     }
 }

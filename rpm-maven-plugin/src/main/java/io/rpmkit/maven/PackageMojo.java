@@ -51,7 +51,8 @@ public class PackageMojo extends AbstractPackageMojo {
      * match something; {@code <useDefaultExcludes>}: Maven's (SCM metadata, backups), default true;
      * {@code <followLinks>}: default false, a tree's symlinks stay symlinks as written;
      * {@code <ownDirectories>}: default true (a tree with patterns owns only the directories on the way
-     * to what it ships). Parent directories are never added behind your back.
+     * to what it ships). Parent directories are never added behind your back. Since 0.2.0,
+     * {@code <caps>}: a file's or template's capabilities as %caps takes them, e.g. cap_net_bind_service=ep.
      */
     @Parameter
     private List<EntryConfig> entries = new ArrayList<>();
@@ -67,6 +68,10 @@ public class PackageMojo extends AbstractPackageMojo {
      * Scripts run when other packages come or go: each {@code <trigger>} has a {@code <kind>}
      * (triggerin, triggerun or triggerpostun), {@code <packages>} each "name" or "name >= version",
      * the script in {@code <script>} or {@code <file>}, and an {@code <interpreter>}, default /bin/sh.
+     * Since 0.2.0 also file triggers, run when any package installs or erases files under some paths
+     * (rpm 4.13 and later): kind filetriggerin, filetriggerun, filetriggerpostun (once per package) or
+     * transfiletriggerin, transfiletriggerun, transfiletriggerpostun (once per transaction), with
+     * {@code <prefixes>} and a {@code <priority>} (default 1000000, higher runs first) instead of packages.
      */
     @Parameter
     private List<TriggerConfig> triggers = new ArrayList<>();

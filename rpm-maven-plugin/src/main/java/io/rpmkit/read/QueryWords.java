@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.rpmkit.format.Flags;
+import io.rpmkit.format.InstallContext;
 
 /**
- * The words of rpm's queries for flag bits that packages from elsewhere carry but our writer never
- * sets, added to {@link Flags}' words: RPMFILE_SPECFILE and RPMFILE_ARTIFACT
- * (include/rpm/rpmfiles.h), RPMSENSE_META (include/rpm/rpmds.h, {@code Requires(meta)}). They
- * belong in {@code format.Flags} next to the others; they are here until that file is changed.
+ * The words of rpm's queries for flag bits that {@link Flags} does not name, added to its words:
+ * RPMFILE_SPECFILE and RPMFILE_ARTIFACT (include/rpm/rpmfiles.h), which packages from elsewhere carry,
+ * and RPMSENSE_META ({@code Requires(meta)}), which {@link InstallContext} defines. They belong in {@code format.Flags} next to the others; they
+ * are here until that file is changed.
  */
 final class QueryWords {
     static final int FILE_SPECFILE = 1 << 5;
     static final int FILE_ARTIFACT = 1 << 12;
-    static final int SENSE_META = 1 << 29;
+    static final int SENSE_META = InstallContext.META.senseBit();
 
     private QueryWords() {
     }

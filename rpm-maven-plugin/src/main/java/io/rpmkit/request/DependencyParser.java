@@ -12,35 +12,74 @@ import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.InstallContext;
 import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.RichDependency;
 
 /**
- * Reads dependencies written as in a spec file: {@code name}, {@code name >= 1.0}, and for Requires
- * an optional leading context list, {@code (post,preun) systemd}.
+ * Reads dependencies written as in a spec file: {@code name}, {@code name >= 1.0}, a rich dependency
+ * {@code (a >= 1.0 or b)}, and for Requires an optional leading context list, {@code (post,preun)
+ * systemd} or {@code (meta) (a or b)}.
  */
 public final class DependencyParser {
-    private static final Pattern DEPENDENCY = Pattern.compile(
-            "\\s*(?:\\(([a-z, ]*)\\)\\s*)?([^\\s<>=]+)\\s*(?:(<=|>=|==|=|<|>)\\s*([^\\s<>=]+))?\\s*");
+    private static final Pattern SIMPLE = Pattern.compile(
+            "\\s*([^\\s<>=]+)\\s*(?:(<=|>=|==|=|<|>)\\s*([^\\s<>=]+))?\\s*");
+    /** A leading group of words that may be install contexts; a rich dependency has an operator in it. */
+    private static final Pattern CONTEXT_LIST = Pattern.compile("\\s*\\(([a-z, ]*)\\)\\s*(\\S.*)", Pattern.DOTALL);
+    private static final Pattern RICH_OPERATOR = Pattern.compile("\\b(and|or|if|else|unless|with|without)\\b");
 
     private DependencyParser() {
     }
 
     /** Parses {@code text}; {@code setting} names it in the error, e.g. {@code requires[2]}. */
     public static Dependency parse(DependencyKind kind, String setting, String text) throws IllegalArgumentException {
-        Matcher matcher = DEPENDENCY.matcher(text == null ? "" : text);
-        if (text == null || text.isBlank() || !matcher.matches()) {
-            throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + " is not a dependency: write 'name',"
-                    + " 'name >= version'" + (kind == DependencyKind.REQUIRES ? " or '(post,preun) name'" : ""));
+        if (text == null || text.isBlank()) {
+            throw notADependency(kind, setting, text);
         }
         Set<InstallContext> contexts = EnumSet.noneOf(InstallContext.class);
-        if (matcher.group(1) != null) {
-            for (String context : matcher.group(1).split(",")) {
+        String rest = text;
+        Matcher leading = CONTEXT_LIST.matcher(text);
+        if (leading.matches() && !RICH_OPERATOR.matcher(leading.group(1)).find()) {
+            for (String context : leading.group(1).split(",")) {
                 contexts.add(context(setting, text, context.strip()));
             }
+            rest = leading.group(2);
         }
-        Comparison comparison = matcher.group(3) == null ? Comparison.ANY
-                : Comparison.ofOperator(matcher.group(3)).orElseThrow();
-        String version = matcher.group(4) == null ? "" : matcher.group(4);
-        return new Dependency(kind, matcher.group(2), comparison, version, contexts);
+        int offset = text.length() - rest.length();
+        String stripped = rest.strip();
+        offset += rest.indexOf(stripped);
+        if (RichDependency.isRich(stripped)) {
+            return rich(kind, setting, text, stripped, offset, contexts);
+        }
+        Matcher matcher = SIMPLE.matcher(rest);
+        if (!matcher.matches()) {
+            throw notADependency(kind, setting, text);
+        }
+        Comparison comparison = matcher.group(2) == null ? Comparison.ANY
+                : Comparison.ofOperator(matcher.group(2)).orElseThrow();
+        String version = matcher.group(3) == null ? "" : matcher.group(3);
+        return new Dependency(kind, matcher.group(1), comparison, version, contexts);
+    }
+
+    /** Stored as rpmbuild stores it, normalized, with no comparison of its own. */
+    private static Dependency rich(DependencyKind kind, String setting, String text, String rich, int offset,
+            Set<InstallContext> contexts) {
+        if (!RichDependency.allowedIn(kind)) {
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + ": rich dependencies are allowed"
+                    + " in requires, recommends, suggests, supplements, enhances and conflicts only, as in rpm: list"
+                    + " the names one by one");
+        }
+        RichDependency.Parsed parsed = RichDependency.parse(rich, kind);
+        if (!parsed.ok()) {
+            throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + " is not a rich dependency rpm"
+                    + " reads: at character " + (offset + parsed.problem().position()) + ", "
+                    + parsed.problem().message());
+        }
+        return new Dependency(kind, parsed.normalized(), Comparison.ANY, "", contexts);
+    }
+
+    private static IllegalArgumentException notADependency(DependencyKind kind, String setting, String text) {
+        return new IllegalArgumentException(setting + " " + Quoting.quote(text) + " is not a dependency: write 'name',"
+                + " 'name >= version'" + (RichDependency.allowedIn(kind) ? ", '(a or b)'" : "")
+                + (kind == DependencyKind.REQUIRES ? " or '(post,preun) name'" : ""));
     }
 
     private static InstallContext context(String setting, String text, String name) {

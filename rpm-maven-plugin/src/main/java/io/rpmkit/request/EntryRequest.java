@@ -28,6 +28,7 @@ import io.rpmkit.spec.Entry;
  * @param followLinks whether a tree's symlinks are followed (default false: packaged as symlinks)
  * @param useDefaultExcludes whether Maven's default excludes (SCM metadata, editor backups) apply to a tree
  *     (default true)
+ * @param caps a file's capabilities as rpm's {@code %caps(...)} takes them, e.g. cap_net_bind_service=ep
  */
 public record EntryRequest(
         String type,
@@ -45,7 +46,16 @@ public record EntryRequest(
         Boolean ownDirectories,
         String keepModes,
         Boolean followLinks,
-        Boolean useDefaultExcludes) {
+        Boolean useDefaultExcludes,
+        String caps) {
+
+    /** An entry without capabilities. */
+    public EntryRequest(String type, String path, Path source, String target, String mode, String directoryMode,
+            String user, String group, String flags, String verify, List<String> includes, List<String> excludes,
+            Boolean ownDirectories, String keepModes, Boolean followLinks, Boolean useDefaultExcludes) {
+        this(type, path, source, target, mode, directoryMode, user, group, flags, verify, includes, excludes,
+                ownDirectories, keepModes, followLinks, useDefaultExcludes, null);
+    }
 
     public EntryRequest {
         includes = includes == null ? List.of() : List.copyOf(includes);

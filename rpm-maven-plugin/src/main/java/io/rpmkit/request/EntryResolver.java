@@ -93,7 +93,8 @@ public final class EntryResolver {
         if (type == EntryType.GHOST) {
             flags.add(FileFlag.GHOST);
         }
-        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify);
+        entry = entry.withOwner(user, group).withFlags(flags).withVerify(verify)
+                .withCaps(type.settings().contains("caps") ? request.caps() : null);
         entries.add(type == EntryType.SYMLINK ? entry : entry.withMode(mode));
     }
 
@@ -111,6 +112,7 @@ public final class EntryResolver {
         given.put("ownDirectories", request.ownDirectories() != null);
         given.put("followLinks", request.followLinks() != null);
         given.put("useDefaultExcludes", request.useDefaultExcludes() != null);
+        given.put("caps", request.caps() != null);
         given.forEach((setting, set) -> {
             if (set && !type.settings().contains(setting)) {
                 problems.add(label + ": " + setting + " does not apply to type " + type.settingName() + ": remove it"

@@ -6,10 +6,10 @@ import io.rpmkit.Choice;
 
 /** The kinds of entry a user configures, each with the settings that apply to it. */
 enum EntryType implements Choice {
-    FILE("file", Set.of("source", "mode", "flags")),
+    FILE("file", Set.of("source", "mode", "flags", "caps")),
     TREE("tree", Set.of("source", "mode", "directoryMode", "keepModes", "flags", "includes", "excludes", "ownDirectories",
             "followLinks", "useDefaultExcludes")),
-    TEMPLATE("template", Set.of("source", "mode", "flags")),
+    TEMPLATE("template", Set.of("source", "mode", "flags", "caps")),
     DIR("dir", Set.of("mode", "flags")),
     SYMLINK("symlink", Set.of("target", "flags")),
     GHOST("ghost", Set.of("mode", "flags"));

@@ -25,7 +25,7 @@ import io.rpmkit.request.EntryResolver.LabelledEntry;
  * Reads a file list in rpm's own {@code %files} syntax and finds each path in the staging roots, as
  * rpmbuild finds it in the build root: {@code %defattr}, {@code %attr}, {@code %config(noreplace,
  * missingok)}, {@code %ghost}, {@code %dir}, {@code %doc}, {@code %license}, {@code %readme},
- * {@code %verify([not] ...)}, globs, rpm's standard directory macros. A directory listed without
+ * {@code %verify([not] ...)}, {@code %caps(...)}, globs, rpm's standard directory macros. A directory listed without
  * {@code %dir} is taken whole, with everything below it. A mode or owner of {@code -} is the staging
  * file's mode, and root. Every problem names the file and the line.
  */
@@ -66,6 +66,7 @@ final class FilesList {
         boolean ghost;
         boolean directory;
         String verify;
+        String caps;
     }
 
     private final String fileLabel;
@@ -172,18 +173,16 @@ final class FilesList {
             case "ghost" -> line.ghost = true;
             case "dir" -> line.directory = true;
             case "verify" -> line.verify = verify(arguments);
-            case "caps", "exclude", "lang", "docdir", "dev", "artifact", "missingok" -> {
+            case "caps" -> line.caps = arguments == null || arguments.isBlank() ? "" : arguments.strip();
+            case "exclude", "lang", "docdir", "dev", "artifact", "missingok" -> {
                 problems.add(lineLabel + ": %" + name + " is not supported in a filesFile yet: "
-                        + switch (name) {
-                            case "exclude" -> "leave the path out of the staging root, or list what to ship";
-                            case "caps" -> "file capabilities are not supported yet";
-                            default -> "remove it";
-                        });
+                        + (name.equals("exclude") ? "leave the path out of the staging root, or list what to ship"
+                                : "remove it"));
                 return false;
             }
             default -> {
                 problems.add(lineLabel + ": %" + Quoting.printable(name) + " is not a %files directive: use %defattr,"
-                        + " %attr, %config, %ghost, %dir, %doc, %license, %readme or %verify");
+                        + " %attr, %config, %ghost, %dir, %doc, %license, %readme, %verify or %caps");
                 return false;
             }
         }
@@ -263,7 +262,7 @@ final class FilesList {
         }
         entries.add(new LabelledEntry(lineLabel + " " + Quoting.quote(path), new EntryRequest(type, path, source,
                 target, mode, null, attr.user(), attr.group(), type.equals("dir") ? null : flags,
-                line.verify, null, null, null, null, null, null)));
+                line.verify, null, null, null, null, null, null, type.equals("file") ? line.caps : null)));
     }
 
     /** The mode given, or with "-" the staging file's permission bits. */

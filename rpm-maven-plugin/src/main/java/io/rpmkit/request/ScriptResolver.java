@@ -49,6 +49,15 @@ final class ScriptResolver {
                         + Choices.words(List.of(TriggerKind.values())));
                 continue;
             }
+            Optional<String> body = body(where, request);
+            if (kind.get().isFileTrigger()) {
+                fileTrigger(where, kind.get(), request, body).ifPresent(triggers::add);
+                continue;
+            }
+            if (request.priority() != null) {
+                problems.add(where + ": priority " + Quoting.quote(request.priority()) + " applies to file triggers"
+                        + " only (filetriggerin, transfiletriggerin, ...): remove it");
+            }
             List<Dependency> packages = new ArrayList<>();
             boolean unreadable = false;
             for (int p = 0; p < request.packages().size(); p++) {
@@ -60,12 +69,34 @@ final class ScriptResolver {
                     unreadable = true;
                 }
             }
-            Optional<String> body = body(where, request);
             if (body.isPresent() && !unreadable) {
-                triggers.add(new Trigger(kind.get(), packages, interpreter(request.interpreter()), body.get()));
+                triggers.add(new Trigger(kind.get(), packages, interpreter(request.interpreter()), body.get(),
+                        request.prefixes(), TriggerKind.DEFAULT_PRIORITY));
             }
         }
         return triggers;
+    }
+
+    /** Prefixes are kept as written (stripped), for the spec to check; packages go along so that it refuses them. */
+    private Optional<Trigger> fileTrigger(String where, TriggerKind kind, ScriptRequest request,
+            Optional<String> body) {
+        int parsed = TriggerKind.DEFAULT_PRIORITY;
+        if (request.priority() != null) {
+            try {
+                parsed = Integer.parseInt(request.priority().strip());
+            } catch (NumberFormatException e) {
+                problems.add(where + ": priority " + Quoting.quote(request.priority()) + " is not a whole number: use"
+                        + " 0 to " + Integer.MAX_VALUE + ", higher runs first; rpm's default is "
+                        + TriggerKind.DEFAULT_PRIORITY);
+                // Kept with the default, so that the spec reports the trigger's other problems too.
+            }
+        }
+        int priority = parsed;
+        List<Dependency> packages = request.packages().stream()
+                .map(p -> Dependency.of(DependencyKind.REQUIRES, p == null ? null : p.strip())).toList();
+        List<String> prefixes = request.prefixes().stream().map(String::strip).toList();
+        return body.map(script -> new Trigger(kind, packages, interpreter(request.interpreter()), script, prefixes,
+                priority));
     }
 
     private Optional<String> body(String where, ScriptRequest request) {

@@ -12,6 +12,8 @@ import io.rpmkit.format.VerifyFlag;
  * rpm's default (verify everything).
  *
  * @param mode permission bits only (0 to 07777); the type bits come from the kind
+ * @param caps a regular file's capabilities as {@code %caps(...)} takes them, e.g. cap_net_bind_service=ep
+ *     ({@link FileCapabilities}); null for none
  */
 public record Entry(
         String path,
@@ -22,12 +24,19 @@ public record Entry(
         String user,
         String group,
         Set<FileFlag> flags,
-        Set<VerifyFlag> verify) {
+        Set<VerifyFlag> verify,
+        String caps) {
 
     public static final int DEFAULT_FILE_MODE = 0644;
     public static final int DEFAULT_DIRECTORY_MODE = 0755;
     /** rpmbuild stores every symlink with all permission bits; Redline wrote 0644. */
     public static final int SYMLINK_MODE = 0777;
+
+    /** An entry without capabilities. */
+    public Entry(String path, EntryKind kind, Content content, String linkTarget, int mode, String user, String group,
+            Set<FileFlag> flags, Set<VerifyFlag> verify) {
+        this(path, kind, content, linkTarget, mode, user, group, flags, verify, null);
+    }
 
     public Entry {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
@@ -54,20 +63,24 @@ public record Entry(
     }
 
     public Entry withMode(int newMode) {
-        return new Entry(path, kind, content, linkTarget, newMode, user, group, flags, verify);
+        return new Entry(path, kind, content, linkTarget, newMode, user, group, flags, verify, caps);
     }
 
     public Entry withOwner(String newUser, String newGroup) {
-        return new Entry(path, kind, content, linkTarget, mode, newUser, newGroup, flags, verify);
+        return new Entry(path, kind, content, linkTarget, mode, newUser, newGroup, flags, verify, caps);
     }
 
 
     public Entry withFlags(Set<FileFlag> newFlags) {
-        return new Entry(path, kind, content, linkTarget, mode, user, group, newFlags, verify);
+        return new Entry(path, kind, content, linkTarget, mode, user, group, newFlags, verify, caps);
     }
 
     public Entry withVerify(Set<VerifyFlag> newVerify) {
-        return new Entry(path, kind, content, linkTarget, mode, user, group, flags, newVerify);
+        return new Entry(path, kind, content, linkTarget, mode, user, group, flags, newVerify, caps);
+    }
+
+    public Entry withCaps(String newCaps) {
+        return new Entry(path, kind, content, linkTarget, mode, user, group, flags, verify, newCaps);
     }
 
     public boolean is(FileFlag flag) {

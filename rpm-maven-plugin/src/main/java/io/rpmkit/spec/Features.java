@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.rpmkit.format.Cpio;
+import io.rpmkit.format.InstallContext;
 
 /** Which {@link RpmFeature}s a package uses. */
 public final class Features {
@@ -34,6 +35,18 @@ public final class Features {
             default -> false;
         })) {
             used.add(RpmFeature.WEAK_DEPENDENCIES);
+        }
+        if (spec.dependencies().stream().anyMatch(d -> RichDependency.isRich(d.name()))) {
+            used.add(RpmFeature.RICH_DEPENDENCIES);
+        }
+        if (spec.dependencies().stream().anyMatch(d -> d.contexts().contains(InstallContext.META))) {
+            used.add(RpmFeature.META_DEPENDENCIES);
+        }
+        if (spec.entries().stream().anyMatch(e -> e.caps() != null)) {
+            used.add(RpmFeature.FILE_CAPABILITIES);
+        }
+        if (spec.triggers().stream().anyMatch(t -> t.kind().isFileTrigger())) {
+            used.add(RpmFeature.FILE_TRIGGERS);
         }
         return used;
     }

@@ -10,7 +10,14 @@ public enum RpmFeature {
     LARGE_FILES("files or payloads over 4 GiB", 4, 12, "LargeFiles", "4.12.0-1"),
     TILDE_IN_VERSIONS("'~' in a version", 4, 10, "TildeInVersions", "4.10.0-1"),
     CARET_IN_VERSIONS("'^' in a version", 4, 15, "CaretInVersions", "4.15.0-1"),
-    WEAK_DEPENDENCIES("recommends, suggests, supplements or enhances", 4, 12, null, null);
+    WEAK_DEPENDENCIES("recommends, suggests, supplements or enhances", 4, 12, null, null),
+    /** rpm 4.12 added the rpmlib() name, 4.13 the solver and the spec syntax that make them work. */
+    RICH_DEPENDENCIES("rich dependencies such as (a or b)", 4, 13, "RichDependencies", "4.12.0-1"),
+    /** Older rpm takes the bit for nothing and orders the transaction by the requirement. */
+    META_DEPENDENCIES("Requires(meta)", 4, 16, null, null),
+    /** No rpmlib() guards them: older rpm skips the tags, so the triggers would never fire. */
+    FILE_TRIGGERS("file triggers (filetriggerin and friends)", 4, 13, null, null),
+    FILE_CAPABILITIES("file capabilities (caps)", 4, 6, "FileCaps", "4.6.1-1");
 
     private final String description;
     private final int major;

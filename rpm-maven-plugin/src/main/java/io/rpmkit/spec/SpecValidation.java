@@ -167,6 +167,26 @@ final class SpecValidation {
             checkOwner(where, "group", entry.group());
             checkKind(where, entry);
             checkFlags(where, entry);
+            checkCaps(where, entry);
+        }
+    }
+
+    private void checkCaps(String where, Entry entry) {
+        if (entry.caps() == null) {
+            return;
+        }
+        if (entry.kind() != EntryKind.FILE || entry.is(FileFlag.GHOST)) {
+            problems.add(where + ": caps apply to regular files the package ships, which rpm gives them on install:"
+                    + " remove them");
+        } else if (entry.caps().isBlank()) {
+            problems.add(where + ": caps is empty: give capabilities as %caps takes them, e.g."
+                    + " cap_net_bind_service=ep, or leave it unset");
+        } else {
+            FileCapabilities.Parsed parsed = FileCapabilities.parse(entry.caps());
+            if (!parsed.ok()) {
+                problems.add(where + ": caps " + Quoting.quote(entry.caps()) + " is not what libcap's cap_from_text"
+                        + " reads: at character " + parsed.problem().position() + ", " + parsed.problem().message());
+            }
         }
     }
 
@@ -247,10 +267,11 @@ final class SpecValidation {
         }
         for (Trigger trigger : spec.triggers()) {
             String where = Quoting.label("trigger", trigger.kind().settingName());
-            if (trigger.packages().isEmpty()) {
-                problems.add(where + ": names no package: give the package(s) that fire it");
+            if (trigger.kind().isFileTrigger()) {
+                TriggerRules.checkFileTrigger(problems, where, trigger);
+            } else {
+                TriggerRules.checkPackageTrigger(problems, where, trigger);
             }
-            trigger.packages().forEach(p -> DependencyRules.check(problems, where, p));
             checkInterpreter(where, trigger.interpreter());
             if (trigger.body() != null) {
                 HeaderText.check(problems, where + ": script", trigger.body());

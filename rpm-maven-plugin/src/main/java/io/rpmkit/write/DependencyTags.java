@@ -177,11 +177,21 @@ final class DependencyTags {
         versions.add(spec.evr());
     }
 
-    /** rpmbuild's habit: each scriptlet requires its interpreter in the scriptlet's own context. */
+    /**
+     * rpmbuild's habit: each scriptlet requires its interpreter in the scriptlet's own context, and each
+     * trigger its interpreter with no context, once per interpreter (build/parseScript.cc).
+     */
     private void addInterpreterRequires(List<String> names, List<Integer> flags, List<String> versions) {
         for (Scriptlet scriptlet : spec.scriptlets()) {
             names.add(scriptlet.interpreter());
             flags.add(Flags.SENSE_INTERP | scriptlet.phase().context().senseBit());
+            versions.add("");
+        }
+        Set<String> triggerInterpreters = new LinkedHashSet<>();
+        spec.triggers().forEach(t -> triggerInterpreters.add(t.interpreter()));
+        for (String interpreter : triggerInterpreters) {
+            names.add(interpreter);
+            flags.add(Flags.SENSE_INTERP);
             versions.add("");
         }
     }

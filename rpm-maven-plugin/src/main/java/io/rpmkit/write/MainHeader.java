@@ -11,10 +11,12 @@ import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
+import io.rpmkit.format.TriggerTags;
 import io.rpmkit.format.VerifyFlag;
 import io.rpmkit.spec.ChangelogEntry;
 import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.FileCapabilities;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.Scriptlet;
 import io.rpmkit.spec.Trigger;
@@ -152,6 +154,11 @@ final class MainHeader {
             putMimeTypes();
             header.int32(RpmTag.FILECOLORS, payload.fileColors());
         }
+        if (entries.stream().anyMatch(e -> e.caps() != null)) {
+            // As rpmbuild: cap_to_text's form of each file's capabilities, empty for files without.
+            header.strings(RpmTag.FILECAPS, entries.stream()
+                    .map(e -> e.caps() == null ? "" : FileCapabilities.parse(e.caps()).normalized()).toList());
+        }
     }
 
     /** Each distinct type once, in the order of the first file of each, as rpmbuild's string pool has them. */
@@ -170,8 +177,15 @@ final class MainHeader {
         }
     }
 
+    /** Each family of triggers (package, file, transaction file) in its own parallel arrays. */
     private void putTriggers() {
-        if (spec.triggers().isEmpty()) {
+        for (TriggerTags tags : List.of(TriggerTags.PACKAGE, TriggerTags.FILE, TriggerTags.TRANSACTION_FILE)) {
+            putTriggers(tags, spec.triggers().stream().filter(t -> t.kind().tags() == tags).toList());
+        }
+    }
+
+    private void putTriggers(TriggerTags tags, List<Trigger> triggers) {
+        if (triggers.isEmpty()) {
             return;
         }
         List<String> scripts = new ArrayList<>();
@@ -180,23 +194,34 @@ final class MainHeader {
         List<String> versions = new ArrayList<>();
         List<Integer> flags = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
-        for (int index = 0; index < spec.triggers().size(); index++) {
-            Trigger trigger = spec.triggers().get(index);
+        int[] priorities = new int[triggers.size()];
+        for (int index = 0; index < triggers.size(); index++) {
+            Trigger trigger = triggers.get(index);
             scripts.add(trigger.body());
             programs.add(trigger.interpreter());
+            priorities[index] = trigger.priority();
             for (Dependency condition : trigger.packages()) {
                 names.add(condition.name());
                 versions.add(condition.version());
                 flags.add(condition.comparison().senseBits() | trigger.kind().senseBit());
                 indexes.add(index);
             }
+            for (String prefix : trigger.prefixes()) {
+                names.add(prefix);
+                versions.add("");
+                flags.add(trigger.kind().senseBit());
+                indexes.add(index);
+            }
         }
-        header.strings(RpmTag.TRIGGERSCRIPTS, scripts)
-                .strings(RpmTag.TRIGGERSCRIPTPROG, programs)
-                .strings(RpmTag.TRIGGERNAME, names)
-                .strings(RpmTag.TRIGGERVERSION, versions)
-                .int32(RpmTag.TRIGGERFLAGS, flags.stream().mapToInt(Integer::intValue).toArray())
-                .int32(RpmTag.TRIGGERINDEX, indexes.stream().mapToInt(Integer::intValue).toArray());
+        header.strings(tags.scripts(), scripts)
+                .strings(tags.programs(), programs)
+                .strings(tags.names(), names)
+                .strings(tags.versions(), versions)
+                .int32(tags.flags(), flags.stream().mapToInt(Integer::intValue).toArray())
+                .int32(tags.indexes(), indexes.stream().mapToInt(Integer::intValue).toArray());
+        if (tags.priorities() != null) {
+            header.int32(tags.priorities(), priorities);
+        }
     }
 
     /** rpm lists the newest entry first. */

@@ -49,6 +49,7 @@ final class RpmbuildFixtures {
             Suggests: less
             Supplements: demo-base
             Enhances: demo-extra > 1:2.0-1
+            OrderWithRequires: demo-first >= 1.0
             Provides: democap = 1.2
             Conflicts: olddemo < 1.0
             Obsoletes: ancient <= 0.9

@@ -118,6 +118,21 @@ class BadRequestTest {
                     fifo(h, "src/fifotree/pipe");
                     h.entry("path=/opt/t", "source=src/fifotree");
                 }, "entry '/opt/t/pipe': source '{base}/src/fifotree/pipe' is not a regular file"),
+                // File capabilities
+                mistake("unknown capability", h -> h.entry("path=/opt/demo/bind", "source=src/app.txt",
+                        "caps=cap_foo+ep"), "entry '/opt/demo/bind': caps 'cap_foo+ep' is not what libcap's"
+                                + " cap_from_text reads: at character 1, 'cap_foo' is not a capability libcap knows"),
+                mistake("capability flag unknown", h -> h.entry("path=/opt/demo/bind", "source=src/app.txt",
+                        "caps=cap_chown+x"), "at character 11, 'x' is not a capability flag: use e (effective),"
+                                + " i (inheritable) and p (permitted)"),
+                mistake("capabilities without operator", h -> h.entry("path=/opt/demo/bind", "source=src/app.txt",
+                        "caps=cap_chown"), "at character 10, the clause ends where an operator (=, + or -) is needed"),
+                mistake("empty capabilities", h -> h.entry("path=/opt/demo/bind", "source=src/app.txt", "caps= "),
+                        "entry '/opt/demo/bind': caps is empty"),
+                mistake("capabilities on a directory", h -> h.entry("type=dir", "path=/opt/demo/d",
+                        "caps=cap_chown+p"), entry + " '/opt/demo/d': caps does not apply to type dir"),
+                mistake("capabilities on a tree", h -> h.entry("path=/opt/t", "source=src/tree", "caps=cap_chown+p"),
+                        entry + " '/opt/t': caps does not apply to type tree"),
                 // Destinations
                 mistake("duplicate destination", h -> h.entry("path=/opt/demo/app.txt", "source=src/app.txt"),
                         "entry '/opt/demo/app.txt': path is listed twice"),
@@ -362,6 +377,38 @@ class BadRequestTest {
                     h.file("src/t.sh", "echo t\n");
                     h.trigger("kind=triggerun", "packages=httpd", "script=echo", "file=src/t.sh");
                 }, NEXT_TRIGGER + ": script and file are both set"),
+                mistake("trigger on a rich dependency", h -> h.trigger("kind=triggerun", "packages=(a or b)",
+                        "script=echo"), "trigger 'triggerun' '(a or b)': rpm takes no rich dependency as a trigger's"
+                                + " condition"),
+                mistake("file trigger on el7", h -> h.trigger("kind=filetriggerin", "prefixes=/opt/plugins",
+                        "script=echo"), "targetRpm el7 (rpm 4.11) cannot read file triggers (filetriggerin and"
+                                + " friends), which needs rpm 4.13"),
+                mistake("file trigger without prefixes", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=transfiletriggerin", "script=echo"),
+                        "trigger 'transfiletriggerin': names no path prefix"),
+                mistake("relative file trigger prefix", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerun", "prefixes=opt/plugins", "script=echo"),
+                        "trigger 'filetriggerun': prefix 'opt/plugins' is not an absolute path"),
+                mistake("empty file trigger prefix", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerun", "prefixes=", "script=echo"),
+                        "trigger 'filetriggerun': prefix '' is not an absolute path"),
+                mistake("file trigger prefix with a space", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerun", "prefixes=/opt/my plugins", "script=echo"),
+                        "prefix '/opt/my plugins' is not an absolute path without spaces or commas"),
+                mistake("file trigger priority not a number", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerin", "prefixes=/opt/plugins", "priority=high", "script=echo"),
+                        NEXT_TRIGGER + ": priority 'high' is not a whole number"),
+                mistake("negative file trigger priority", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerin", "prefixes=/opt/plugins", "priority=-1", "script=echo"),
+                        "trigger 'filetriggerin': priority -1 is negative"),
+                mistake("priority on a package trigger", h -> h.trigger("kind=triggerin", "packages=httpd",
+                        "priority=5", "script=echo"), NEXT_TRIGGER + ": priority '5' applies to file triggers only"),
+                mistake("prefixes on a package trigger", h -> h.trigger("kind=triggerin", "packages=httpd",
+                        "prefixes=/opt/plugins", "script=echo"),
+                        "trigger 'triggerin': prefixes '/opt/plugins' apply to file triggers only"),
+                mistake("packages on a file trigger", h -> h.set("targetRpm", "el8")
+                        .trigger("kind=filetriggerin", "prefixes=/opt/plugins", "packages=httpd", "script=echo"),
+                        "trigger 'filetriggerin': a file trigger fires on path prefixes, not packages"),
                 // Compression
                 mistake("unknown compression", h -> h.set("compression", "brotli"),
                         "compression 'brotli' is unknown: use gzip, xz, zstd or none"),
@@ -395,6 +442,44 @@ class BadRequestTest {
                         "version '1.0-' is not an [epoch:]version[-release]"),
                 mistake("comma in a dependency name", h -> h.add("suggests", "vim,emacs"),
                         "suggests 'vim,emacs' is not a dependency name"),
+                // Rich dependencies, Requires(meta), OrderWithRequires
+                mistake("rich dependency on el7", h -> h.add("requires", "(a or b)"),
+                        "targetRpm el7 (rpm 4.11) cannot read rich dependencies such as (a or b), which needs rpm 4.13"),
+                mistake("unclosed rich dependency", h -> h.set("targetRpm", "el8").add("requires", "(foo or bar"),
+                        "requires[1] '(foo or bar' is not a rich dependency rpm reads: at character 1, the '(' is never"
+                                + " closed"),
+                mistake("unknown rich operator", h -> h.set("targetRpm", "el8").add("requires", "(a xor b)"),
+                        "requires[1] '(a xor b)' is not a rich dependency rpm reads: at character 4, 'xor' is not an"
+                                + " operator: use and, or, if, else, unless, with, without"),
+                mistake("mixed rich operators", h -> h.set("targetRpm", "el8").add("requires", "(a and b or c)"),
+                        "at character 10, 'or' follows 'and' in one group"),
+                mistake("'unless' alone in requires", h -> h.set("targetRpm", "el8").add("requires", "(a unless b)"),
+                        "at character 1, an 'unless' group cannot be joined by 'and' or 'if'"),
+                mistake("'if' alone in conflicts", h -> h.set("targetRpm", "el8").add("conflicts", "(a if b)"),
+                        "conflicts[0] '(a if b)'", "an 'if' group cannot be joined by 'or' or 'unless'"),
+                mistake("versioned file in a rich dependency", h -> h.set("targetRpm", "el8")
+                        .add("requires", "(/usr/bin/x >= 1 or b)"), "at character 2, '/usr/bin/x' is a file"),
+                mistake("bad version in a rich dependency", h -> h.set("targetRpm", "el8")
+                        .add("requires", "(a >= 1:2:3 or b)"), "at character 7, version '1:2:3' is not an"
+                                + " [epoch:]version[-release]"),
+                mistake("rich dependency in provides", h -> h.add("provides", "(a or b)"),
+                        "provides[0] '(a or b)': rich dependencies are allowed in requires, recommends, suggests,"
+                                + " supplements, enhances and conflicts only"),
+                mistake("rich dependency in orderWithRequires", h -> h.add("orderWithRequires", "(a or b)"),
+                        "orderWithRequires[0] '(a or b)': rich dependencies are allowed in"),
+                mistake("text after a rich dependency", h -> h.set("targetRpm", "el8").add("requires", "(a or b) c"),
+                        "at character 10, text follows the closing ')' of the dependency"),
+                mistake("Requires(meta) on el8", h -> h.set("targetRpm", "el8").add("requires", "(meta) metadep"),
+                        "targetRpm el8 (rpm 4.14) cannot read Requires(meta), which needs rpm 4.16"),
+                mistake("unknown context next to meta", h -> h.add("requires", "(meta,boot) x"),
+                        "requires[1] '(meta,boot) x': install context 'boot' is unknown: use pretrans, pre, post, preun,"
+                                + " postun, posttrans or meta"),
+                mistake("orderWithRequires without version", h -> h.add("orderWithRequires", "first >="),
+                        "orderWithRequires[0] 'first >=' is not a dependency"),
+                mistake("dependency name starting with '-'", h -> h.add("requires", "-x"),
+                        "requires '-x' does not start with a letter, digit, '_' or '/'"),
+                mistake("versioned file dependency", h -> h.add("requires", "/bin/sh >= 1"),
+                        "requires '/bin/sh >= 1': a file is not compared by version in rpm"),
                 // Changelog
                 mistake("changelog date with the wrong weekday", h -> h.set("changelog",
                         "* Mon Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First"),

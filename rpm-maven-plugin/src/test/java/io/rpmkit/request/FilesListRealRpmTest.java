@@ -25,7 +25,7 @@ import io.rpmkit.write.RpmWriter;
  */
 class FilesListRealRpmTest {
     private static final String QUERY = "[%{FILENAMES} %{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME}"
-            + " %{FILELINKTOS} %{FILEFLAGS:fflags} %{FILEVERIFYFLAGS}\n]";
+            + " %{FILELINKTOS} %{FILEFLAGS:fflags} %{FILEVERIFYFLAGS} %{FILECAPS}\n]";
 
     @TempDir
     Path dir;
@@ -90,6 +90,7 @@ class FilesListRealRpmTest {
         %license /usr/share/licenses/hello/LICENSE
         %verify(not md5 size mtime) /usr/share/hello/lib/notes.txt
         %verify(mode user group) /usr/share/hello/lib/a.jar
+        %caps(cap_net_bind_service=ep) /usr/share/hello/bin/hello
         """,
     })
     void aFilesListMatchesRpmbuildsOnTheSameStagingRoot(String files) throws Exception {

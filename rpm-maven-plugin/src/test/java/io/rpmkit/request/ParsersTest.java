@@ -33,6 +33,26 @@ class ParsersTest {
     }
 
     @Test
+    void tellsInstallContextsFromRichDependencies() {
+        Dependency meta = DependencyParser.parse(DependencyKind.REQUIRES, "r", "(post, meta) (a or b)");
+        assertEquals(Set.of(InstallContext.POST, InstallContext.META), meta.contexts());
+        assertEquals("(a or b)", meta.name());
+        assertEquals(0x400 | 1 << 29, meta.senseFlags());
+        Dependency rich = DependencyParser.parse(DependencyKind.REQUIRES, "r", " (a  ==  1 or b) ");
+        assertEquals(new Dependency(DependencyKind.REQUIRES, "(a = 1 or b)", Comparison.ANY, "", Set.of()), rich);
+        assertEquals("r '(or) x' is not a rich dependency rpm reads: at character 6, text follows the closing ')'"
+                + " of the dependency: give one dependency per item, or join them with 'and'",
+                assertThrows(IllegalArgumentException.class, () -> DependencyParser.parse(DependencyKind.REQUIRES, "r",
+                        "(or) x")).getMessage(), "a group with an operator word is a rich dependency, not contexts");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DependencyParser.parse(DependencyKind.REQUIRES, "requires[0]", "(meta) (a or"));
+        assertTrue(error.getMessage().startsWith("requires[0] '(meta) (a or' is not a rich dependency rpm reads: at"
+                + " character 8, the '(' is never closed"), error.getMessage());
+        Dependency order = DependencyParser.parse(DependencyKind.ORDER, "o", "first >= 2");
+        assertEquals(Comparison.GREATER_OR_EQUAL, order.comparison());
+    }
+
+    @Test
     void refusesDependenciesItCannotRead() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DependencyParser.parse(DependencyKind.REQUIRES, "requires[3]", "a b c"));

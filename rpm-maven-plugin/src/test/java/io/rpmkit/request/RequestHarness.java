@@ -92,7 +92,8 @@ final class RequestHarness {
         entries.add(new EntryRequest(e.get("type"), e.get("path"), pathOf(e.get("source")), e.get("target"),
                 e.get("mode"), e.get("directoryMode"), e.get("user"), e.get("group"), e.get("flags"), e.get("verify"),
                 listOf(e.get("includes")), listOf(e.get("excludes")),
-                bool(e, "ownDirectories"), e.get("keepModes"), bool(e, "followLinks"), bool(e, "useDefaultExcludes")));
+                bool(e, "ownDirectories"), e.get("keepModes"), bool(e, "followLinks"), bool(e, "useDefaultExcludes"),
+                e.get("caps")));
     }
 
     /** Adds an ownedDirectories prefix. */
@@ -124,7 +125,7 @@ final class RequestHarness {
     void trigger(String... values) {
         Map<String, String> t = parse(values);
         triggers.add(new ScriptRequest(t.get("kind"), listOf(t.get("packages")), t.get("interpreter"),
-                t.get("script"), pathOf(t.get("file"))));
+                t.get("script"), pathOf(t.get("file")), listOf(t.get("prefixes")), t.get("priority")));
     }
 
     /** A file under the base directory; parents are created. */

@@ -111,6 +111,7 @@ class RpmWriterRealRpmTest {
                 "/bin/sh",
                 "/bin/sh",
                 "/bin/sh",
+                "/bin/sh", // the trigger's interpreter, as rpmbuild requires it (DependencyVocabularyRealRpmTest)
                 "rpmlib(CompressedFileNames) <= 3.0.4-1",
                 "rpmlib(FileDigests) <= 4.6.0-1",
                 "rpmlib(PayloadFilesHavePrefix) <= 4.0-1", ""), queryDependencies(generation, rpm, "--requires"));
