@@ -29,7 +29,13 @@ public enum SignatureTag implements Tag {
     /** RPMSIGTAG_MD5: MD5 of header and compressed payload. */
     MD5(Signature.SignatureTag.LEGACY_MD5, TagType.BIN),
     /** RPMSIGTAG_PAYLOADSIZE: uncompressed payload size. */
-    PAYLOADSIZE(Signature.SignatureTag.PAYLOADSIZE, TagType.INT32);
+    PAYLOADSIZE(Signature.SignatureTag.PAYLOADSIZE, TagType.INT32),
+    /**
+     * RPMSIGTAG_OPENPGP (rpm 6): any number of OpenPGP signatures over the header alone, each a
+     * base64-encoded binary signature packet (not armored). rpm 6 checks these instead of
+     * RSAHEADER, DSAHEADER, PGP and GPG when present; rpm 4 ignores the tag.
+     */
+    OPENPGP(278, TagType.STRING_ARRAY);
 
     private final int code;
     private final TagType type;
