@@ -227,11 +227,18 @@ class SignatureVerifierRealRpmTest {
 
     /** A throwaway rpm key database and the keys its rpmkeys --import accepted, loaded for our verifier. */
     record KeyDatabase(String path, VerificationKeys accepted) {
-        static KeyDatabase of(RpmGeneration generation, Path tempDir, List<String> keys) throws Exception {
+        static KeyDatabase of(RpmGeneration generation, Path tempDir, List<String> corpusKeys) throws Exception {
+            List<Path> files = new ArrayList<>();
+            for (String key : corpusKeys) {
+                files.add(keyFile(key));
+            }
+            return ofFiles(generation, tempDir, files);
+        }
+
+        static KeyDatabase ofFiles(RpmGeneration generation, Path tempDir, List<Path> keys) throws Exception {
             String db = generation.path(Files.createTempDirectory(generation.workDir(tempDir), "rpmdb"));
             List<Path> accepted = new ArrayList<>();
-            for (String key : keys) {
-                Path file = keyFile(key);
+            for (Path file : keys) {
                 if (generation.run("rpmkeys", "--dbpath", db, "--import", generation.path(file)).exitCode() == 0) {
                     accepted.add(file);
                 }
