@@ -4,11 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -94,29 +92,9 @@ public class SignMojo extends AbstractSigningMojo {
     }
 
     private List<Path> packages() throws MojoFailureException {
-        if (file != null) {
-            return List.of(file.toPath());
-        }
-        boolean inProject = session != null && session.getRequest().isProjectPresent() && project != null;
-        if (!inProject) {
-            throw new MojoFailureException("signing: rpm.file is not set; name the package to sign, e.g. mvn"
-                    + " io.rpmkit:rpm-maven-plugin:VERSION:sign -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc");
-        }
-        List<Path> attached = new ArrayList<>();
-        List<Artifact> artifacts = new ArrayList<>(project.getAttachedArtifacts());
-        artifacts.add(0, project.getArtifact());
-        for (Artifact artifact : artifacts) {
-            if (artifact != null && "rpm".equals(artifact.getType()) && artifact.getFile() != null) {
-                attached.add(artifact.getFile().toPath());
-            }
-        }
-        if (attached.isEmpty()) {
-            throw new MojoFailureException("signing: " + project.getId() + " has no rpm artifact to sign; bind this"
-                    + " goal after the rpm goal, or set rpm.file");
-        }
-        return attached;
+        return RpmArtifacts.of(file, project, session, "signing", "mvn io.rpmkit:rpm-maven-plugin:VERSION:sign"
+                + " -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc");
     }
-
 
     private static Instant buildTime(Path rpm) throws PackagingException {
         return RpmReader.read(rpm).buildTime().orElseThrow(() -> new PackagingException("signing " + rpm
