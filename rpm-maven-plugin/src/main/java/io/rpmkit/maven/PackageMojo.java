@@ -83,6 +83,29 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter
     private List<SystemdUnitConfig> systemdUnits = new ArrayList<>();
 
+    /**
+     * The directories that are this package's own, e.g. /usr/share/hello and /etc/hello: it owns each,
+     * and every directory below one on the way to its entries (0755 root:root unless a rule says
+     * otherwise), so they need no dir entries. A directory of the base system (/usr,
+     * /usr/lib/systemd/system, /etc/sysconfig, ...: the list is in the README) is never owned.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<String> ownedDirectories = new ArrayList<>();
+
+    /**
+     * Attributes by install path, for every entry, tree or not: each {@code <rule>} has a {@code <path>}
+     * (absolute, or a glob with Maven's {@code **}, {@code *} and {@code ?}) and sets any of {@code <mode>}
+     * (files), {@code <directoryMode>}, {@code <user>}, {@code <group>}, {@code <flags>} (replacing the
+     * entry's) and {@code <verify>}. Rules apply in order, so the last one that sets an attribute wins;
+     * a rule that matches nothing is an error.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<RuleConfig> rules = new ArrayList<>();
+
     /** Adds what rpmbuild's AutoReqProv adds: each executable script's interpreter, config(NAME) = EVR. */
     @Parameter(property = "rpm.autoDependencies", defaultValue = "true")
     private boolean autoDependencies;
@@ -129,6 +152,7 @@ public class PackageMojo extends AbstractPackageMojo {
                     .scriptlets(scriptlets.stream().map(ScriptletConfig::toRequest).toList())
                     .triggers(triggers.stream().map(TriggerConfig::toRequest).toList())
                     .systemdUnits(systemdUnits.stream().map(SystemdUnitConfig::toRequest).toList())
+                    .ownedDirectories(ownedDirectories).rules(rules.stream().map(RuleConfig::toRequest).toList())
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
                     .fileName(fileName).signLegacy(signLegacy).autoDependencies(autoDependencies)
                     .properties(new ProjectProperties(project)::get).build(), console);

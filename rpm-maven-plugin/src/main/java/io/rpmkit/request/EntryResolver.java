@@ -6,21 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import io.rpmkit.Choice;
 import io.rpmkit.Choices;
 import io.rpmkit.Quoting;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.VerifyFlag;
+import io.rpmkit.spec.BaseSystemDirectories;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
 import io.rpmkit.spec.PathRules;
 
 /**
@@ -28,14 +26,9 @@ import io.rpmkit.spec.PathRules;
  * templates, parses modes and flags. Every problem is collected, none stops the others.
  */
 public final class EntryResolver {
-    /** A ghost is an entry type, not a flag. */
-    private static final List<FileFlag> SETTABLE_FLAGS = List.of(FileFlag.CONFIG, FileFlag.NOREPLACE,
-            FileFlag.MISSINGOK, FileFlag.DOC, FileFlag.LICENSE, FileFlag.README);
-    /** Every check rpm -V makes, and "none". */
-    private static final List<Choice> VERIFY_WORDS = verifyWords();
-
     private final TemplateFilter filter;
     private final List<String> problems = new ArrayList<>();
+    private final EntryAttributes attributes = new EntryAttributes(problems);
 
     public EntryResolver(TemplateFilter filter) {
         this.filter = filter;
@@ -61,10 +54,10 @@ public final class EntryResolver {
         if (type != null) {
             rejectSettingsThatDoNotApply(label, type, request);
         }
-        Set<FileFlag> flags = flags(label, request.flags());
-        Set<VerifyFlag> verify = verify(label, request.verify());
+        Set<FileFlag> flags = attributes.flags(label, request.flags());
+        Set<VerifyFlag> verify = attributes.verify(label, request.verify());
         int defaultMode = type == EntryType.DIR ? Entry.DEFAULT_DIRECTORY_MODE : Entry.DEFAULT_FILE_MODE;
-        int mode = mode(label, "mode", request.mode(), defaultMode);
+        int mode = attributes.mode(label, "mode", request.mode(), defaultMode);
         String user = request.user() != null ? request.user() : "root";
         String group = request.group() != null ? request.group() : "root";
         if (type == null) {
@@ -76,7 +69,7 @@ public final class EntryResolver {
             case FILE -> requireSource(label, request) ? Entry.file(request.path(), Content.ofFile(request.source()))
                     : null;
             case TEMPLATE -> template(label, request);
-            case DIR -> Entry.directory(request.path());
+            case DIR -> baseSystemOwner(label, request.path()) ? null : Entry.directory(request.path());
             case SYMLINK -> Entry.symlink(request.path(), request.target());
             case GHOST -> Entry.ghost(request.path());
             case TREE -> {
@@ -117,6 +110,16 @@ public final class EntryResolver {
         });
     }
 
+    /** A base-system directory stays its package's: owning it too would let an erase or a mode change reach it. */
+    private boolean baseSystemOwner(String label, String path) {
+        String owner = PathRules.problem(path) != null ? null : BaseSystemDirectories.owner(path).orElse(null);
+        if (owner != null) {
+            problems.add(label + ": " + Quoting.quote(path) + " belongs to the base system (package " + owner
+                    + "), which every host has: remove the dir entry; rpm creates what goes into it as it is");
+        }
+        return owner != null;
+    }
+
     private boolean requireSource(String label, EntryRequest request) {
         if (request.source() == null) {
             problems.add(label + ": source is missing: give the file to package");
@@ -149,14 +152,15 @@ public final class EntryResolver {
 
     private void collectTree(String label, EntryRequest request, List<Entry> entries, int fileMode, String user,
             String group, Set<FileFlag> flags, Set<VerifyFlag> verify) {
-        int directoryMode = mode(label, "directoryMode", request.directoryMode(), Entry.DEFAULT_DIRECTORY_MODE);
+        int directoryMode = attributes.mode(label, "directoryMode", request.directoryMode(), Entry.DEFAULT_DIRECTORY_MODE);
         KeptModes kept = keptModes(label, request);
         Path root = request.source();
         if (root == null || !Files.isDirectory(root)) {
             problems.add(label + ": source " + Quoting.quote(root) + " is not a directory: a tree collects a directory's contents");
             return;
         }
-        if (request.path() == null || PathRules.problem(request.path()) != null) {
+        boolean intoRoot = "/".equals(request.path()); // a staging root that mirrors the installed tree
+        if (!intoRoot && (request.path() == null || PathRules.problem(request.path()) != null)) {
             problems.add(label + ": path " + (request.path() == null ? "is missing" : PathRules.problem(request.path()))
                     + " (a tree needs the directory to install into)");
             return;
@@ -168,7 +172,10 @@ public final class EntryResolver {
                 verify, request.ownDirectories() == null || request.ownDirectories(),
                 Boolean.TRUE.equals(request.followLinks()), request.useDefaultExcludes() == null
                         || request.useDefaultExcludes(), request.includes(), request.excludes());
-        entries.addAll(new TreeCollector(label, root, options, problems).collect(request.path()));
+        // A tree never owns a directory of the base system, such as /usr/lib/systemd/system or / itself.
+        new TreeCollector(label, root, options, problems).collect(request.path()).stream()
+                .filter(e -> e.kind() != EntryKind.DIRECTORY || BaseSystemDirectories.owner(e.path()).isEmpty())
+                .forEach(entries::add);
     }
 
     /** Given mode alone keeps today's meaning, one mode for every file; otherwise the executable bits are kept. */
@@ -192,61 +199,5 @@ public final class EntryResolver {
             return null;
         }
         return kept;
-    }
-
-    private int mode(String label, String setting, String value, int defaultMode) {
-        if (value == null || value.isBlank()) {
-            return defaultMode;
-        }
-        String digits = value.strip();
-        if (!digits.matches("[0-7]{1,5}") || Integer.parseInt(digits, 8) > 07777) {
-            problems.add(label + ": " + setting + " " + Quoting.quote(value) + " is not a mode: use octal digits from 0000 to 7777,"
-                    + " e.g. 0644");
-            return defaultMode;
-        }
-        return Integer.parseInt(digits, 8);
-    }
-
-    private Set<FileFlag> flags(String label, String value) {
-        Set<FileFlag> flags = EnumSet.noneOf(FileFlag.class);
-        for (String word : words(value)) {
-            try {
-                flags.add(Choices.parse(SETTABLE_FLAGS, label + ": flag", word));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage() + " (a ghost is a type)");
-            }
-        }
-        return flags;
-    }
-
-    private Set<VerifyFlag> verify(String label, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Set<VerifyFlag> checks = EnumSet.noneOf(VerifyFlag.class);
-        for (String word : words(value)) {
-            try {
-                Choice check = Choices.parse(VERIFY_WORDS, label + ": verify", word);
-                if (check instanceof VerifyFlag flag) {
-                    checks.add(flag);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        return checks;
-    }
-
-    private static List<Choice> verifyWords() {
-        List<Choice> words = new ArrayList<>(List.of(VerifyFlag.values()));
-        words.add(() -> "none");
-        return List.copyOf(words);
-    }
-
-    private static List<String> words(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Stream.of(value.split("[,\\s|]+")).map(w -> w.toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
     }
 }

@@ -46,6 +46,8 @@ public record PackageRequest(
         List<ScriptRequest> scriptlets,
         List<ScriptRequest> triggers,
         List<UnitRequest> systemdUnits,
+        List<String> ownedDirectories,
+        List<AttributeRuleRequest> rules,
         String changelog,
         Path changelogFile,
         String fileName,
@@ -58,6 +60,9 @@ public record PackageRequest(
         dependencies = Map.copyOf(dependencies);
         scriptlets = List.copyOf(scriptlets);
         triggers = List.copyOf(triggers);
+        systemdUnits = List.copyOf(systemdUnits);
+        ownedDirectories = List.copyOf(ownedDirectories);
+        rules = List.copyOf(rules);
         properties = properties == null ? key -> null : properties;
     }
 
@@ -95,6 +100,8 @@ public record PackageRequest(
         private final List<ScriptRequest> scriptlets = new ArrayList<>();
         private final List<ScriptRequest> triggers = new ArrayList<>();
         private final List<UnitRequest> systemdUnits = new ArrayList<>();
+        private final List<String> ownedDirectories = new ArrayList<>();
+        private final List<AttributeRuleRequest> rules = new ArrayList<>();
         private String changelog;
         private Path changelogFile;
         private String fileName;
@@ -222,6 +229,21 @@ public record PackageRequest(
             return this;
         }
 
+        /**
+         * The directories that are the package's own: it owns each of them and every directory below one
+         * on the way to its entries.
+         */
+        public Builder ownedDirectories(List<String> values) {
+            ownedDirectories.addAll(values);
+            return this;
+        }
+
+        /** Path rules, applied in order to every entry after the owned directories are added. */
+        public Builder rules(List<AttributeRuleRequest> values) {
+            rules.addAll(values);
+            return this;
+        }
+
         public Builder changelog(String text, Path file) {
             changelog = text;
             changelogFile = file;
@@ -253,7 +275,7 @@ public record PackageRequest(
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
                     targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
-                    changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
+                    ownedDirectories, rules, changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.Quoting;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
 import io.rpmkit.spec.TargetRpm;
@@ -58,8 +59,10 @@ public final class PackageResolver {
             case "rpm.arch" -> request.arch();
             default -> request.properties().apply(key);
         }));
-        builder.entries(entries.resolve(request.entries()));
+        List<Entry> resolved = entries.resolve(request.entries());
         problems.addAll(entries.problems());
+        resolved = OwnedDirectories.complete(request.ownedDirectories(), resolved, problems);
+        builder.entries(new AttributeRules(request.rules(), problems).apply(resolved));
 
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> texts = request.dependencies().getOrDefault(kind, List.of());

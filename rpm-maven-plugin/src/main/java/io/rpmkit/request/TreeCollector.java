@@ -188,18 +188,22 @@ final class TreeCollector {
             entries.add(directory(destination, realRoot));
             for (String relative : directories) {
                 if (!excludedDirectories.contains(relative)) {
-                    entries.add(directory(destination + "/" + relative, realRoot.resolve(relative)));
+                    entries.add(directory(installed(destination, relative), realRoot.resolve(relative)));
                 }
             }
         }
         for (Found item : shipped) {
-            String path = destination + "/" + item.relative();
+            String path = installed(destination, item.relative());
             Entry entry = item.kind() == Kind.LINK ? Entry.symlink(path, item.linkTarget())
                     : Entry.file(path, Content.ofFile(item.path())).withMode(fileMode(item.path()));
             entries.add(entry.withOwner(options.user(), options.group()).withFlags(options.flags())
                     .withVerify(options.verify()));
         }
         return entries;
+    }
+
+    private static String installed(String destination, String relative) {
+        return destination.equals("/") ? "/" + relative : destination + "/" + relative;
     }
 
     private void reportUnused(Set<Integer> usedIncludes, Set<Integer> directoryIncludes,

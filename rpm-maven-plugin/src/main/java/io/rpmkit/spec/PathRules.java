@@ -1,6 +1,7 @@
 package io.rpmkit.spec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import io.rpmkit.Quoting;
 import io.rpmkit.format.RpmLimits;
@@ -9,6 +10,9 @@ import io.rpmkit.format.RpmLimits;
 public final class PathRules {
     /** The longest path rpm accepts, in UTF-8 bytes: {@code "." + path + NUL} fills a cpio name. */
     public static final int MAX_PATH_BYTES = RpmLimits.MAX_CPIO_NAME_SIZE - 2;
+
+    /** What rpm and shadow accept as a user or group name. */
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}\\$?");
 
     private PathRules() {
     }
@@ -61,6 +65,15 @@ public final class PathRules {
             }
         }
         return null;
+    }
+
+    /** Null when {@code value} is a user or group name rpm can store as a file's owner, else why not. */
+    public static String ownerProblem(String setting, String value) {
+        if (value != null && OWNER.matcher(value).matches()) {
+            return null;
+        }
+        return setting + " " + Quoting.quote(value) + " is not a name rpm can store: use up to 32 letters, digits,"
+                + " . _ - (no spaces or colons), e.g. root";
     }
 
     static int utf8Length(String value) {

@@ -21,7 +21,6 @@ final class SpecValidation {
     private static final Pattern VERSION_PART = Pattern.compile("[A-Za-z0-9._+~^]+");
     private static final Pattern ARCH = Pattern.compile("[A-Za-z0-9_]+");
     /** What rpm can store and what useradd accepts: no spaces, colons or control characters. */
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}\\$?");
     private static final String VERSION_CHARS = "use letters, digits and . _ + ~ ^";
 
     private final PackageSpec spec;
@@ -166,9 +165,9 @@ final class SpecValidation {
     }
 
     private void checkOwner(String where, String setting, String value) {
-        if (value == null || !OWNER.matcher(value).matches()) {
-            problems.add(where + ": " + setting + " " + Quoting.quote(value) + " is not a name rpm can store: use up to 32"
-                    + " letters, digits, . _ - (no spaces or colons), e.g. root");
+        String problem = PathRules.ownerProblem(setting, value);
+        if (problem != null) {
+            problems.add(where + ": " + problem);
         }
     }
 

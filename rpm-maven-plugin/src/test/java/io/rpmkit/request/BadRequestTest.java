@@ -143,6 +143,43 @@ class BadRequestTest {
                         "path '/opt//demo' has an empty segment"),
                 mistake("the root as a path", h -> h.entry("type=dir", "path=/"), "path '/' is the root"),
                 mistake("no path", h -> h.entry("source=src/app.txt"), "entry (no path): path is missing"),
+                // Directory ownership and path rules
+                mistake("a base-system directory as a dir entry", h -> h.entry("type=dir", "path=/usr/lib/systemd/system"),
+                        entry + " '/usr/lib/systemd/system': '/usr/lib/systemd/system' belongs to the base system"
+                                + " (package systemd)"),
+                mistake("a base-system directory as an owned prefix", h -> h.ownedDirectory("/etc/sysconfig"),
+                        "ownedDirectories[0] '/etc/sysconfig': '/etc/sysconfig' belongs to the base system (package"
+                                + " filesystem)"),
+                mistake("an owned prefix that is relative", h -> h.ownedDirectory("opt/demo"),
+                        "ownedDirectories[0] 'opt/demo': 'opt/demo' is relative"),
+                mistake("an owned prefix listed twice", h -> {
+                    h.ownedDirectory("/opt/demo");
+                    h.ownedDirectory("/opt/demo");
+                }, "ownedDirectories[1] '/opt/demo': is listed twice"),
+                mistake("an owned prefix that is a file", h -> h.ownedDirectory("/opt/demo/app.txt"),
+                        "ownedDirectories[0] '/opt/demo/app.txt': '/opt/demo/app.txt' is a file entry"),
+                mistake("a rule matching nothing", h -> h.rule("path=/usr/share/demo/**", "mode=0600"),
+                        "rules[0] '/usr/share/demo/**': matches no entry of the package"),
+                mistake("a rule with a relative path", h -> h.rule("path=opt/demo/*", "mode=0600"),
+                        "rules[0] 'opt/demo/*': path 'opt/demo/*' is relative"),
+                mistake("a rule with '..'", h -> h.rule("path=/opt/demo/../etc/*", "mode=0600"),
+                        "rules[0] '/opt/demo/../etc/*': path '/opt/demo/../etc/*' contains a . or .. segment"),
+                mistake("a rule without a path", h -> h.rule("mode=0600"), "rules[0]: path is missing"),
+                mistake("a rule setting nothing", h -> h.rule("path=/opt/demo/*"),
+                        "rules[0] '/opt/demo/*': sets nothing"),
+                mistake("a rule's bad mode", h -> h.rule("path=/opt/demo/*", "mode=0999"),
+                        "rules[0] '/opt/demo/*': mode '0999' is not a mode"),
+                mistake("a rule's unknown flag", h -> h.rule("path=/opt/demo/*", "flags=sticky"),
+                        "rules[0] '/opt/demo/*': flag 'sticky' is unknown"),
+                mistake("a rule's file mode matching only directories", h -> h.rule("path=/var/lib/demo",
+                        "mode=0700"), "rules[0] '/var/lib/demo': mode applies to files, and the rule matches none:"
+                                + " use directoryMode"),
+                mistake("a rule's directory mode matching only files", h -> h.rule("path=/opt/demo/app.txt",
+                        "directoryMode=0700"), "rules[0] '/opt/demo/app.txt': directoryMode applies to directories"),
+                mistake("a rule's flags matching only directories", h -> h.rule("path=/var/lib/demo",
+                        "flags=config"), "rules[0] '/var/lib/demo': flags apply to files and symlinks"),
+                mistake("a rule's user rpm cannot store", h -> h.rule("path=/opt/demo/**", "user=web server"),
+                        "user 'web server' is not a name rpm can store"),
                 // Package metadata
                 mistake("invalid name", h -> h.set("name", "demo app"), "name 'demo app' is not a package name"),
                 mistake("name starting with a dash", h -> h.set("name", "-demo"), "name '-demo' is not a package name"),

@@ -48,6 +48,8 @@ final class RequestHarness {
     private final List<EntryRequest> entries = new ArrayList<>();
     private final List<ScriptRequest> scriptlets = new ArrayList<>();
     private final List<ScriptRequest> triggers = new ArrayList<>();
+    private final List<String> ownedDirectories = new ArrayList<>();
+    private final List<AttributeRuleRequest> rules = new ArrayList<>();
 
     RequestHarness(Path basedir) {
         this.basedir = basedir;
@@ -89,6 +91,18 @@ final class RequestHarness {
                 e.get("mode"), e.get("directoryMode"), e.get("user"), e.get("group"), e.get("flags"), e.get("verify"),
                 listOf(e.get("includes")), listOf(e.get("excludes")),
                 bool(e, "ownDirectories"), e.get("keepModes"), bool(e, "followLinks"), bool(e, "useDefaultExcludes")));
+    }
+
+    /** Adds an ownedDirectories prefix. */
+    void ownedDirectory(String prefix) {
+        ownedDirectories.add(prefix);
+    }
+
+    /** Adds a path rule, e.g. {@code rule("path=/opt/demo/**", "mode=0600")}. */
+    void rule(String... values) {
+        Map<String, String> r = parse(values);
+        rules.add(new AttributeRuleRequest(r.get("path"), r.get("mode"), r.get("directoryMode"), r.get("user"),
+                r.get("group"), r.get("flags"), r.get("verify")));
     }
 
     void scriptlet(String... values) {
@@ -164,6 +178,7 @@ final class RequestHarness {
                 .buildTime(text("outputTimestamp"), null, Instant.parse(OUTPUT_TIMESTAMP))
                 .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
+                .ownedDirectories(ownedDirectories).rules(rules)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
                 .properties(key -> switch (key) {
                     case "project.version" -> VERSION;

@@ -89,8 +89,63 @@ class TreeRealRpmTest {
         assertEquals(RealRpm.query(theirs, QUERY), RealRpm.query(ours, QUERY));
     }
 
+    /**
+     * A staging root that mirrors the installed tree, packaged as one tree into /, with the package's own
+     * directories stated once and attributes by path rule: what an rpmbuild %files list says with %dir,
+     * %attr and %config lines. The base system's directories (/usr, /etc, /usr/lib/systemd/system, /var/lib)
+     * stay unowned.
+     */
+    @Test
+    void aStagingRootWithOwnedDirectoriesAndRulesMatchesAnRpmbuildFileList() throws Exception {
+        RealRpm.requireTool("rpmbuild");
+        Path root = dir.resolve("root");
+        file(root.resolve("usr/share/hello/bin/hello"), "#!/bin/sh\necho hello\n", "rw-r--r--");
+        file(root.resolve("usr/share/hello/lib/hello.jar"), "jar\n", "rw-r--r--");
+        file(root.resolve("usr/share/hello/lib/ext/plugin.jar"), "jar\n", "rw-r--r--");
+        file(root.resolve("etc/hello/hello.conf"), "port=8080\n", "rw-r--r--");
+        file(root.resolve("etc/hello/conf.d/extra.conf"), "x=1\n", "rw-r--r--");
+        file(root.resolve("usr/lib/systemd/system/hello.service"), "[Service]\nExecStart=/bin/true\n", "rw-r--r--");
+        Files.createDirectories(root.resolve("var/lib/hello"));
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path directory : all.filter(Files::isDirectory).toList()) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Path theirs = rpmbuild(root, "/", """
+                %dir /usr/share/hello
+                %dir /usr/share/hello/bin
+                %attr(0755,root,root) /usr/share/hello/bin/hello
+                %dir /usr/share/hello/lib
+                %dir /usr/share/hello/lib/ext
+                /usr/share/hello/lib/hello.jar
+                /usr/share/hello/lib/ext/plugin.jar
+                %dir %attr(-,root,hello) /etc/hello
+                %dir %attr(-,root,hello) /etc/hello/conf.d
+                %config(noreplace) %attr(0640,root,hello) /etc/hello/hello.conf
+                %config(noreplace) %attr(0640,root,hello) /etc/hello/conf.d/extra.conf
+                /usr/lib/systemd/system/hello.service
+                %dir %attr(0750,hello,hello) /var/lib/hello
+                """);
+        RequestHarness h = new RequestHarness(dir.resolve("ours"));
+        h.entry("path=/", "source=" + root, "ownDirectories=false");
+        for (String prefix : new String[] {"/usr/share/hello", "/etc/hello", "/var/lib/hello"}) {
+            h.ownedDirectory(prefix);
+        }
+        h.rule("path=/usr/share/hello/bin/*", "mode=0755");
+        h.rule("path=/etc/hello/**", "mode=0640", "group=hello", "flags=config,noreplace");
+        h.rule("path=/var/lib/hello", "directoryMode=0750", "user=hello", "group=hello");
+        String listed = RealRpm.query(h.execute(), QUERY);
+        assertEquals(RealRpm.query(theirs, QUERY), listed);
+        assertEquals(13, listed.lines().count(), listed);
+    }
+
     /** Packages {@code tree} as /opt/demo with rpmbuild, the %files list as given, owners root. */
     private Path rpmbuild(Path tree, String files) throws Exception {
+        return rpmbuild(tree, "/opt/demo", files);
+    }
+
+    /** Packages {@code tree} into {@code destination} with rpmbuild, the %files list as given. */
+    private Path rpmbuild(Path tree, String destination, String files) throws Exception {
         Path top = dir.resolve("rpmbuild");
         Files.createDirectories(top.resolve("SPECS"));
         Path spec = Files.writeString(top.resolve("SPECS/demo.spec"), """
@@ -105,12 +160,12 @@ class TreeRealRpmTest {
                 A staging tree.
 
                 %install
-                mkdir -p %{buildroot}/opt/demo
-                cp -a TREE/. %{buildroot}/opt/demo/
+                mkdir -p %{buildroot}DEST
+                cp -a TREE/. %{buildroot}DEST/
 
                 %files
                 %defattr(-,root,root,-)
-                """.replace("TREE", tree.toString()) + files);
+                """.replace("TREE", tree.toString()).replace("DEST", destination.equals("/") ? "" : destination) + files);
         // No brp scripts (they would strip or compress), no build-id links: the staging tree as it is; what a
         // %files list leaves out of the tree stays out, as a filtered tree's excluded files do.
         RealRpm.ok("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "__os_install_post %{nil}",
