@@ -83,6 +83,11 @@ final class MojoHarness<M extends Mojo> {
         return new MojoHarness<>(basedir, new VerifyMojo(), "verify");
     }
 
+    /** The {@code inspect} goal. */
+    static MojoHarness<InspectMojo> inspectGoal(Path basedir) throws Exception {
+        return new MojoHarness<>(basedir, new InspectMojo(), "inspect");
+    }
+
     private static MavenProject project(Path basedir) {
         Model model = new Model();
         model.setModelVersion("4.0.0");

@@ -82,7 +82,8 @@ class VerifyMojoTest {
         MojoHarness<VerifyMojo> h = goal(rpm, publicKey(stranger, "other.asc"), publicKey(release, "release.asc"));
         h.execute();
         String log = h.log.text();
-        assertTrue(log.contains("Verified " + rpm + " (sample-1.2.3-4.noarch)") && log.contains("Header V4 EdDSA/SHA256 signature"
+        assertTrue(log.contains("Verified " + rpm + " (sample-1.2.3-4.noarch)")
+                && log.contains("Header V4 EdDSA/SHA256 signature"
                 + " (DSAHEADER)") && log.contains(": OK; ") && log.contains("digests OK"), log);
     }
 
@@ -91,7 +92,8 @@ class VerifyMojoTest {
                 Arguments.of("unsigned", "the package is not signed"),
                 Arguments.of("signed by another key", "(DSAHEADER), key ID "),
                 Arguments.of("header changed", "(DSAHEADER), key ID "),
-                Arguments.of("garbage signature", "Header signature (DSAHEADER): BAD (not an OpenPGP signature packet)"));
+                Arguments.of("garbage signature",
+                        "Header signature (DSAHEADER): BAD (not an OpenPGP signature packet)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,5 +171,24 @@ class VerifyMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, h::execute);
         assertEquals("verify: rpm.file is not set; name the package, e.g. mvn io.rpmkit:rpm-maven-plugin:VERSION:verify"
                 + " -Drpm.file=x.rpm -Drpm.keys=release-key.asc", e.getMessage());
+    }
+
+    @Test
+    void inspectShowsEachSignaturesVerdictAndFailsOnOneWhenVerifying() throws Exception {
+        Path rpm = signed("inspected.rpm", release);
+        MojoHarness<InspectMojo> ok = MojoHarness.inspectGoal(dir).set("file", rpm.toFile())
+                .set("keys", List.of(publicKey(release, "release.asc").toFile())).set("verify", true);
+        ok.execute();
+        String log = ok.log.text();
+        assertTrue(log.contains("Signatures:\nHeader V4 EdDSA/SHA256 signature (DSAHEADER), key ID "), log);
+        assertTrue(log.contains("(DSAHEADER, not verified)"), "the summary line is unverified: " + log);
+
+        MojoHarness<InspectMojo> other = MojoHarness.inspectGoal(dir).set("file", rpm.toFile())
+                .set("keys", List.of(publicKey(stranger, "stranger.asc").toFile())).set("verify", true);
+        MojoFailureException e = assertThrows(MojoFailureException.class, other::execute);
+        assertTrue(e.getMessage().startsWith(rpm + ": signatures do not verify:\nHeader V4 EdDSA/SHA256 signature"
+                + " (DSAHEADER), key ID ")
+                && e.getMessage().endsWith(": NOKEY (none of the given keys has this key ID)"),
+                e.getMessage());
     }
 }

@@ -107,7 +107,8 @@ class SignatureVerifierRealRpmTest {
             RpmPackage pkg = RpmReader.read(original);
             byte[] bytes = Files.readAllBytes(original);
             // A letter of the summary: the header still parses, its digests and signatures no longer match.
-            bytes[(int) pkg.headerOffset() + pkg.header().entry(RpmTag.SUMMARY.code()).orElseThrow().position()] ^= 0x01;
+            int summary = pkg.header().entry(RpmTag.SUMMARY.code()).orElseThrow().position();
+            bytes[(int) pkg.headerOffset() + summary] ^= 0x01;
             Path rpm = dir.resolve("header-" + original.getFileName());
             Files.write(rpm, bytes);
             SignatureReport ours = RpmReader.read(rpm).verifySignatures(db.accepted());
