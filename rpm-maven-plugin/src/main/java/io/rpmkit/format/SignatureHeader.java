@@ -1,5 +1,7 @@
 package io.rpmkit.format;
 
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -15,6 +17,7 @@ public final class SignatureHeader {
      * @param compressedPayloadSize the payload's size in the file
      * @param uncompressedPayloadSize the cpio archive's size
      * @param md5 MD5 of header and payload (16 bytes)
+     * @param signatures in the order they are to be listed; all OPENPGP ones go into that one tag
      */
     public static byte[] encode(byte[] header, long compressedPayloadSize, long uncompressedPayloadSize, byte[] md5,
             List<SignatureValue> signatures) {
@@ -33,8 +36,17 @@ public final class SignatureHeader {
         } else {
             signature.int32(SignatureTag.PAYLOADSIZE, (int) uncompressedPayloadSize);
         }
+        List<String> openPgp = new ArrayList<>();
         for (SignatureValue value : signatures) {
-            signature.binary(value.tag(), value.packet());
+            if (value.tag() == SignatureTag.OPENPGP) {
+                // rpmsign's base64: one line, no breaks (rpmBase64Encode with line length 0).
+                openPgp.add(Base64.getEncoder().encodeToString(value.packet()));
+            } else {
+                signature.binary(value.tag(), value.packet());
+            }
+        }
+        if (!openPgp.isEmpty()) {
+            signature.strings(SignatureTag.OPENPGP, openPgp);
         }
         return signature.encode();
     }

@@ -15,11 +15,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.rpmkit.Choices;
 import io.rpmkit.PackagingException;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.PackageSigner;
 import io.rpmkit.sign.PackageSigning;
+import io.rpmkit.sign.SignatureMode;
 import io.rpmkit.sign.SigningKey;
 
 /**
@@ -59,6 +61,18 @@ public class SignMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.sign.legacy", defaultValue = "false")
     private boolean legacy;
 
+    /**
+     * What happens to the signatures a package has: {@code replace} them (as {@code rpmsign --resign})
+     * or {@code add} the new one beside them (as rpm 6's {@code rpmsign --addsign}): then every header
+     * signature is in the OPENPGP tag, which rpm 6 checks, and the first stays in RSAHEADER or
+     * DSAHEADER, which rpm 4 checks. A signature by the same key with the same hash is not added
+     * twice.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.sign.signatures", defaultValue = "replace")
+    private String signatures;
+
     /** The signature time; falls back to SOURCE_DATE_EPOCH, then to the package's BUILDTIME. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -73,15 +87,28 @@ public class SignMojo extends AbstractSigningMojo {
         SigningParameters parameters = signingParameters(legacy);
         HashChoice hashChoice = parameters.hash();
         Optional<Instant> timestamp = BuildTimes.configured("signing", outputTimestamp);
+        SignatureMode mode;
+        try {
+            mode = Choices.parse(SignatureMode.class, "signing: rpm.sign.signatures", signatures);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         SigningKey key = loadKey(parameters);
         for (Path rpm : packages) {
             try {
                 PackageSigner signer = new PackageSigner(key, hashChoice, timestamp.isPresent() ? timestamp.get()
                         : buildTime(rpm));
-                PackageSigning.Signed signed = PackageSigning.signInPlace(rpm, signer, legacy);
+                PackageSigning.Signed signed = PackageSigning.signInPlace(rpm, signer, legacy, mode);
+                if (signed.tags().isEmpty()) {
+                    getLog().info(rpm + " (" + signed.nevra() + ") has a signature by " + signer.describe()
+                            + " already; nothing added");
+                    continue;
+                }
                 getLog().info("Signed " + rpm + " (" + signed.nevra() + "): " + signer.describe()
                         + (legacy ? ", header and legacy header+payload" : ", header") + " signature at "
-                        + signer.time() + (signed.replacedSignature() ? ", replacing the earlier signature" : ""));
+                        + signer.time() + (signed.replacedSignature() ? ", replacing the earlier signature" : "")
+                        + (mode == SignatureMode.ADD ? ", " + signed.headerSignatures() + " header signatures now"
+                                : ""));
             } catch (PackagingException e) {
                 if (e.getCause() instanceof IOException) {
                     throw new MojoExecutionException(e.getMessage(), e);
