@@ -83,6 +83,11 @@ final class MojoHarness<M extends Mojo> {
         return new MojoHarness<>(basedir, new VerifyMojo(), "verify");
     }
 
+    /** The {@code sign} goal. */
+    static MojoHarness<SignMojo> signGoal(Path basedir) throws Exception {
+        return new MojoHarness<>(basedir, new SignMojo(), "sign");
+    }
+
     /** The {@code inspect} goal. */
     static MojoHarness<InspectMojo> inspectGoal(Path basedir) throws Exception {
         return new MojoHarness<>(basedir, new InspectMojo(), "inspect");

@@ -191,4 +191,13 @@ class VerifyMojoTest {
                 && e.getMessage().endsWith(": NOKEY (none of the given keys has this key ID)"),
                 e.getMessage());
     }
+
+    @Test
+    void signRefusesAnUnknownSignaturesModeNamingWhatIsAccepted() throws Exception {
+        Path rpm = signed("mode.rpm", release);
+        MojoHarness<SignMojo> h = MojoHarness.signGoal(dir).set("file", rpm.toFile()).set("signatures", "merge")
+                .set("signKeyFile", TestKeys.writeArmored(release, dir.resolve("release.secret.asc")).toFile());
+        MojoFailureException e = assertThrows(MojoFailureException.class, h::execute);
+        assertEquals("signing: rpm.sign.signatures 'merge' is unknown: use replace or add", e.getMessage());
+    }
 }
