@@ -106,6 +106,26 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter
     private List<RuleConfig> rules = new ArrayList<>();
 
+    /**
+     * The file list in rpm's own %files syntax ({@code %defattr}, {@code %attr}, {@code %config(noreplace)},
+     * {@code %ghost}, {@code %dir}, {@code %doc}, {@code %license}, {@code %verify}, globs, {@code %{_unitdir}}
+     * and the other directory macros), besides or instead of {@code entries}; its paths are found in
+     * {@code filesRoots}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.filesFile")
+    private File filesFile;
+
+    /**
+     * The staging directories that mirror the installed tree, searched in order for the filesFile's
+     * paths; default {@code src/rpm/root}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<File> filesRoots = new ArrayList<>();
+
     /** Adds what rpmbuild's AutoReqProv adds: each executable script's interpreter, config(NAME) = EVR. */
     @Parameter(property = "rpm.autoDependencies", defaultValue = "true")
     private boolean autoDependencies;
@@ -153,6 +173,9 @@ public class PackageMojo extends AbstractPackageMojo {
                     .triggers(triggers.stream().map(TriggerConfig::toRequest).toList())
                     .systemdUnits(systemdUnits.stream().map(SystemdUnitConfig::toRequest).toList())
                     .ownedDirectories(ownedDirectories).rules(rules.stream().map(RuleConfig::toRequest).toList())
+                    .filesFile(filesFile == null ? null : filesFile.toPath(), filesRoots.isEmpty() && filesFile != null
+                            ? List.of(project.getBasedir().toPath().resolve("src/rpm/root"))
+                            : filesRoots.stream().map(File::toPath).toList())
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
                     .fileName(fileName).signLegacy(signLegacy).autoDependencies(autoDependencies)
                     .properties(new ProjectProperties(project)::get).build(), console);

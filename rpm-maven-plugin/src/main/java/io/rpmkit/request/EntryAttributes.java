@@ -60,16 +60,23 @@ final class EntryAttributes {
         return flags;
     }
 
-    /** The checks rpm -V makes; null (all of them) when unset, empty for "none". */
+    /**
+     * The checks rpm -V makes; null (all of them) when unset, empty for "none". A leading "not" keeps
+     * every check but those named, as rpm's {@code %verify(not ...)} does.
+     */
     Set<VerifyFlag> verify(String label, String value) {
         if (!given(value)) {
             return null;
         }
-        Set<VerifyFlag> checks = EnumSet.noneOf(VerifyFlag.class);
-        for (String word : words(value)) {
+        List<String> words = words(value);
+        boolean not = !words.isEmpty() && words.get(0).equals("not");
+        Set<VerifyFlag> checks = not ? EnumSet.allOf(VerifyFlag.class) : EnumSet.noneOf(VerifyFlag.class);
+        for (String word : not ? words.subList(1, words.size()) : words) {
             try {
                 Choice check = Choices.parse(VERIFY_WORDS, label + ": verify", word);
-                if (check instanceof VerifyFlag flag) {
+                if (check instanceof VerifyFlag flag && not) {
+                    checks.remove(flag);
+                } else if (check instanceof VerifyFlag flag) {
                     checks.add(flag);
                 }
             } catch (IllegalArgumentException e) {
@@ -81,6 +88,7 @@ final class EntryAttributes {
 
     private static List<Choice> verifyWords() {
         List<Choice> words = new ArrayList<>(List.of(VerifyFlag.values()));
+        words.remove(VerifyFlag.UNNAMED);
         words.add(() -> "none");
         return List.copyOf(words);
     }

@@ -42,15 +42,25 @@ public final class EntryResolver {
     public List<Entry> resolve(List<EntryRequest> requests) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            resolve(i, requests.get(i), entries);
+            resolve(Quoting.label("entries", i, requests.get(i).path()), requests.get(i), entries);
         }
         return entries;
     }
 
-    private void resolve(int index, EntryRequest request, List<Entry> entries) {
+    /** Entries that come from elsewhere than the entries list (a %files list), each named by its own label. */
+    public List<Entry> resolveLabelled(List<LabelledEntry> requests) {
+        List<Entry> entries = new ArrayList<>();
+        requests.forEach(r -> resolve(r.label(), r.request(), entries));
+        return entries;
+    }
+
+    /** An entry request and how problems name it, e.g. "filesFile 'src/rpm/files' line 3 '/etc/x'". */
+    public record LabelledEntry(String label, EntryRequest request) {
+    }
+
+    private void resolve(String label, EntryRequest request, List<Entry> entries) {
         EntryType type = request.type() != null ? Choices.find(EntryType.class, request.type()).orElse(null)
                 : request.source() != null && Files.isDirectory(request.source()) ? EntryType.TREE : EntryType.FILE;
-        String label = Quoting.label("entries", index, request.path());
         if (type != null) {
             rejectSettingsThatDoNotApply(label, type, request);
         }

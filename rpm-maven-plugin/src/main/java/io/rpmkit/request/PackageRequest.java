@@ -48,6 +48,8 @@ public record PackageRequest(
         List<UnitRequest> systemdUnits,
         List<String> ownedDirectories,
         List<AttributeRuleRequest> rules,
+        Path filesFile,
+        List<Path> filesRoots,
         String changelog,
         Path changelogFile,
         String fileName,
@@ -63,6 +65,7 @@ public record PackageRequest(
         systemdUnits = List.copyOf(systemdUnits);
         ownedDirectories = List.copyOf(ownedDirectories);
         rules = List.copyOf(rules);
+        filesRoots = List.copyOf(filesRoots);
         properties = properties == null ? key -> null : properties;
     }
 
@@ -102,6 +105,8 @@ public record PackageRequest(
         private final List<UnitRequest> systemdUnits = new ArrayList<>();
         private final List<String> ownedDirectories = new ArrayList<>();
         private final List<AttributeRuleRequest> rules = new ArrayList<>();
+        private Path filesFile;
+        private final List<Path> filesRoots = new ArrayList<>();
         private String changelog;
         private Path changelogFile;
         private String fileName;
@@ -244,6 +249,16 @@ public record PackageRequest(
             return this;
         }
 
+        /**
+         * A file list in rpm's %files syntax, whose paths are found in the staging roots (each a directory
+         * that mirrors the installed tree), in order.
+         */
+        public Builder filesFile(Path file, List<Path> roots) {
+            filesFile = file;
+            filesRoots.addAll(roots);
+            return this;
+        }
+
         public Builder changelog(String text, Path file) {
             changelog = text;
             changelogFile = file;
@@ -275,7 +290,7 @@ public record PackageRequest(
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
                     targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
-                    ownedDirectories, rules, changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
+                    ownedDirectories, rules, filesFile, filesRoots, changelog, changelogFile, fileName, signLegacy, autoDependencies, properties);
         }
     }
 }

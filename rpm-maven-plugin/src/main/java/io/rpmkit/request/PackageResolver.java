@@ -1,5 +1,7 @@
 package io.rpmkit.request;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,8 @@ public final class PackageResolver {
             case "rpm.arch" -> request.arch();
             default -> request.properties().apply(key);
         }));
-        List<Entry> resolved = entries.resolve(request.entries());
+        List<Entry> resolved = new ArrayList<>(entries.resolve(request.entries()));
+        resolved.addAll(entries.resolveLabelled(filesList(request, rpmVersion, problems)));
         problems.addAll(entries.problems());
         resolved = OwnedDirectories.complete(request.ownedDirectories(), resolved, problems);
         builder.entries(new AttributeRules(request.rules(), problems).apply(resolved));
@@ -96,6 +99,35 @@ public final class PackageResolver {
         warnOfIgnoredWeakDependencies(spec, console);
         boolean legacy = request.signLegacy() != null ? request.signLegacy() : spec.targetRpm().needsLegacySignature();
         return new ResolvedPackage(spec, request.fileName() != null ? request.fileName() : spec.fileName(), legacy);
+    }
+
+    private static List<EntryResolver.LabelledEntry> filesList(PackageRequest request, ProjectVersions.RpmVersion version,
+            List<String> problems) {
+        if (request.filesFile() == null) {
+            if (!request.filesRoots().isEmpty()) {
+                problems.add("filesRoots " + Quoting.quote(request.filesRoots().get(0)) + " does not apply without a"
+                        + " filesFile: give the %files list, or remove filesRoots");
+            }
+            return List.of();
+        }
+        boolean rootsFound = true;
+        for (Path root : request.filesRoots()) {
+            if (!Files.isDirectory(root)) {
+                problems.add("filesRoots " + Quoting.quote(root) + " is not a directory: give the staging directories"
+                        + " whose files the filesFile lists, laid out as installed (by default src/rpm/root)");
+                rootsFound = false;
+            }
+        }
+        Optional<String> text = TextFiles.read(problems, "filesFile", request.filesFile());
+        if (text.isEmpty() || !rootsFound) {
+            return List.of();
+        }
+        return FilesList.parse(request.filesFile(), text.get(), request.filesRoots(), macro -> switch (macro) {
+            case "name" -> request.name();
+            case "version" -> version.version();
+            case "release" -> version.release();
+            default -> null;
+        }, problems);
     }
 
     /**

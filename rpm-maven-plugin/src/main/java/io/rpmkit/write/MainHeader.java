@@ -104,6 +104,9 @@ final class MainHeader {
             flags[i] = entry.flags().stream().mapToInt(FileFlag::bit).reduce(0, (a, b) -> a | b);
             verify[i] = entry.verify() == null ? VerifyFlag.ALL
                     : entry.verify().stream().mapToInt(VerifyFlag::bit).reduce(0, (a, b) -> a | b);
+            if (entry.is(FileFlag.GHOST)) {
+                verify[i] &= ~VerifyFlag.CONTENT_CHECKS; // a ghost has no content to check, as rpmbuild marks it
+            }
             devices[i] = 1;
             inodes[i] = PayloadResult.inode(i);
             int slash = entry.path().lastIndexOf('/');

@@ -43,6 +43,22 @@ class ReadmeSnippetsTest {
         assertEquals(List.of(), orphans, "README snippets that no project under src/it builds as written");
     }
 
+    /** A %files list shown in the README is a filesFile that an integration test builds, whole. */
+    @Test
+    void everyFilesListIsTheFilesFileOfAnIntegrationTest() throws IOException {
+        List<List<String>> lists = blocks(Files.readAllLines(README), "```spec");
+        assertTrue(!lists.isEmpty(), "the README shows a %files list");
+        List<List<String>> filesFiles = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(ITS)) {
+            for (Path file : all.filter(p -> p.getFileName().toString().equals("files")).toList()) {
+                filesFiles.add(Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(String::strip).toList());
+            }
+        }
+        for (List<String> list : lists) {
+            assertTrue(filesFiles.contains(list), "no src/it/**/files is, line for line:\n" + String.join("\n", list));
+        }
+    }
+
     @Test
     void aSnippetIsFoundOnlyWhereItsLinesAppearInOrder() {
         List<String> file = List.of("<a>", "<b>1</b>", "<c/>", "</a>");
@@ -55,10 +71,14 @@ class ReadmeSnippetsTest {
 
     /** The blocks fenced as xml, each line stripped, blank lines dropped. */
     private static List<List<String>> snippets(List<String> readme) {
+        return blocks(readme, "```xml");
+    }
+
+    private static List<List<String>> blocks(List<String> readme, String fence) {
         List<List<String>> snippets = new ArrayList<>();
         List<String> current = null;
         for (String line : readme) {
-            if (current == null && line.strip().equals("```xml")) {
+            if (current == null && line.strip().equals(fence)) {
                 current = new ArrayList<>();
             } else if (current != null && line.strip().equals("```")) {
                 snippets.add(current);

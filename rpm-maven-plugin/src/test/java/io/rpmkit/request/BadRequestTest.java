@@ -180,6 +180,48 @@ class BadRequestTest {
                         "flags=config"), "rules[0] '/var/lib/demo': flags apply to files and symlinks"),
                 mistake("a rule's user rpm cannot store", h -> h.rule("path=/opt/demo/**", "user=web server"),
                         "user 'web server' is not a name rpm can store"),
+                // A filesFile in rpm's %files syntax
+                mistake("a filesFile's unknown directive", h -> files(h, "%foo /opt/demo/x"),
+                        "filesFile '{base}/src/rpm/files' line 2: %foo is not a %files directive"),
+                mistake("a filesFile's path in no staging root", h -> files(h, "/opt/demo/missing"),
+                        "filesFile '{base}/src/rpm/files' line 2: '/opt/demo/missing' is in no staging root"
+                                + " ('{base}/src/rpm/root')"),
+                mistake("a filesFile's glob matching nothing", h -> files(h, "/opt/demo/*.war"),
+                        "line 2: glob '/opt/demo/*.war' matches nothing in '{base}/src/rpm/root'"),
+                mistake("a filesFile's relative path", h -> files(h, "%doc README"),
+                        "line 2: 'README' is relative: list installed paths, e.g. /README", "%doc"),
+                mistake("a filesFile's unknown macro", h -> files(h, "%{_libdir}/demo.so"),
+                        "line 2: macro %{_libdir} is unknown here", "depends on the architecture"),
+                mistake("a filesFile's %defattr of two values", h -> files(h, "%defattr(-,root)"),
+                        "line 2: %defattr(-,root) needs 3 or 4 values"),
+                mistake("a filesFile's %defattr beside a path", h -> files(h, "%defattr(-,root,root) /opt/demo/f.txt"),
+                        "line 2: %defattr stands on a line of its own"),
+                mistake("a filesFile's unknown verify word", h -> files(h, "%verify(not md5x) /opt/demo/g.txt"),
+                        "line 2: %verify word 'md5x' is unknown"),
+                mistake("a filesFile's unclosed parenthesis", h -> files(h, "%attr(0644,root,root /opt/demo/f.txt"),
+                        "line 2: a parenthesis is not closed"),
+                mistake("a filesFile's %exclude", h -> files(h, "%exclude /opt/demo/f.txt"),
+                        "line 2: %exclude is not supported in a filesFile yet"),
+                mistake("a filesFile's bad %config option", h -> files(h, "%config(replace) /opt/demo/g.txt"),
+                        "line 2: %config(replace) is not a config option"),
+                mistake("a filesFile's bad mode", h -> files(h, "%attr(0999,-,-) /opt/demo/g.txt"),
+                        "filesFile '{base}/src/rpm/files' line 2 '/opt/demo/g.txt': mode '0999' is not a mode"),
+                mistake("a filesFile's path listed twice", h -> {
+                    h.file("src/rpm/root/opt/demo/app.txt", "app\n");
+                    files(h, "/opt/demo/app.txt");
+                },
+                        "entry '/opt/demo/app.txt': path is listed twice"),
+                mistake("a filesFile that does not exist", h -> {
+                    h.dir("src/rpm/root");
+                    h.filesFile("src/rpm/nope", "src/rpm/root");
+                },
+                        "filesFile '{base}/src/rpm/nope' cannot be read"),
+                mistake("filesRoots that is no directory", h -> {
+                    files(h, "/opt/demo/f.txt");
+                    h.filesFile("src/rpm/files", "src/rpm/root", "src/nope");
+                }, "filesRoots '{base}/src/nope' is not a directory"),
+                mistake("filesRoots without a filesFile", h -> h.filesFile(null, "src/rpm/root"),
+                        "filesRoots '{base}/src/rpm/root' does not apply without a filesFile"),
                 // Package metadata
                 mistake("invalid name", h -> h.set("name", "demo app"), "name 'demo app' is not a package name"),
                 mistake("name starting with a dash", h -> h.set("name", "-demo"), "name '-demo' is not a package name"),
@@ -487,6 +529,14 @@ class BadRequestTest {
         h.scriptlet("phase=post", "script=echo installed");
         h.trigger("kind=triggerin", "packages=httpd", "script=echo httpd");
         h.set("changelog", "* Tue Nov 24 2026 Jane Doe <jane@example.com> - 1.0.0-1\n- First package");
+    }
+
+    /** A filesFile whose first line is a good path and whose second is {@code line}, over src/rpm/root. */
+    private static void files(RequestHarness h, String line) throws Exception {
+        h.file("src/rpm/root/opt/demo/f.txt", "f\n");
+        h.file("src/rpm/root/opt/demo/g.txt", "g\n");
+        h.file("src/rpm/files", "/opt/demo/f.txt\n" + line + "\n");
+        h.filesFile("src/rpm/files", "src/rpm/root");
     }
 
     private static void unreadableSource(RequestHarness h) throws Exception {

@@ -50,6 +50,8 @@ final class RequestHarness {
     private final List<ScriptRequest> triggers = new ArrayList<>();
     private final List<String> ownedDirectories = new ArrayList<>();
     private final List<AttributeRuleRequest> rules = new ArrayList<>();
+    private Path filesFile;
+    private final List<Path> filesRoots = new ArrayList<>();
 
     RequestHarness(Path basedir) {
         this.basedir = basedir;
@@ -103,6 +105,14 @@ final class RequestHarness {
         Map<String, String> r = parse(values);
         rules.add(new AttributeRuleRequest(r.get("path"), r.get("mode"), r.get("directoryMode"), r.get("user"),
                 r.get("group"), r.get("flags"), r.get("verify")));
+    }
+
+    /** Sets a filesFile and its staging roots, relative to the base directory. */
+    void filesFile(String file, String... roots) {
+        filesFile = file == null ? null : basedir.resolve(file);
+        for (String root : roots) {
+            filesRoots.add(basedir.resolve(root));
+        }
     }
 
     void scriptlet(String... values) {
@@ -178,7 +188,7 @@ final class RequestHarness {
                 .buildTime(text("outputTimestamp"), null, Instant.parse(OUTPUT_TIMESTAMP))
                 .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
-                .ownedDirectories(ownedDirectories).rules(rules)
+                .ownedDirectories(ownedDirectories).rules(rules).filesFile(filesFile, filesRoots)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
                 .properties(key -> switch (key) {
                     case "project.version" -> VERSION;
