@@ -28,8 +28,9 @@ import io.rpmkit.testing.RpmGeneration;
 /**
  * Our signature verdicts equal {@code rpm -Kv}'s, signature by signature, on rpm's own signed test
  * packages: as they are, after a byte of a signature packet is flipped, and after a byte of the main
- * header is flipped. rpm and we are given the same keys: those this generation's {@code rpmkeys
- * --import} accepts (rpm 4.18 refuses alice's key and the v6 keys, rpm 6.1 the ML-DSA one).
+ * header is flipped, with rpm 4.18, 4.20 and 6.1. rpm and we are given the same keys: those this
+ * generation's {@code rpmkeys --import} accepts (rpm 4.18 refuses alice's key and the v6 keys, rpm
+ * 6.1 the ML-DSA one).
  */
 class SignatureVerifierRealRpmTest {
     /** The keys a project would hold; the deliberately broken ones have rows of their own below. */
@@ -61,7 +62,7 @@ class SignatureVerifierRealRpmTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_6_1"})
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_4_20", "RPM_6_1"})
     void everyCorpusPackageGetsRpmsVerdicts(RpmGeneration generation) throws Exception {
         generation.require();
         KeyDatabase db = KeyDatabase.of(generation, dir, KEYS);
@@ -74,7 +75,7 @@ class SignatureVerifierRealRpmTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_6_1"})
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_4_20", "RPM_6_1"})
     void aFlippedByteInASignaturePacketIsBad(RpmGeneration generation) throws Exception {
         generation.require();
         KeyDatabase db = KeyDatabase.of(generation, dir, KEYS);
@@ -99,7 +100,7 @@ class SignatureVerifierRealRpmTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_6_1"})
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_4_20", "RPM_6_1"})
     void aFlippedByteInTheHeaderMakesEverySignatureBadThatHadAKey(RpmGeneration generation) throws Exception {
         generation.require();
         KeyDatabase db = KeyDatabase.of(generation, dir, KEYS);
@@ -140,7 +141,7 @@ class SignatureVerifierRealRpmTest {
     @MethodSource("singleKeys")
     void aSingleKeyGetsRpmsVerdict(String rpmName, String key) throws Exception {
         Path rpm = RpmCorpusTest.corpus().get(0).resolveSibling(rpmName);
-        for (RpmGeneration generation : List.of(RpmGeneration.RPM_4_18, RpmGeneration.RPM_6_1)) {
+        for (RpmGeneration generation : RpmGeneration.values()) {
             generation.require();
             Path work = Files.createDirectories(dir.resolve(generation.name()));
             assertSameVerdicts(generation, KeyDatabase.of(generation, work, List.of(key)), rpm);
