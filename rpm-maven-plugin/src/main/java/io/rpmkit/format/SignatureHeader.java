@@ -50,4 +50,19 @@ public final class SignatureHeader {
         }
         return signature.encode();
     }
+
+    /**
+     * One OPENPGP entry's packet, decoded as rpm decodes it (rpmio/base64.cc): control characters and
+     * spaces skipped, anything else outside the alphabet refused, a length that is a multiple of 4.
+     *
+     * @throws IllegalArgumentException when rpm would refuse it too
+     */
+    public static byte[] decodeOpenPgp(String encoded) {
+        StringBuilder text = new StringBuilder(encoded.length());
+        encoded.chars().filter(c -> c > ' ').forEach(c -> text.append((char) c));
+        if (text.length() % 4 != 0) {
+            throw new IllegalArgumentException("base64 of " + text.length() + " characters, not a multiple of 4");
+        }
+        return Base64.getDecoder().decode(text.toString());
+    }
 }

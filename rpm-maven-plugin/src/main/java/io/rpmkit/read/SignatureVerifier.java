@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureTag;
 
 /**
@@ -64,7 +64,7 @@ final class SignatureVerifier {
                 : List.of();
         for (String encoded : openPgp) {
             try {
-                packets.add(new Packet(SignatureTag.OPENPGP, Base64.getMimeDecoder().decode(encoded), ""));
+                packets.add(new Packet(SignatureTag.OPENPGP, SignatureHeader.decodeOpenPgp(encoded), ""));
             } catch (IllegalArgumentException e) {
                 packets.add(new Packet(SignatureTag.OPENPGP, new byte[0], "OPENPGP holds invalid base64"));
             }

@@ -3,7 +3,6 @@ package io.rpmkit.sign;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import org.bouncycastle.openpgp.PGPSignature;
@@ -11,6 +10,7 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
 import io.rpmkit.read.RpmHeader;
@@ -48,7 +48,7 @@ final class SignatureMerge {
             for (String encoded : signature.strings(SignatureTag.OPENPGP)) {
                 byte[] packet;
                 try {
-                    packet = Base64.getMimeDecoder().decode(encoded);
+                    packet = SignatureHeader.decodeOpenPgp(encoded);
                 } catch (IllegalArgumentException e) {
                     throw unusable(where, "an OPENPGP entry is not base64");
                 }
