@@ -1,6 +1,8 @@
 package io.rpmkit.format;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -19,6 +21,7 @@ public final class SignatureHeader {
      * @param compressedPayloadSize the payload's size in the file
      * @param uncompressedPayloadSize the cpio archive's size
      * @param md5 MD5 of header and payload (16 bytes)
+     * @param signatures in the order they are to be listed; all OPENPGP ones go into that one tag
      */
     public static byte[] encode(byte[] header, long compressedPayloadSize, long uncompressedPayloadSize, byte[] md5,
             List<SignatureValue> signatures) {
@@ -37,10 +40,24 @@ public final class SignatureHeader {
         } else {
             signature.int32(SignatureTag.PAYLOADSIZE, (int) uncompressedPayloadSize);
         }
+        return addSignatures(signature, signatures).encode();
+    }
+
+    /** Each signature in its tag; every OPENPGP one in that one string-array entry, in order. */
+    private static HeaderBuilder addSignatures(HeaderBuilder signature, List<SignatureValue> signatures) {
+        List<String> openPgp = new ArrayList<>();
         for (SignatureValue value : signatures) {
-            signature.binary(value.tag(), value.packet());
+            if (value.tag() == SignatureTag.OPENPGP) {
+                // rpmsign's base64: one line, no breaks (rpmBase64Encode with line length 0).
+                openPgp.add(Base64.getEncoder().encodeToString(value.packet()));
+            } else {
+                signature.binary(value.tag(), value.packet());
+            }
         }
-        return signature.encode();
+        if (!openPgp.isEmpty()) {
+            signature.strings(SignatureTag.OPENPGP, openPgp);
+        }
+        return signature;
     }
 
     /**
@@ -64,15 +81,27 @@ public final class SignatureHeader {
         HeaderBuilder signature = HeaderBuilder.signatureHeader()
                 .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
                 .string(SignatureTag.SHA3_256HEADER, Digests.hex(Digests.sha3_256().digest(header)));
-        for (SignatureValue value : signatures) {
-            signature.binary(value.tag(), value.packet());
-        }
-        return signature.binary(SignatureTag.RESERVED, new byte[reservedSize]).encode();
+        return addSignatures(signature, signatures).binary(SignatureTag.RESERVED, new byte[reservedSize]).encode();
     }
 
     /** The header's size as rpm's headerSizeof counts it: intro, index and data, without the padding. */
     private static int unpaddedSize(byte[] encoded) {
         ByteBuffer buffer = ByteBuffer.wrap(encoded);
         return HeaderLayout.INTRO_SIZE + HeaderLayout.INDEX_ENTRY_SIZE * buffer.getInt(8) + buffer.getInt(12);
+    }
+
+    /**
+     * One OPENPGP entry's packet, decoded as rpm decodes it (rpmio/base64.cc): control characters and
+     * spaces skipped, anything else outside the alphabet refused, a length that is a multiple of 4.
+     *
+     * @throws IllegalArgumentException when rpm would refuse it too
+     */
+    public static byte[] decodeOpenPgp(String encoded) {
+        StringBuilder text = new StringBuilder(encoded.length());
+        encoded.chars().filter(c -> c > ' ').forEach(c -> text.append((char) c));
+        if (text.length() % 4 != 0) {
+            throw new IllegalArgumentException("base64 of " + text.length() + " characters, not a multiple of 4");
+        }
+        return Base64.getDecoder().decode(text.toString());
     }
 }

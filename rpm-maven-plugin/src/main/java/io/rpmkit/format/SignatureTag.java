@@ -37,7 +37,13 @@ public enum SignatureTag implements Tag {
      * room that signing later uses up instead of growing the header. Every tag of a v6 signature header
      * is below it.
      */
-    RESERVED(999, TagType.BIN);
+    RESERVED(999, TagType.BIN),
+    /**
+     * RPMSIGTAG_OPENPGP (rpm 6): any number of OpenPGP signatures over the header alone, each a
+     * base64-encoded binary signature packet (not armored). rpm 6 checks these instead of
+     * RSAHEADER, DSAHEADER, PGP and GPG when present; rpm 4 ignores the tag.
+     */
+    OPENPGP(278, TagType.STRING_ARRAY);
 
     private final int code;
     private final TagType type;

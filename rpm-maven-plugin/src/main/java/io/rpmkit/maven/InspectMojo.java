@@ -1,6 +1,7 @@
 package io.rpmkit.maven;
 
 import java.io.File;
+import java.util.List;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,6 +14,7 @@ import io.rpmkit.read.PackageSummary;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.read.SafeExtractor;
+import io.rpmkit.read.SignatureReport;
 
 /**
  * Prints a readable summary of any .rpm: what {@code rpm -qip}, {@code -qlvp}, {@code --scripts} and
@@ -35,11 +37,28 @@ public class InspectMojo extends AbstractMojo {
     @Parameter(property = "rpm.verify", defaultValue = "false")
     private boolean verify;
 
+    /**
+     * Public keys to check the package's signatures with (files as {@code gpg --export [--armor]}
+     * writes them; comma-separated on the command line): each signature is shown OK, BAD, NOKEY or
+     * NOTTRUSTED, and with {@code rpm.verify} anything but OK fails the build.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.keys")
+    private List<File> keys;
+
     @Override
     public void execute() throws MojoFailureException {
         try {
             RpmPackage rpm = RpmReader.read(file.toPath());
             getLog().info("\n" + PackageSummary.render(rpm));
+            if (keys != null && !keys.isEmpty()) {
+                SignatureReport signatures = rpm.verifySignatures(VerifyMojo.loadKeys(keys, "inspect"));
+                getLog().info("Signatures:\n" + signatures);
+                if (verify && !signatures.allOk()) {
+                    throw new MojoFailureException(file + ": signatures do not verify:\n" + signatures);
+                }
+            }
             if (verify) {
                 DigestReport report = rpm.verifyDigests();
                 if (!report.allOk()) {

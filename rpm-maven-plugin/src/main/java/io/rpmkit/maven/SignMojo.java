@@ -4,11 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,11 +15,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.rpmkit.Choices;
 import io.rpmkit.PackagingException;
 import io.rpmkit.read.RpmReader;
 import io.rpmkit.sign.HashChoice;
 import io.rpmkit.sign.PackageSigner;
 import io.rpmkit.sign.PackageSigning;
+import io.rpmkit.sign.SignatureMode;
 import io.rpmkit.sign.SigningKey;
 
 /**
@@ -61,6 +61,18 @@ public class SignMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.sign.legacy", defaultValue = "false")
     private boolean legacy;
 
+    /**
+     * What happens to the signatures a package has: {@code replace} them (as {@code rpmsign --resign})
+     * or {@code add} the new one beside them (as rpm 6's {@code rpmsign --addsign}): then every header
+     * signature is in the OPENPGP tag, which rpm 6 checks, and the first stays in RSAHEADER or
+     * DSAHEADER, which rpm 4 checks. A signature by the same key with the same hash is not added
+     * twice.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.sign.signatures", defaultValue = "replace")
+    private String signatures;
+
     /** The signature time; falls back to SOURCE_DATE_EPOCH, then to the package's BUILDTIME. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -75,15 +87,28 @@ public class SignMojo extends AbstractSigningMojo {
         SigningParameters parameters = signingParameters(legacy);
         HashChoice hashChoice = parameters.hash();
         Optional<Instant> timestamp = BuildTimes.configured("signing", outputTimestamp);
+        SignatureMode mode;
+        try {
+            mode = Choices.parse(SignatureMode.class, "signing: rpm.sign.signatures", signatures);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         SigningKey key = loadKey(parameters);
         for (Path rpm : packages) {
             try {
                 PackageSigner signer = new PackageSigner(key, hashChoice, timestamp.isPresent() ? timestamp.get()
                         : buildTime(rpm));
-                PackageSigning.Signed signed = PackageSigning.signInPlace(rpm, signer, legacy);
+                PackageSigning.Signed signed = PackageSigning.signInPlace(rpm, signer, legacy, mode);
+                if (signed.tags().isEmpty()) {
+                    getLog().info(rpm + " (" + signed.nevra() + ") has a signature by " + signer.describe()
+                            + " already; nothing added");
+                    continue;
+                }
                 getLog().info("Signed " + rpm + " (" + signed.nevra() + "): " + signer.describe()
                         + (legacy ? ", header and legacy header+payload" : ", header") + " signature at "
-                        + signer.time() + (signed.replacedSignature() ? ", replacing the earlier signature" : ""));
+                        + signer.time() + (signed.replacedSignature() ? ", replacing the earlier signature" : "")
+                        + (mode == SignatureMode.ADD ? ", " + signed.headerSignatures() + " header signatures now"
+                                : ""));
             } catch (PackagingException e) {
                 if (e.getCause() instanceof IOException) {
                     throw new MojoExecutionException(e.getMessage(), e);
@@ -94,29 +119,9 @@ public class SignMojo extends AbstractSigningMojo {
     }
 
     private List<Path> packages() throws MojoFailureException {
-        if (file != null) {
-            return List.of(file.toPath());
-        }
-        boolean inProject = session != null && session.getRequest().isProjectPresent() && project != null;
-        if (!inProject) {
-            throw new MojoFailureException("signing: rpm.file is not set; name the package to sign, e.g. mvn"
-                    + " io.rpmkit:rpm-maven-plugin:VERSION:sign -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc");
-        }
-        List<Path> attached = new ArrayList<>();
-        List<Artifact> artifacts = new ArrayList<>(project.getAttachedArtifacts());
-        artifacts.add(0, project.getArtifact());
-        for (Artifact artifact : artifacts) {
-            if (artifact != null && "rpm".equals(artifact.getType()) && artifact.getFile() != null) {
-                attached.add(artifact.getFile().toPath());
-            }
-        }
-        if (attached.isEmpty()) {
-            throw new MojoFailureException("signing: " + project.getId() + " has no rpm artifact to sign; bind this"
-                    + " goal after the rpm goal, or set rpm.file");
-        }
-        return attached;
+        return RpmArtifacts.of(file, project, session, "signing", "mvn io.rpmkit:rpm-maven-plugin:VERSION:sign"
+                + " -Drpm.file=x.rpm -Drpm.sign.keyFile=signing-key.asc");
     }
-
 
     private static Instant buildTime(Path rpm) throws PackagingException {
         return RpmReader.read(rpm).buildTime().orElseThrow(() -> new PackagingException("signing " + rpm

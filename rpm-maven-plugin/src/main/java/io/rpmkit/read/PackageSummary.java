@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileModes;
 import io.rpmkit.format.SignatureTag;
-import io.rpmkit.format.TagType;
 import io.rpmkit.spec.ChangelogEntry;
 
 /**
@@ -66,20 +65,22 @@ public final class PackageSummary {
         out.append("Description :\n").append(pkg.description().orElse("(none)")).append('\n');
     }
 
-    /** The first header signature rpm would check, then the legacy header-and-payload ones. */
+    /**
+     * The first signature rpm would check, described but not verified (that takes keys, see
+     * {@link RpmPackage#verifySignatures}); a packet that is not one OpenPGP signature is BAD.
+     */
     private static String signature(RpmPackage pkg) {
-        RpmHeader signature = pkg.signature();
-        List<Optional<HeaderEntry>> candidates = List.of(
-                signature.entry(SignatureTag.RSAHEADER.code()),
-                signature.entry(SignatureTag.DSAHEADER.code()),
-                signature.entry(SignatureTag.PGP.code()),
-                signature.entry(SignatureTag.GPG.code()));
-        for (Optional<HeaderEntry> entry : candidates) {
-            if (entry.isPresent() && entry.get().type() == TagType.BIN) {
-                return OpenPgpSignature.describe(entry.get().bytes()).orElse("present");
-            }
+        List<SignatureVerifier.Packet> packets = SignatureVerifier.packets(pkg.signature());
+        if (packets.isEmpty()) {
+            return "(none)";
         }
-        return "(none)";
+        SignatureVerifier.Packet first = packets.get(0);
+        String more = packets.size() > 1 ? " (and " + (packets.size() - 1) + " more)" : "";
+        if (!SignatureVerifier.isWellFormed(first)) {
+            return "BAD: " + first.tag().name() + " is not an OpenPGP signature packet" + more;
+        }
+        return OpenPgpSignature.describe(first.bytes()).orElseThrow() + " (" + first.tag().name() + ", not verified)"
+                + more;
     }
 
     private static void files(RpmPackage pkg, StringBuilder out) {

@@ -259,6 +259,14 @@ public final class RpmPackage {
         return DigestVerifier.verify(this);
     }
 
+    /**
+     * Checks every OpenPGP signature against the given keys, as {@code rpmkeys -K} does against its
+     * database; see {@link SignatureVerifier}.
+     */
+    public SignatureReport verifySignatures(VerificationKeys keys) throws PackagingException {
+        return SignatureVerifier.verify(this, keys);
+    }
+
     private RpmHeader headerOf(Tag tag) {
         return tag instanceof SignatureTag ? signature : header;
     }

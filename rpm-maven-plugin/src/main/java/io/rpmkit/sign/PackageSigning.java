@@ -41,18 +41,37 @@ public final class PackageSigning {
     private PackageSigning() {
     }
 
-    /** What was signed, for the caller's log line. */
-    public record Signed(Path file, String nevra, List<SignatureTag> tags, boolean replacedSignature) {
+    /**
+     * What was signed, for the caller's log line.
+     *
+     * @param tags the tags of the new signatures; empty when an identical one was there already
+     * @param replacedSignature whether earlier signatures were replaced
+     * @param headerSignatures how many signatures over the header the package has now
+     */
+    public record Signed(Path file, String nevra, List<SignatureTag> tags, boolean replacedSignature,
+            int headerSignatures) {
         public Signed {
             tags = List.copyOf(tags);
         }
     }
 
     /**
+     * Signs anew, replacing earlier signatures ({@link SignatureMode#REPLACE}).
+     *
      * @param legacy also sign header and payload together (tag PGP or GPG), which rpm before 4.14
      *     (EL7) checks; newer rpm checks the header signature only
      */
     public static Signed signInPlace(Path rpm, PackageSigner signer, boolean legacy) throws PackagingException {
+        return signInPlace(rpm, signer, legacy, SignatureMode.REPLACE);
+    }
+
+    /**
+     * @param legacy as above; with {@link SignatureMode#ADD} refused when the package has a legacy
+     *     signature already, since rpm reads one only
+     * @param mode whether the earlier signatures stay ({@link SignatureMerge} lays them out)
+     */
+    public static Signed signInPlace(Path rpm, PackageSigner signer, boolean legacy, SignatureMode mode)
+            throws PackagingException {
         Path file = realPath(rpm);
         RpmPackage pkg = RpmReader.read(file);
         String where = "signing " + file;
@@ -63,6 +82,13 @@ public final class PackageSigning {
                         + ": the signature header states no uncompressed payload size (PAYLOADSIZE or"
                         + " LONGARCHIVESIZE), which every rpmbuild since 4.0 writes; rebuild the package"));
         checkHeader(pkg, header, payloadSize, where);
+        SignatureMerge.Existing existing = mode == SignatureMode.ADD ? SignatureMerge.existing(pkg.signature(), where)
+                : null;
+        if (existing != null && legacy && existing.hasLegacy()) {
+            throw new PackagingException(where + ": the package has a legacy signature over header and payload ("
+                    + existing.legacy().get(0).tag().name() + ") already, and rpm reads one only; add the signature"
+                    + " without rpm.sign.legacy, or replace the signatures (rpm.sign.signatures=replace)");
+        }
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             if (in.size() != pkg.fileSize()) {
                 throw changed(where);
@@ -70,10 +96,24 @@ public final class PackageSigning {
             byte[] lead = readFully(in, 0, Lead.SIZE);
             LegacySignature legacySignature = legacy ? signer.startLegacy() : null;
             byte[] md5 = digestPayload(pkg, in, header, legacySignature, where);
+            SignatureValue headerSignature = signer.signHeader(header);
+            SignatureValue legacyValue = legacySignature == null ? null : legacySignature.finish();
             List<SignatureValue> signatures = new ArrayList<>();
-            signatures.add(signer.signHeader(header));
-            if (legacySignature != null) {
-                signatures.add(legacySignature.finish());
+            if (existing == null) {
+                signatures.add(headerSignature);
+                if (legacyValue != null) {
+                    signatures.add(legacyValue);
+                }
+            } else {
+                List<SignatureValue> merged = SignatureMerge.add(existing, headerSignature, legacyValue);
+                if (merged == null) {
+                    return new Signed(file, pkg.nevra(), List.of(), false, existing.header().size());
+                }
+                signatures.addAll(merged);
+            }
+            List<SignatureTag> added = new ArrayList<>(List.of(headerSignature.tag()));
+            if (legacyValue != null) {
+                added.add(legacyValue.tag());
             }
             byte[] signature = SignatureHeader.encode(header, payloadSize, archiveSize, md5, signatures);
             try (PackageFile out = PackageFile.create(file, permissions(file))) {
@@ -81,8 +121,9 @@ public final class PackageSigning {
                 out.appendPayload(in, pkg.payloadOffset(), payloadSize, null);
                 out.commit();
             }
-            return new Signed(file, pkg.nevra(), signatures.stream().map(SignatureValue::tag).toList(),
-                    hasSignature(pkg));
+            long headerSignatures = existing == null ? 1
+                    : signatures.stream().filter(v -> v.tag() == SignatureTag.OPENPGP).count();
+            return new Signed(file, pkg.nevra(), added, existing == null && hasSignature(pkg), (int) headerSignatures);
         } catch (EOFException e) {
             throw changed(where);
         } catch (IOException e) {

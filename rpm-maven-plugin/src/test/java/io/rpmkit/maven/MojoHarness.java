@@ -78,6 +78,21 @@ final class MojoHarness<M extends Mojo> {
         return new MojoHarness<>(basedir, new PackageMojo(), "rpm");
     }
 
+    /** The {@code verify} goal, in a project in {@code basedir}. */
+    static MojoHarness<VerifyMojo> verifyGoal(Path basedir) throws Exception {
+        return new MojoHarness<>(basedir, new VerifyMojo(), "verify");
+    }
+
+    /** The {@code sign} goal. */
+    static MojoHarness<SignMojo> signGoal(Path basedir) throws Exception {
+        return new MojoHarness<>(basedir, new SignMojo(), "sign");
+    }
+
+    /** The {@code inspect} goal. */
+    static MojoHarness<InspectMojo> inspectGoal(Path basedir) throws Exception {
+        return new MojoHarness<>(basedir, new InspectMojo(), "inspect");
+    }
+
     private static MavenProject project(Path basedir) {
         Model model = new Model();
         model.setModelVersion("4.0.0");
@@ -273,6 +288,7 @@ final class MojoHarness<M extends Mojo> {
         known.put("project.build.directory", project.getBuild().getDirectory());
         known.put("project.basedir", basedir.toString());
         known.put("basedir", basedir.toString());
+        known.put("session", null); // no session: the goal runs as outside a project unless a test gives one
         String key = expression.substring(2, expression.length() - 1);
         if (known.containsKey(key)) {
             return known.get(key);

@@ -65,7 +65,7 @@ public final class TestKeys {
         return generator(rsaPair(bits, CREATED), SIGN_AND_CERTIFY, passphrase).generateSecretKeyRing();
     }
 
-    static PGPSecretKeyRing ed25519(char[] passphrase) throws PGPException {
+    public static PGPSecretKeyRing ed25519(char[] passphrase) throws PGPException {
         return generator(ed25519Pair(CREATED), SIGN_AND_CERTIFY, passphrase).generateSecretKeyRing();
     }
 
@@ -81,7 +81,7 @@ public final class TestKeys {
      * A certify-only RSA primary with an encryption subkey and a newer Ed25519 signing subkey, as
      * many teams keep their keys.
      */
-    static PGPSecretKeyRing withSigningSubkey(char[] passphrase) throws PGPException {
+    public static PGPSecretKeyRing withSigningSubkey(char[] passphrase) throws PGPException {
         PGPKeyRingGenerator generator = generator(rsaPair(2048, CREATED), KeyFlags.CERTIFY_OTHER, passphrase);
         generator.addSubKey(rsaPair(2048, CREATED), flags(ENCRYPT), null);
         PGPKeyPair signing = ed25519Pair(CREATED.plusSeconds(3600));
@@ -153,7 +153,7 @@ public final class TestKeys {
     }
 
     /** The public key, armored, as {@code gpg --export --armor} writes it. */
-    static Path writePublic(PGPSecretKeyRing ring, Path file) throws IOException {
+    public static Path writePublic(PGPSecretKeyRing ring, Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream armor = new ArmoredOutputStream(bytes)) {
             ring.toCertificate().encode(armor);
