@@ -15,6 +15,7 @@ import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
+import io.rpmkit.spec.Scriptlet;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -74,7 +75,13 @@ public final class PackageResolver {
         }
         ScriptResolver scripts = new ScriptResolver(problems);
         List<UnitRequest> units = SystemdScriptlets.check(request.systemdUnits(), problems);
-        SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()), problems).forEach(builder::scriptlet);
+        List<Scriptlet> scriptlets = SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()), problems);
+        for (GeneratedParts parts : generatedParts(request, target, problems)) {
+            scriptlets = parts.composeInto(scriptlets, problems);
+            parts.entries().forEach(builder::entry);
+            parts.dependencies().forEach(builder::dependency);
+        }
+        scriptlets.forEach(builder::scriptlet);
         if (!units.isEmpty()) {
             builder.dependency(SystemdScriptlets.requires());
         }
@@ -93,6 +100,20 @@ public final class PackageResolver {
         warnOfIgnoredWeakDependencies(spec, console);
         boolean legacy = request.signLegacy() != null ? request.signLegacy() : spec.targetRpm().needsLegacySignature();
         return new ResolvedPackage(spec, request.fileName() != null ? request.fileName() : spec.fileName(), legacy);
+    }
+
+    /**
+     * The files, dependencies and scriptlet lines of the settings that generate them; the system users
+     * come last, so that their %pre lines run first and tmpfiles.d's %post finds the users.
+     */
+    private static List<GeneratedParts> generatedParts(PackageRequest request, TargetRpm target,
+            List<String> problems) {
+        if (request.name() == null) {
+            return List.of(); // the missing name is reported; there is no file name to ship under
+        }
+        return List.of(Tmpfiles.generate(request.name(), request.tmpfiles(), problems),
+                SystemUsers.generate(request.name(), request.systemUsers(), request.systemGroups(), target,
+                        problems));
     }
 
     /**

@@ -48,6 +48,9 @@ final class RequestHarness {
     private final List<EntryRequest> entries = new ArrayList<>();
     private final List<ScriptRequest> scriptlets = new ArrayList<>();
     private final List<ScriptRequest> triggers = new ArrayList<>();
+    private final List<UserRequest> systemUsers = new ArrayList<>();
+    private final List<GroupRequest> systemGroups = new ArrayList<>();
+    private TmpfilesRequest tmpfiles;
 
     RequestHarness(Path basedir) {
         this.basedir = basedir;
@@ -101,6 +104,23 @@ final class RequestHarness {
         Map<String, String> t = parse(values);
         triggers.add(new ScriptRequest(t.get("kind"), listOf(t.get("packages")), t.get("interpreter"),
                 t.get("script"), pathOf(t.get("file"))));
+    }
+
+    /** Adds a system user, e.g. {@code systemUser("name=hello", "uid=815", "groups=wheel,adm")}. */
+    void systemUser(String... values) {
+        Map<String, String> u = parse(values);
+        systemUsers.add(new UserRequest(u.get("name"), u.get("uid"), u.get("group"), u.get("gecos"), u.get("home"),
+                u.get("shell"), listOf(u.get("groups"))));
+    }
+
+    void systemGroup(String... values) {
+        Map<String, String> g = parse(values);
+        systemGroups.add(new GroupRequest(g.get("name"), g.get("gid")));
+    }
+
+    /** The tmpfiles.d lines, or a file relative to the base directory. */
+    void tmpfiles(List<String> lines, String file) {
+        tmpfiles = new TmpfilesRequest(lines, pathOf(file));
     }
 
     /** A file under the base directory; parents are created. */
@@ -164,6 +184,7 @@ final class RequestHarness {
                 .buildTime(text("outputTimestamp"), null, Instant.parse(OUTPUT_TIMESTAMP))
                 .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
+                .systemUsers(systemUsers, systemGroups).tmpfiles(tmpfiles)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
                 .properties(key -> switch (key) {
                     case "project.version" -> VERSION;
