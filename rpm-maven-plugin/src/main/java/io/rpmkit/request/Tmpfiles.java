@@ -15,7 +15,8 @@ import io.rpmkit.spec.Entry;
 /**
  * A package's tmpfiles.d(5) configuration: shipped as {@code /usr/lib/tmpfiles.d/NAME.conf} and applied
  * in %post with the semantics of systemd's {@code %tmpfiles_create NAME.conf}: {@code systemd-tmpfiles
- * --create} only where the binary exists, {@code || :}, on install and upgrade alike. No Requires is
+ * --create} only where the binary exists, {@code || :}, on install and upgrade alike (as an if, which
+ * shellcheck prefers to the macro's {@code A && B || C}). No Requires is
  * added: where systemd-tmpfiles is missing (a container, a chroot) there is nothing to run it, and
  * systemd applies the file at every boot anyway.
  */
@@ -75,7 +76,9 @@ final class Tmpfiles {
         Entry entry = Entry.file(DIRECTORY + name, Content.ofBytes(file.getBytes(StandardCharsets.UTF_8), setting));
         String post = String.join("\n",
                 "# tmpfiles.d (%tmpfiles_create): create what " + name + " declares now, not only at the next boot.",
-                "command -v systemd-tmpfiles >/dev/null && systemd-tmpfiles --create " + name + " || :");
+                "if command -v systemd-tmpfiles >/dev/null; then",
+                "    systemd-tmpfiles --create " + name + " || :",
+                "fi");
         return new GeneratedParts(SETTING, List.of(entry), List.of(), Map.of(ScriptletPhase.POST, post));
     }
 }
