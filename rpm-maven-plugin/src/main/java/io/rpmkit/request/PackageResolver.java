@@ -75,7 +75,8 @@ public final class PackageResolver {
         }
         ScriptResolver scripts = new ScriptResolver(problems);
         List<UnitRequest> units = SystemdScriptlets.check(request.systemdUnits(), problems);
-        List<Scriptlet> scriptlets = SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()), problems);
+        List<Scriptlet> scriptlets = SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()),
+                problems);
         for (GeneratedParts parts : generatedParts(request, target, problems)) {
             scriptlets = parts.composeInto(scriptlets, problems);
             parts.entries().forEach(builder::entry);

@@ -248,8 +248,10 @@ final class SystemUsers {
 
     /**
      * The %pre of targets before rpm 4.19, idempotent: what exists is left alone, so an upgrade runs
-     * only the getent checks. A failing groupadd or useradd fails the install, rather than leave the
-     * package's files owned by root. Every value is single-quoted; the checks above keep quotes out.
+     * only the getent checks. A failing groupadd, useradd or usermod ends the script with exit 1, which
+     * fails the install, rather than unpack the package's files owned by root (rpm runs the script
+     * without {@code set -e}, so only the last command's status would count). Every value is
+     * single-quoted; the checks above keep quotes out.
      */
     private static final class PreScript {
         private final List<String> lines = new ArrayList<>(List.of(
@@ -260,7 +262,7 @@ final class SystemUsers {
         void group(String name, String gid) {
             if (groupsMade.add(name)) {
                 lines.add("getent group '" + name + "' >/dev/null || groupadd -f" + (gid == null ? "" : " -g " + gid)
-                        + " -r '" + name + "'");
+                        + " -r '" + name + "' || exit 1");
             }
         }
 
@@ -271,13 +273,13 @@ final class SystemUsers {
                     + (user.gecos() == null ? "" : " -c '" + user.gecos() + "'") + " '" + user.name() + "'";
             lines.add("if ! getent passwd '" + user.name() + "' >/dev/null; then");
             if (uid == null) {
-                lines.add("    useradd -r" + options);
+                lines.add("    useradd -r" + options + " || exit 1");
             } else {
                 // systemd-sysusers too picks another uid when the fixed one is taken
                 lines.add("    if ! getent passwd '" + uid + "' >/dev/null; then");
-                lines.add("        useradd -r -u '" + uid + "'" + options);
+                lines.add("        useradd -r -u '" + uid + "'" + options + " || exit 1");
                 lines.add("    else");
-                lines.add("        useradd -r" + options);
+                lines.add("        useradd -r" + options + " || exit 1");
                 lines.add("    fi");
             }
             lines.add("fi");
@@ -287,7 +289,7 @@ final class SystemUsers {
             group(group, null);
             lines.add("case \",$(getent group '" + group + "' | cut -d: -f4),\" in");
             lines.add("    *,'" + user + "',*) ;;");
-            lines.add("    *) usermod -a -G '" + group + "' '" + user + "' ;;");
+            lines.add("    *) usermod -a -G '" + group + "' '" + user + "' || exit 1 ;;");
             lines.add("esac");
         }
 

@@ -23,8 +23,9 @@ import io.rpmkit.spec.Entry;
 final class Tmpfiles {
     static final String SETTING = "tmpfiles";
     static final String DIRECTORY = "/usr/lib/tmpfiles.d/";
-    /** A line's type (tmpfiles.d(5)'s letters, with the modifiers + ! - = ~ ^ $ ?) and an absolute path or specifier. */
-    private static final Pattern LINE = Pattern.compile("[fFwdDevqQpLcbCxXrRzZtThHaA][+!\\-=~^$?]*\\s+[/%]\\S*(\\s.*)?");
+    /** A line's type (tmpfiles.d(5)'s letters, modifiers + ! - = ~ ^ $ ?), then an absolute path or specifier. */
+    private static final Pattern LINE = Pattern.compile(
+            "[fFwdDevqQpLcbCxXrRzZtThHaA][+!\\-=~^$?]*\\s+[/%]\\S*(\\s.*)?");
 
     private Tmpfiles() {
     }

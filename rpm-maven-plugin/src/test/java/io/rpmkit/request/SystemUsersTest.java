@@ -24,7 +24,8 @@ import io.rpmkit.spec.TargetRpm;
  */
 class SystemUsersTest {
     private static final List<UserRequest> USERS = List.of(
-            new UserRequest("hello", "815", null, "Hello service", "/var/lib/hello", "/sbin/nologin", List.of("data")),
+            new UserRequest("hello", "815", null, "Hello service", "/var/lib/hello", "/sbin/nologin",
+                    List.of("data")),
             new UserRequest("helper", null, null, "Hello two", null, null, List.of()),
             new UserRequest("worker", "817", "data", null, "/var/lib/worker", null, List.of()));
     private static final List<GroupRequest> GROUPS = List.of(new GroupRequest("data", "816"),
@@ -66,9 +67,11 @@ class SystemUsersTest {
     void rpm419TargetsGetProvidesAndMembershipRequiresAndNoScript() {
         GeneratedParts parts = generate(TargetRpm.EL10);
         assertEquals(List.of("provides group(data) = ZyBkYXRhIDgxNgAA", "provides group(spool) = ZyBzcG9vbCAt",
-                "provides user(hello) = " + SystemUsers.encode("u hello 815 \"Hello service\" /var/lib/hello /sbin/nologin"),
+                "provides user(hello) = "
+                        + SystemUsers.encode("u hello 815 \"Hello service\" /var/lib/hello /sbin/nologin"),
                 "provides group(hello)", "provides user(helper) = " + SystemUsers.encode("u helper - \"Hello two\""),
-                "provides group(helper)", "provides user(worker) = " + SystemUsers.encode("u worker 817:data - /var/lib/worker"),
+                "provides group(helper)",
+                "provides user(worker) = " + SystemUsers.encode("u worker 817:data - /var/lib/worker"),
                 "provides group(worker)", "provides groupmember(hello/data) = " + SystemUsers.encode("m hello data"),
                 "requires user(hello)", "requires group(data)"), describe(parts.dependencies()));
         assertEquals(List.of(), List.copyOf(parts.scripts().keySet()), "rpm itself creates them");
@@ -79,34 +82,38 @@ class SystemUsersTest {
         GeneratedParts parts = generate(TargetRpm.EL9);
         List<String> dependencies = describe(parts.dependencies());
         assertEquals("requires shadow-utils (pre)", dependencies.get(dependencies.size() - 1));
-        assertTrue(dependencies.stream().noneMatch(d -> d.startsWith("requires user(") || d.startsWith("requires group(")),
+        assertTrue(dependencies.stream()
+                .noneMatch(d -> d.startsWith("requires user(") || d.startsWith("requires group(")),
                 "nothing provides user() or group() before rpm 4.19: " + dependencies);
         assertEquals(String.join("\n",
-                "# system users and groups (%sysusers_create_compat): created before the files they own are unpacked.",
-                "getent group 'data' >/dev/null || groupadd -f -g 816 -r 'data'",
-                "getent group 'spool' >/dev/null || groupadd -f -r 'spool'",
-                "getent group 'hello' >/dev/null || groupadd -f -g 815 -r 'hello'",
+                "# system users and groups (%sysusers_create_compat): created before the files they own are"
+                        + " unpacked.",
+                "getent group 'data' >/dev/null || groupadd -f -g 816 -r 'data' || exit 1",
+                "getent group 'spool' >/dev/null || groupadd -f -r 'spool' || exit 1",
+                "getent group 'hello' >/dev/null || groupadd -f -g 815 -r 'hello' || exit 1",
                 "if ! getent passwd 'hello' >/dev/null; then",
                 "    if ! getent passwd '815' >/dev/null; then",
-                "        useradd -r -u '815' -g 'hello' -d '/var/lib/hello' -s '/sbin/nologin' -c 'Hello service' 'hello'",
+                "        useradd -r -u '815' -g 'hello' -d '/var/lib/hello' -s '/sbin/nologin' -c 'Hello service'"
+                        + " 'hello' || exit 1",
                 "    else",
-                "        useradd -r -g 'hello' -d '/var/lib/hello' -s '/sbin/nologin' -c 'Hello service' 'hello'",
+                "        useradd -r -g 'hello' -d '/var/lib/hello' -s '/sbin/nologin' -c 'Hello service' 'hello'"
+                        + " || exit 1",
                 "    fi",
                 "fi",
-                "getent group 'helper' >/dev/null || groupadd -f -r 'helper'",
+                "getent group 'helper' >/dev/null || groupadd -f -r 'helper' || exit 1",
                 "if ! getent passwd 'helper' >/dev/null; then",
-                "    useradd -r -g 'helper' -d '/' -s '/sbin/nologin' -c 'Hello two' 'helper'",
+                "    useradd -r -g 'helper' -d '/' -s '/sbin/nologin' -c 'Hello two' 'helper' || exit 1",
                 "fi",
                 "if ! getent passwd 'worker' >/dev/null; then",
                 "    if ! getent passwd '817' >/dev/null; then",
-                "        useradd -r -u '817' -g 'data' -d '/var/lib/worker' -s '/sbin/nologin' 'worker'",
+                "        useradd -r -u '817' -g 'data' -d '/var/lib/worker' -s '/sbin/nologin' 'worker' || exit 1",
                 "    else",
-                "        useradd -r -g 'data' -d '/var/lib/worker' -s '/sbin/nologin' 'worker'",
+                "        useradd -r -g 'data' -d '/var/lib/worker' -s '/sbin/nologin' 'worker' || exit 1",
                 "    fi",
                 "fi",
                 "case \",$(getent group 'data' | cut -d: -f4),\" in",
                 "    *,'hello',*) ;;",
-                "    *) usermod -a -G 'data' 'hello' ;;",
+                "    *) usermod -a -G 'data' 'hello' || exit 1 ;;",
                 "esac"), parts.scripts().get(ScriptletPhase.PRE));
     }
 

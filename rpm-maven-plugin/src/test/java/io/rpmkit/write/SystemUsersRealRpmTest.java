@@ -3,6 +3,7 @@ package io.rpmkit.write;
 import static io.rpmkit.testing.RealRpm.requireTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -45,7 +46,8 @@ import io.rpmkit.testing.RpmGeneration;
 class SystemUsersRealRpmTest {
     /** One of each sysusers.d form: u with a fixed uid, u with '-', u with uid:group, g with and without gid, m. */
     private static final List<UserRequest> USERS = List.of(
-            new UserRequest("hello", "815", null, "Hello service", "/var/lib/hello", "/sbin/nologin", List.of("data")),
+            new UserRequest("hello", "815", null, "Hello service", "/var/lib/hello", "/sbin/nologin",
+                    List.of("data")),
             new UserRequest("helper", null, null, "Hello helper", null, null, List.of()),
             new UserRequest("worker", "817", "data", null, "/var/lib/worker", null, List.of()));
     private static final List<GroupRequest> GROUPS = List.of(new GroupRequest("data", "816"),
@@ -65,7 +67,8 @@ class SystemUsersRealRpmTest {
                 entry("file", "/var/lib/hello/state", state, "0640", "hello", "hello"),
                 entry("file", "/etc/hello-secret", state, "0640", "root", "data")));
         PackageRequest.Builder request = PackageRequest.builder().name("hello").version("1.0").release(release)
-                .summary("Hello").license("MIT").targetRpm(target).buildTime("2026-11-24T00:00:00Z", null, Instant.EPOCH)
+                .summary("Hello").license("MIT").targetRpm(target)
+                .buildTime("2026-11-24T00:00:00Z", null, Instant.EPOCH)
                 .systemUsers(users, GROUPS);
         if (service) {
             entries.add(entry("file", "/usr/lib/systemd/system/hello.service", unit, null, null, null));
@@ -151,7 +154,8 @@ class SystemUsersRealRpmTest {
         String helloGid = group.get("hello")[2];
         assertEquals(List.of("hello", "815", helloGid, "Hello service", "/var/lib/hello", "/sbin/nologin"),
                 fields(passwd.get("hello")));
-        assertEquals(List.of("worker", "817", "816", "", "/var/lib/worker", "/sbin/nologin"), fields(passwd.get("worker")));
+        assertEquals(List.of("worker", "817", "816", "", "/var/lib/worker", "/sbin/nologin"),
+                fields(passwd.get("worker")));
         assertEquals("Hello helper", passwd.get("helper")[4]);
         assertEquals("816", group.get("data")[2]);
         assertTrue(group.containsKey("spool") && group.containsKey("helper"), String.join(",", group.keySet()));
@@ -238,7 +242,8 @@ class SystemUsersRealRpmTest {
         root.rpmOk("-U", "--nodeps", second.toString());
         assertEquals(List.of("getent group data", "getent group spool", "getent group hello", "getent passwd hello",
                 "getent group helper", "getent passwd helper", "getent passwd worker", "getent group data",
-                "systemd-tmpfiles --create hello.conf", "systemctl daemon-reload", "systemctl try-restart hello.service"),
+                "systemd-tmpfiles --create hello.conf", "systemctl daemon-reload",
+                "systemctl try-restart hello.service"),
                 commandsSince(root, seen), "upgrade: what exists is left alone");
         root.rpmOk("-e", "hello");
         assertEquals(List.of("systemctl --no-reload disable --now hello.service", "systemctl daemon-reload"),
@@ -296,6 +301,19 @@ class SystemUsersRealRpmTest {
         Files.delete(root.dir().resolve("usr/bin/systemd-tmpfiles"));
         root.rpmOk("-i", "--nodeps", build("el9", "1", USERS, true).toString());
         assertFalse(Files.readString(root.dir().resolve("commands.log")).contains("systemd-tmpfiles"));
+    }
+
+    @Test
+    void aFailingUseraddFailsTheInstallInsteadOfUnpackingFilesOwnedByRoot() throws Exception {
+        requireTool("rpm");
+        RealRpm.Root root = new RealRpm.Root(dir.resolve("failing")).withShell();
+        standIns(root);
+        Files.writeString(root.dir().resolve("usr/sbin/useradd"), "#!/bin/sh\nexit 1\n");
+        RealRpm.Result result = root.rpm("-i", "--nodeps", build("el9", "1", USERS, true).toString());
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("scriptlet failed"), result.output());
+        assertFalse(Files.exists(root.dir().resolve("var/lib/hello/state")), "nothing unpacked");
+        assertNotEquals(0, root.rpm("-q", "hello").exitCode(), "not installed");
     }
 
     @Test
