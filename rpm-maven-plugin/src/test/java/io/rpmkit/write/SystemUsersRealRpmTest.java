@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.ScriptletPhase;
@@ -37,9 +39,9 @@ import io.rpmkit.testing.RealRpm;
 import io.rpmkit.testing.RpmGeneration;
 
 /**
- * Declared system users and groups judged by the real tools: rpmbuild 6.1 derives the same provides
- * and requires from the same sysusers.d file and owned files; rpm 6.1 creates the users from them before
- * it unpacks the files (el10 target); rpm 4.18 runs the generated %pre (el9 target) through install,
+ * Declared system users and groups judged by the real tools: rpmbuild 4.20 and 6.1 derive the same
+ * provides and requires from the same sysusers.d file and owned files; rpm 4.20 and 6.1 create the users
+ * from them before they unpack the files (el10 target); rpm 4.18 runs the generated %pre (el9 target) through install,
  * upgrade and erase with recording stand-ins for getent, groupadd, useradd and usermod, next to the
  * generated systemd and tmpfiles.d commands; shellcheck finds nothing in the generated scripts.
  */
@@ -90,15 +92,16 @@ class SystemUsersRealRpmTest {
                 null, null);
     }
 
-    @Test
-    void rpmbuild61DerivesTheSameProvidesAndRequiresFromTheSameFiles() throws Exception {
-        RpmGeneration sid = RpmGeneration.RPM_6_1;
-        sid.requireTool("rpmbuild");
+    /** rpmbuild 4.20 (trixie) and 6.1 (sid); rpmbuild 4.18 has no sysusers generator to compare with. */
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
+    void rpmbuildDerivesTheSameProvidesAndRequiresFromTheSameFiles(RpmGeneration generation) throws Exception {
+        generation.requireTool("rpmbuild");
         ResolvedPackage pkg = resolve("el10", "1", USERS, false);
         Path ours = build("el10", "1", USERS, false);
-        Path work = sid.workDir(dir);
+        Path work = generation.workDir(dir);
         Files.write(work.resolve("hello.conf"), sysusersFile(pkg));
-        String source = sid.path(work.resolve("hello.conf"));
+        String source = generation.path(work.resolve("hello.conf"));
         Path spec = Files.writeString(work.resolve("hello.spec"), String.join("\n",
                 "Name: hello", "Version: 1.0", "Release: 1", "Summary: Hello", "License: MIT", "BuildArch: noarch",
                 "%description", "Hello", "%install",
@@ -107,18 +110,18 @@ class SystemUsersRealRpmTest {
                 "echo state > %{buildroot}/var/lib/hello/state", "echo state > %{buildroot}/etc/hello-secret",
                 "%files", "/usr/lib/sysusers.d/hello.conf", "%dir %attr(0750,hello,hello) /var/lib/hello",
                 "%attr(0640,hello,hello) /var/lib/hello/state", "%attr(0640,root,data) /etc/hello-secret", ""));
-        String top = sid.path(Files.createDirectories(work.resolve("top")));
-        sid.ok("rpmbuild", "--quiet", "--define", "_topdir " + top, "-bb", sid.path(spec));
+        String top = generation.path(Files.createDirectories(work.resolve("top")));
+        generation.ok("rpmbuild", "--quiet", "--define", "_topdir " + top, "-bb", generation.path(spec));
         Path theirs;
         try (var found = Files.walk(work.resolve("top/RPMS"))) {
             theirs = found.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
         }
         for (String kind : List.of("PROVIDE", "REQUIRE")) {
             String format = "[%{" + kind + "NAME}|%{" + kind + "FLAGS}|%{" + kind + "VERSION}\\n]";
-            assertEquals(dependencies(sid.query(theirs, format)), dependencies(sid.query(ours, format)),
-                    kind + "S of rpmbuild 6.1 (left) and ours (right), rpmlib() aside");
+            assertEquals(dependencies(generation.query(theirs, format)), dependencies(generation.query(ours, format)),
+                    kind + "S of rpmbuild " + generation.version() + " (left) and ours (right), rpmlib() aside");
         }
-        assertTrue(sid.query(ours, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\\n]").contains("user(hello) pre,postun"),
+        assertTrue(generation.query(ours, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\\n]").contains("user(hello) pre,postun"),
                 "the owners are required before install and until erase");
     }
 
@@ -142,12 +145,13 @@ class SystemUsersRealRpmTest {
         }
     }
 
-    @Test
-    void rpm61CreatesTheUsersBeforeItUnpacksTheirFiles() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
+    void rpmCreatesTheUsersBeforeItUnpacksTheirFiles(RpmGeneration generation) throws Exception {
         UserRequest hello = USERS.get(0);
         List<UserRequest> users = List.of(new UserRequest(hello.name(), hello.uid(), null, hello.gecos(), hello.home(),
                 hello.shell(), List.of()), USERS.get(1), USERS.get(2));
-        RealRpm.Root root = installWithSid(build("el10", "1", users, false));
+        RealRpm.Root root = install(generation, build("el10", "1", users, false));
         Map<String, String[]> passwd = entries(root.dir().resolve("etc/passwd"));
         Map<String, String[]> group = entries(root.dir().resolve("etc/group"));
         // The user's own group gets the uid as gid only where that gid is free: sysusers.sh made spool first.
@@ -165,13 +169,14 @@ class SystemUsersRealRpmTest {
     }
 
     /**
-     * Debian's rpm 6.1 hands the lines to its own sysusers.sh in the provides' sorted order, so the
+     * Debian's rpm 4.20 and 6.1 hand the lines to its own sysusers.sh in the provides' sorted order, so the
      * membership (groupmember()) creates the user before its u line does, with a uid from the range; the
      * membership itself holds. systemd-sysusers, which Fedora's rpm calls, orders the lines itself.
      */
-    @Test
-    void rpm61AddsTheMembership() throws Exception {
-        RealRpm.Root root = installWithSid(build("el10", "1", USERS, false));
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
+    void rpmAddsTheMembership(RpmGeneration generation) throws Exception {
+        RealRpm.Root root = install(generation, build("el10", "1", USERS, false));
         Map<String, String[]> group = entries(root.dir().resolve("etc/group"));
         assertEquals("hello", group.get("data")[3]);
         assertTrue(entries(root.dir().resolve("etc/passwd")).containsKey("hello"));
@@ -179,22 +184,21 @@ class SystemUsersRealRpmTest {
 
     /**
      * rpm runs the sysusers helper from outside the install root (rpm's users_and_groups.md), and
-     * Debian's sysusers.sh reads its input through /dev/fd, which needs /proc in the sid root: it is
+     * Debian's sysusers.sh reads its input through /dev/fd, which needs /proc in the Debian root: it is
      * mounted in a private mount namespace, gone with the command. Without the mount the users are
      * silently not created ("user hello does not exist - using root").
      */
-    private RealRpm.Root installWithSid(Path rpm) throws Exception {
-        RpmGeneration sid = RpmGeneration.RPM_6_1;
-        sid.require();
+    private RealRpm.Root install(RpmGeneration generation, Path rpm) throws Exception {
+        generation.require();
         requireTool("unshare");
-        RealRpm.Root root = sid.newRoot(dir.resolve("root"));
+        RealRpm.Root root = generation.newRoot(dir.resolve("root"));
         Files.createDirectories(root.dir().resolve("etc"));
         Files.writeString(root.dir().resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
         Files.writeString(root.dir().resolve("etc/group"), "root:x:0:\n");
         String script = "root=$1; target=$2; shift 2; mount -t proc proc \"$root/proc\""
                 + " && exec chroot \"$root\" rpm --root \"$target\" --dbpath /var/lib/rpm \"$@\"";
         RealRpm.Result result = RealRpm.run("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-                sid.root().toString(), sid.path(root.dir()), "-i", "--nodeps", sid.path(rpm));
+                generation.root().toString(), generation.path(root.dir()), "-i", "--nodeps", generation.path(rpm));
         assertEquals(0, result.exitCode(), result.output());
         assertFalse(result.output().contains("does not exist"), result.output());
         return root;
