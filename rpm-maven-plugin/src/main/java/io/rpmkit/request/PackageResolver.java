@@ -13,6 +13,7 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.Quoting;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
 import io.rpmkit.spec.Scriptlet;
@@ -59,8 +60,13 @@ public final class PackageResolver {
             case "rpm.arch" -> request.arch();
             default -> request.properties().apply(key);
         }));
-        builder.entries(entries.resolve(request.entries()));
+        List<Entry> resolvedEntries = entries.resolve(request.entries());
+        builder.entries(resolvedEntries);
         problems.addAll(entries.problems());
+        if ((request.autoDependencies() == null || request.autoDependencies()) && SystemUsers.createsUsers(target)) {
+            resolvedEntries.stream().filter(SystemUsers::isSysusersFile)
+                    .forEach(entry -> SystemUsers.ofShippedFile(entry, problems).forEach(builder::dependency));
+        }
 
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> texts = request.dependencies().getOrDefault(kind, List.of());

@@ -1,5 +1,7 @@
 package io.rpmkit.request;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Dependency;
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -113,7 +116,7 @@ final class SystemUsers {
         if (problems.size() > before) {
             return GeneratedParts.none(SETTING);
         }
-        List<Dependency> dependencies = dependencies(lines, target, problems);
+        List<Dependency> dependencies = dependencies(SETTING, lines, target, problems);
         if (problems.size() > before) {
             return GeneratedParts.none(SETTING);
         }
@@ -141,19 +144,20 @@ final class SystemUsers {
      * for a membership. On older targets nothing provides user() or group() of groups such as wheel, so
      * the membership requires would make the package uninstallable there.
      */
-    private static List<Dependency> dependencies(List<String> lines, TargetRpm target, List<String> problems) {
+    private static List<Dependency> dependencies(String where, List<String> lines, TargetRpm target,
+            List<String> problems) {
         List<Dependency> dependencies = new ArrayList<>();
         for (String line : lines) {
             String[] fields = line.split("\\s+");
             String version = encode(line);
             if (version.contains("/")) {
-                problems.add(SETTING + ": the line " + Quoting.quote(line) + " encodes to " + Quoting.quote(version)
+                problems.add(where + ": the line " + Quoting.quote(line) + " encodes to " + Quoting.quote(version)
                         + ", and rpm refuses a '/' in the provide's version (rpmbuild fails on it too): a '?' or a"
                         + " character beyond ASCII in gecos, home or shell causes it; change that character");
             }
             switch (fields[0]) {
                 case "g" -> dependencies.add(provide("group(" + fields[1] + ")", version));
-                case "u" -> {
+                case "u", "u!" -> {
                     dependencies.add(provide("user(" + fields[1] + ")", version));
                     dependencies.add(Dependency.of(DependencyKind.PROVIDES, "group(" + fields[1] + ")"));
                 }
@@ -167,6 +171,47 @@ final class SystemUsers {
             }
         }
         return dependencies;
+    }
+
+    /**
+     * What rpmbuild 4.19+'s sysusers generator derives from a sysusers.d file the package ships as an
+     * entry ({@code /usr/lib/sysusers.d/*.conf}): the same provides and membership requires as for
+     * declared users. As rpmbuild, it skips lines starting with '#' and lines of fewer than two fields,
+     * ignores {@code r} (ranges), and refuses any other type than u, u!, g and m.
+     */
+    static List<Dependency> ofShippedFile(Entry entry, List<String> problems) {
+        String text;
+        try (InputStream in = entry.content().open()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(Quoting.label("entry", entry.path()) + ": source " + Quoting.quote(entry.content().origin())
+                    + " cannot be read for its sysusers.d provides (" + e.getClass().getSimpleName()
+                    + "): give a readable file, or set autoDependencies to false");
+            return List.of();
+        }
+        String where = Quoting.label("entry", entry.path());
+        List<String> lines = new ArrayList<>();
+        List<String> all = text.lines().toList();
+        for (int i = 0; i < all.size(); i++) {
+            String[] fields = all.get(i).strip().split("\\s+");
+            if (all.get(i).startsWith("#") || fields.length < 2 || fields[0].equals("r")) {
+                continue;
+            }
+            if (!Set.of("u", "u!", "g").contains(fields[0]) && !(fields[0].equals("m") && fields.length >= 3)) {
+                problems.add(where + ": line " + (i + 1) + " " + Quoting.quote(all.get(i)) + " is no sysusers.d line"
+                        + " rpmbuild accepts: start it with u, u!, g, m (with a user and a group) or r, or '#' for a"
+                        + " comment");
+            } else {
+                lines.add(String.join(" ", fields));
+            }
+        }
+        return dependencies(where, lines, TargetRpm.EL10, problems);
+    }
+
+    /** Whether rpmbuild's sysusers generator reads this entry ({@code %__sysusers_path}). */
+    static boolean isSysusersFile(Entry entry) {
+        return entry.kind() == EntryKind.FILE && entry.content() != null && entry.path().startsWith(DIRECTORY)
+                && entry.path().endsWith(".conf") && entry.path().length() > DIRECTORY.length() + ".conf".length();
     }
 
     private static Dependency provide(String name, String version) {

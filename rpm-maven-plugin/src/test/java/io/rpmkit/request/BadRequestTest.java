@@ -409,6 +409,12 @@ class BadRequestTest {
                     h.file("src/tmpfiles.conf", "# nothing yet\n");
                     h.tmpfiles(List.of(), "src/tmpfiles.conf");
                 }, "tmpfilesFile '{base}/src/tmpfiles.conf' has no tmpfiles.d line"),
+                mistake("shipped sysusers.d file with a line rpmbuild refuses", h -> {
+                    h.set("targetRpm", "el10");
+                    h.file("src/users.conf", "# accounts\nu demo -\nx demo 815\n");
+                    h.entry("path=/usr/lib/sysusers.d/demo-extra.conf", "source=src/users.conf");
+                }, "entry '/usr/lib/sysusers.d/demo-extra.conf': line 3 'x demo 815' is no sysusers.d line rpmbuild"
+                        + " accepts"),
                 mistake("system users file shipped twice", h -> {
                     h.systemUser("name=hello");
                     h.entry("path=/usr/lib/sysusers.d/demo.conf", "source=src/app.txt");

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.rpmkit.Console;
 import io.rpmkit.format.ScriptletPhase;
 import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -115,6 +121,21 @@ class SystemUsersTest {
                 "    *,'hello',*) ;;",
                 "    *) usermod -a -G 'data' 'hello' || exit 1 ;;",
                 "esac"), parts.scripts().get(ScriptletPhase.PRE));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"el10, true, true", "fedora, , true", "el10, false, false", "el9, true, false"})
+    void aShippedSysusersFileIsProvidedFromRpm419WithAutoDependencies(String target, Boolean autoDependencies,
+            boolean provided, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("extra.conf"), "g extra 900\n");
+        PackageSpec spec = PackageResolver.resolve(PackageRequest.builder().name("demo").version("1.0")
+                .summary("Demo").license("MIT").targetRpm(target).autoDependencies(autoDependencies)
+                .buildTime("2026-11-24T00:00:00Z", null, Instant.EPOCH)
+                .entries(List.of(new EntryRequest("file", "/usr/lib/sysusers.d/extra.conf", file, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null)))
+                .build(), Console.SILENT).spec();
+        assertEquals(provided, spec.dependencies().stream()
+                .anyMatch(d -> d.toString().equals("group(extra) = ZyBleHRyYSA5MDAA")), spec.dependencies().toString());
     }
 
     @Test

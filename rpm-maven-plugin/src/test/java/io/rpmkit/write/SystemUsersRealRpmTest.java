@@ -60,8 +60,17 @@ class SystemUsersRealRpmTest {
     @TempDir
     Path dir;
 
+    /** A sysusers.d file shipped as a plain entry, which rpmbuild's generator reads as well. */
+    private static final String SHIPPED = String.join("\n", "# more accounts, shipped as a file",
+            "u! locked 830 \"Locked  account\"", "g extragrp 900", "  m locked extragrp", "r - 500-900", "", "x", "");
+
     private ResolvedPackage resolve(String target, String release, List<UserRequest> users, boolean service)
             throws Exception {
+        return resolve(target, release, users, service, false);
+    }
+
+    private ResolvedPackage resolve(String target, String release, List<UserRequest> users, boolean service,
+            boolean shipped) throws Exception {
         Path state = Files.writeString(dir.resolve("state"), "state\n");
         Path unit = Files.writeString(dir.resolve("hello.service"), "[Service]\nExecStart=/bin/true\nUser=hello\n");
         List<EntryRequest> entries = new ArrayList<>(List.of(
@@ -72,6 +81,10 @@ class SystemUsersRealRpmTest {
                 .summary("Hello").license("MIT").targetRpm(target)
                 .buildTime("2026-11-24T00:00:00Z", null, Instant.EPOCH)
                 .systemUsers(users, GROUPS);
+        if (shipped) {
+            entries.add(entry("file", "/usr/lib/sysusers.d/extra.conf", Files.writeString(dir.resolve("extra.conf"),
+                    SHIPPED), null, null, null));
+        }
         if (service) {
             entries.add(entry("file", "/usr/lib/systemd/system/hello.service", unit, null, null, null));
             request.systemdUnits(List.of(new UnitRequest("hello.service", null)))
@@ -81,7 +94,10 @@ class SystemUsersRealRpmTest {
     }
 
     private Path build(String target, String release, List<UserRequest> users, boolean service) throws Exception {
-        ResolvedPackage pkg = resolve(target, release, users, service);
+        return write(resolve(target, release, users, service), target, release);
+    }
+
+    private Path write(ResolvedPackage pkg, String target, String release) throws Exception {
         Path rpm = Files.createDirectories(dir.resolve(target + "-" + release)).resolve(pkg.fileName());
         new RpmWriter(Console.SILENT).write(pkg.spec(), rpm);
         return rpm;
@@ -97,18 +113,22 @@ class SystemUsersRealRpmTest {
     @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
     void rpmbuildDerivesTheSameProvidesAndRequiresFromTheSameFiles(RpmGeneration generation) throws Exception {
         generation.requireTool("rpmbuild");
-        ResolvedPackage pkg = resolve("el10", "1", USERS, false);
-        Path ours = build("el10", "1", USERS, false);
+        ResolvedPackage pkg = resolve("el10", "1", USERS, false, true);
+        Path ours = write(pkg, "el10", "1");
         Path work = generation.workDir(dir);
         Files.write(work.resolve("hello.conf"), sysusersFile(pkg));
         String source = generation.path(work.resolve("hello.conf"));
+        Files.writeString(work.resolve("extra.conf"), SHIPPED);
+        String extra = generation.path(work.resolve("extra.conf"));
         Path spec = Files.writeString(work.resolve("hello.spec"), String.join("\n",
                 "Name: hello", "Version: 1.0", "Release: 1", "Summary: Hello", "License: MIT", "BuildArch: noarch",
                 "%description", "Hello", "%install",
                 "mkdir -p %{buildroot}/usr/lib/sysusers.d %{buildroot}/var/lib/hello %{buildroot}/etc",
                 "cp " + source + " %{buildroot}/usr/lib/sysusers.d/hello.conf",
+                "cp " + extra + " %{buildroot}/usr/lib/sysusers.d/extra.conf",
                 "echo state > %{buildroot}/var/lib/hello/state", "echo state > %{buildroot}/etc/hello-secret",
-                "%files", "/usr/lib/sysusers.d/hello.conf", "%dir %attr(0750,hello,hello) /var/lib/hello",
+                "%files", "/usr/lib/sysusers.d/hello.conf", "/usr/lib/sysusers.d/extra.conf",
+                "%dir %attr(0750,hello,hello) /var/lib/hello",
                 "%attr(0640,hello,hello) /var/lib/hello/state", "%attr(0640,root,data) /etc/hello-secret", ""));
         String top = generation.path(Files.createDirectories(work.resolve("top")));
         generation.ok("rpmbuild", "--quiet", "--define", "_topdir " + top, "-bb", generation.path(spec));
@@ -121,8 +141,11 @@ class SystemUsersRealRpmTest {
             assertEquals(dependencies(generation.query(theirs, format)), dependencies(generation.query(ours, format)),
                     kind + "S of rpmbuild " + generation.version() + " (left) and ours (right), rpmlib() aside");
         }
-        assertTrue(generation.query(ours, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\\n]").contains("user(hello) pre,postun"),
+        assertTrue(generation.query(ours, "[%{REQUIRENAME} %{REQUIREFLAGS:deptype}\\n]")
+                .contains("user(hello) pre,postun"),
                 "the owners are required before install and until erase");
+        assertTrue(generation.query(ours, "[%{PROVIDENAME}\\n]").contains("groupmember(locked/extragrp)"),
+                "the shipped file's lines are provided too");
     }
 
     /** name|flags|version lines without rpmlib(), the generator bits masked, sorted. */
