@@ -206,12 +206,34 @@ class SystemUsersRealRpmTest {
     }
 
     /**
+     * A package whose file belongs to the user of another, listed first in one transaction: its
+     * {@code Requires(pre): user(hello)} orders the user's package first, so the file gets its owner.
+     */
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
+    void aPackageNeedingTheUserIsInstalledAfterTheOneThatCreatesIt(RpmGeneration generation) throws Exception {
+        Path state = Files.writeString(dir.resolve("plugin-state"), "plugin\n");
+        ResolvedPackage plugin = PackageResolver.resolve(PackageRequest.builder().name("hello-plugin").version("1.0")
+                .summary("Plugin").license("MIT").targetRpm("el10").buildTime("2026-11-24T00:00:00Z", null,
+                        Instant.EPOCH)
+                .entries(List.of(entry("file", "/var/lib/hello-plugin.state", state, "0640", "hello", "hello")))
+                .build(), Console.SILENT);
+        Path pluginRpm = write(plugin, "plugin", "1");
+        UserRequest hello = USERS.get(0);
+        Path helloRpm = build("el10", "1", List.of(new UserRequest(hello.name(), hello.uid(), null, hello.gecos(),
+                hello.home(), hello.shell(), List.of())), false);
+        RealRpm.Root root = install(generation, pluginRpm, helloRpm);
+        assertEquals("815", owner(root, "var/lib/hello-plugin.state").split(":")[0]);
+    }
+
+    /**
      * rpm runs the sysusers helper from outside the install root (rpm's users_and_groups.md), and
      * Debian's sysusers.sh reads its input through /dev/fd, which needs /proc in the Debian root: it is
      * mounted in a private mount namespace, gone with the command. Without the mount the users are
-     * silently not created ("user hello does not exist - using root").
+     * silently not created ("user hello does not exist - using root"). No --nodeps: the package's own
+     * provides satisfy the requires on its users, groups and memberships.
      */
-    private RealRpm.Root install(RpmGeneration generation, Path rpm) throws Exception {
+    private RealRpm.Root install(RpmGeneration generation, Path... rpms) throws Exception {
         generation.require();
         requireTool("unshare");
         RealRpm.Root root = generation.newRoot(dir.resolve("root"));
@@ -220,8 +242,12 @@ class SystemUsersRealRpmTest {
         Files.writeString(root.dir().resolve("etc/group"), "root:x:0:\n");
         String script = "root=$1; target=$2; shift 2; mount -t proc proc \"$root/proc\""
                 + " && exec chroot \"$root\" rpm --root \"$target\" --dbpath /var/lib/rpm \"$@\"";
-        RealRpm.Result result = RealRpm.run("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-                generation.root().toString(), generation.path(root.dir()), "-i", "--nodeps", generation.path(rpm));
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                script, "sh", generation.root().toString(), generation.path(root.dir()), "-i"));
+        for (Path rpm : rpms) {
+            command.add(generation.path(rpm));
+        }
+        RealRpm.Result result = RealRpm.run(command);
         assertEquals(0, result.exitCode(), result.output());
         assertFalse(result.output().contains("does not exist"), result.output());
         return root;
