@@ -206,8 +206,10 @@ class SystemUsersRealRpmTest {
     }
 
     /**
-     * A package whose file belongs to the user of another, listed first in one transaction: its
-     * {@code Requires(pre): user(hello)} orders the user's package first, so the file gets its owner.
+     * A package whose file belongs to the user of another, in one transaction: its {@code Requires(pre):
+     * user(hello)} orders the user's package first, so the file gets its owner. rpm installs unrelated
+     * packages of one command last first: without the requires (autoDependencies false) this order
+     * fails with "user hello does not exist - using root" on both generations.
      */
     @ParameterizedTest
     @EnumSource(value = RpmGeneration.class, names = {"RPM_4_20", "RPM_6_1"})
@@ -222,7 +224,7 @@ class SystemUsersRealRpmTest {
         UserRequest hello = USERS.get(0);
         Path helloRpm = build("el10", "1", List.of(new UserRequest(hello.name(), hello.uid(), null, hello.gecos(),
                 hello.home(), hello.shell(), List.of())), false);
-        RealRpm.Root root = install(generation, pluginRpm, helloRpm);
+        RealRpm.Root root = install(generation, helloRpm, pluginRpm);
         assertEquals("815", owner(root, "var/lib/hello-plugin.state").split(":")[0]);
     }
 
