@@ -64,8 +64,8 @@ public final class PackageResolver {
         builder.entries(resolvedEntries);
         problems.addAll(entries.problems());
         if ((request.autoDependencies() == null || request.autoDependencies()) && SystemUsers.createsUsers(target)) {
-            resolvedEntries.stream().filter(SystemUsers::isSysusersFile)
-                    .forEach(entry -> SystemUsers.ofShippedFile(entry, problems).forEach(builder::dependency));
+            resolvedEntries.stream().filter(SysusersProvides::isSysusersFile)
+                    .forEach(entry -> SysusersProvides.ofShippedFile(entry, problems).forEach(builder::dependency));
         }
 
         for (DependencyKind kind : DependencyKind.values()) {

@@ -50,7 +50,7 @@ class SystemUsersTest {
         "u   hello2  -   \"Hello two\"   -  -                             | dSBoZWxsbzIgLSAiSGVsbG8gdHdvIiAtIC0A",
     })
     void encodesALineAsRpmbuildDoes(String line, String expected) {
-        assertEquals(expected, SystemUsers.encode(line));
+        assertEquals(expected, SysusersProvides.encode(line));
     }
 
     @Test
@@ -74,11 +74,11 @@ class SystemUsersTest {
         GeneratedParts parts = generate(TargetRpm.EL10);
         assertEquals(List.of("provides group(data) = ZyBkYXRhIDgxNgAA", "provides group(spool) = ZyBzcG9vbCAt",
                 "provides user(hello) = "
-                        + SystemUsers.encode("u hello 815 \"Hello service\" /var/lib/hello /sbin/nologin"),
-                "provides group(hello)", "provides user(helper) = " + SystemUsers.encode("u helper - \"Hello two\""),
+                        + SysusersProvides.encode("u hello 815 \"Hello service\" /var/lib/hello /sbin/nologin"),
+                "provides group(hello)", "provides user(helper) = " + SysusersProvides.encode("u helper - \"Hello two\""),
                 "provides group(helper)",
-                "provides user(worker) = " + SystemUsers.encode("u worker 817:data - /var/lib/worker"),
-                "provides group(worker)", "provides groupmember(hello/data) = " + SystemUsers.encode("m hello data"),
+                "provides user(worker) = " + SysusersProvides.encode("u worker 817:data - /var/lib/worker"),
+                "provides group(worker)", "provides groupmember(hello/data) = " + SysusersProvides.encode("m hello data"),
                 "requires user(hello)", "requires group(data)"), describe(parts.dependencies()));
         assertEquals(List.of(), List.copyOf(parts.scripts().keySet()), "rpm itself creates them");
     }
