@@ -97,8 +97,9 @@ final class SysusersProvides {
 
     /** Whether rpmbuild's sysusers generator reads this entry ({@code %__sysusers_path}). */
     static boolean isSysusersFile(Entry entry) {
-        return entry.kind() == EntryKind.FILE && entry.content() != null && entry.path().startsWith(SystemUsers.DIRECTORY)
-                && entry.path().endsWith(".conf") && entry.path().length() > SystemUsers.DIRECTORY.length() + ".conf".length();
+        String path = entry.path();
+        return entry.kind() == EntryKind.FILE && entry.content() != null && path.startsWith(SystemUsers.DIRECTORY)
+                && path.endsWith(".conf") && path.length() > SystemUsers.DIRECTORY.length() + ".conf".length();
     }
 
     private static Dependency provide(String name, String version) {
