@@ -95,11 +95,11 @@ final class SysusersProvides {
         return of(where, lines, TargetRpm.EL10, problems);
     }
 
-    /** Whether rpmbuild's sysusers generator reads this entry ({@code %__sysusers_path}). */
+    /** Whether rpmbuild's sysusers generator reads this entry: its path matches {@code ^/usr/lib/sysusers.d/.*\.conf$}. */
     static boolean isSysusersFile(Entry entry) {
         String path = entry.path();
         return entry.kind() == EntryKind.FILE && entry.content() != null && path.startsWith(SystemUsers.DIRECTORY)
-                && path.endsWith(".conf") && path.length() > SystemUsers.DIRECTORY.length() + ".conf".length();
+                && path.endsWith(".conf") && path.length() >= SystemUsers.DIRECTORY.length() + ".conf".length();
     }
 
     private static Dependency provide(String name, String version) {
