@@ -95,7 +95,7 @@ final class SysusersProvides {
         return of(where, lines, TargetRpm.EL10, problems);
     }
 
-    /** Whether rpmbuild's sysusers generator reads this entry: its path matches {@code ^/usr/lib/sysusers.d/.*\.conf$}. */
+    /** Whether rpmbuild's sysusers generator reads it: a path like {@code ^/usr/lib/sysusers.d/.*\.conf$}. */
     static boolean isSysusersFile(Entry entry) {
         String path = entry.path();
         return entry.kind() == EntryKind.FILE && entry.content() != null && path.startsWith(SystemUsers.DIRECTORY)
