@@ -1,7 +1,7 @@
 import io.rpmkit.read.RpmReader
 import io.rpmkit.testing.RealRpm
+import io.rpmkit.testing.RecordingTools
 import java.nio.file.Files
-import java.nio.file.attribute.PosixFilePermissions
 
 def first = basedir.toPath().resolve("target/hello-service-1.0.0-1.noarch.rpm")
 def second = basedir.toPath().resolve("target/hello-service-1.0.0-2.noarch.rpm")
@@ -17,6 +17,7 @@ assert listed == [
         "/etc/hello-service 40755 root:root",
         "/etc/hello-service/hello.conf 100640 root:hello config",
         "/usr/lib/systemd/system/hello-service.service 100644 root:root",
+        "/usr/lib/sysusers.d/hello-service.conf 100644 root:root",
         "/usr/share/hello-service 40755 root:root",
         "/usr/share/hello-service/bin 40755 root:root",
         "/usr/share/hello-service/bin/hello-service 100755 root:root",
@@ -33,34 +34,27 @@ if (!RealRpm.findOnPath("rpm") || !RealRpm.findOnPath("busybox")) {
     println "!!! SKIPPED the install, upgrade and erase of service-package: rpm or busybox is not installed"
     return true
 }
-// A throwaway root where systemd runs, with a recording systemctl and the service's user and group.
+// A throwaway root where systemd runs, with recording stand-ins for systemctl and the account tools
+// (getent, groupadd, useradd, which keep /etc/passwd and /etc/group as the real ones would).
 def root = new RealRpm.Root(basedir.toPath().resolve("target/root")).withShell()
-Files.createDirectories(root.dir().resolve("run/systemd/system"))
-def etc = Files.createDirectories(root.dir().resolve("etc"))
-Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\nhello:x:990:990::/var/lib/hello-service:/sbin/nologin\n")
-Files.writeString(etc.resolve("group"), "root:x:0:\nhello:x:990:\n")
-def systemctl = Files.createDirectories(root.dir().resolve("usr/bin")).resolve("systemctl")
-Files.writeString(systemctl, "#!/bin/sh\necho \"systemctl \$*\" >> /commands.log\n")
-Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"))
-def log = root.dir().resolve("commands.log")
-def seen = 0
-def commands = { ->
-    def all = Files.exists(log) ? Files.readAllLines(log) : []
-    def fresh = all.subList(seen, all.size()).toList()
-    seen = all.size()
-    fresh
-}
+RecordingTools.install(root)
+int[] seen = [0]
+def commands = { -> RecordingTools.commandsSince(root, seen) }
 def conf = root.dir().resolve("etc/hello-service/hello.conf")
 
 def out = root.rpmOk("-i", "--nodeps", first.toString())
 assert !out.contains("does not exist") : "every owner resolves: " + out
-assert commands() == ["systemctl --no-reload preset hello-service.service"] : "first install: preset only"
+assert commands() == ["getent group hello", "groupadd -f -r hello", "getent passwd hello",
+        "useradd -r -g hello -d /var/lib/hello-service -s /sbin/nologin hello",
+        "systemctl --no-reload preset hello-service.service"] : "first install: the user, then the preset"
 assert root.rpmOk("-V", "--nodeps", "hello-service").isBlank() : "rpm -V is clean after install"
-assert Files.getAttribute(root.dir().resolve("var/lib/hello-service"), "unix:uid") == 990
+def uid = Files.readAllLines(root.dir().resolve("etc/passwd")).find { it.startsWith("hello:") }.split(":")[2] as int
+assert Files.getAttribute(root.dir().resolve("var/lib/hello-service"), "unix:uid") == uid : "owned by the new user"
 
 Files.writeString(conf, "port=9090\n")
 root.rpmOk("-U", "--nodeps", second.toString())
-assert commands() == ["systemctl daemon-reload", "systemctl try-restart hello-service.service"] : "upgrade: reload, restart"
+assert commands() == ["getent group hello", "getent passwd hello", "systemctl daemon-reload",
+        "systemctl try-restart hello-service.service"] : "upgrade: the user exists; reload, restart"
 assert Files.readString(conf) == "port=9090\n" : "the admin's config survives the upgrade"
 assert !Files.exists(root.dir().resolve("etc/hello-service/hello.conf.rpmnew")) : "the shipped config did not change"
 assert root.rpmOk("-q", "hello-service").strip() == "hello-service-1.0.0-2.noarch"

@@ -16,6 +16,7 @@ import org.apache.maven.project.MavenProjectHelper;
 import io.rpmkit.PackagingException;
 import io.rpmkit.request.PackageResolver;
 import io.rpmkit.request.ResolvedPackage;
+import io.rpmkit.request.TmpfilesRequest;
 import io.rpmkit.write.RpmWriter;
 
 /**
@@ -131,6 +132,47 @@ public class PackageMojo extends AbstractPackageMojo {
     @Parameter
     private List<File> filesRoots = new ArrayList<>();
 
+    /**
+     * System users the package needs: each {@code <systemUser>} has a {@code <name>}, and optionally a fixed
+     * {@code <uid>} (default: one from the system range), a primary {@code <group>} (default: a group of
+     * its own name), {@code <gecos>}, {@code <home>} (default /), {@code <shell>} (default /sbin/nologin)
+     * and supplementary {@code <groups>}. They are shipped as /usr/lib/sysusers.d/NAME.conf with the
+     * user()/group() provides rpmbuild derives from it; rpm 4.19+ (targetRpm el10, fedora) creates them
+     * from those before unpacking, for older targets a generated %pre does (getent, groupadd -r,
+     * useradd -r) and {@code Requires(pre): shadow-utils} is added.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<SystemUserConfig> systemUsers = new ArrayList<>();
+
+    /**
+     * System groups the package needs, beyond each user's own: each {@code <systemGroup>} has a
+     * {@code <name>} and optionally a fixed {@code <gid>}; shipped and created as {@code systemUsers}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<SystemGroupConfig> systemGroups = new ArrayList<>();
+
+    /**
+     * tmpfiles.d lines the package ships as /usr/lib/tmpfiles.d/NAME.conf, each {@code <line>} e.g.
+     * {@code d /run/hello 0750 hello hello -}; %post applies them with {@code systemd-tmpfiles --create}
+     * where it exists ({@code %tmpfiles_create}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private List<String> tmpfiles = new ArrayList<>();
+
+    /**
+     * A UTF-8 tmpfiles.d file to ship and apply as {@code tmpfiles}, instead of lines.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private File tmpfilesFile;
+
     /** Adds what rpmbuild's AutoReqProv adds: each executable script's interpreter, config(NAME) = EVR. */
     @Parameter(property = "rpm.autoDependencies", defaultValue = "true")
     private boolean autoDependencies;
@@ -190,6 +232,9 @@ public class PackageMojo extends AbstractPackageMojo {
                     .filesFile(filesFile == null ? null : filesFile.toPath(), filesRoots.isEmpty() && filesFile != null
                             ? List.of(project.getBasedir().toPath().resolve("src/rpm/root"))
                             : filesRoots.stream().map(File::toPath).toList())
+                    .systemUsers(systemUsers.stream().map(SystemUserConfig::toRequest).toList(),
+                            systemGroups.stream().map(SystemGroupConfig::toRequest).toList())
+                    .tmpfiles(new TmpfilesRequest(tmpfiles, tmpfilesFile == null ? null : tmpfilesFile.toPath()))
                     .changelog(changelog, changelogFile == null ? null : changelogFile.toPath())
                     .fileName(fileName).signLegacy(signLegacy).autoDependencies(autoDependencies)
                     .properties(new ProjectProperties(project)::get).rpmFormat(rpmFormat).build(), console);

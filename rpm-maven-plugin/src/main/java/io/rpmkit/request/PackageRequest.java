@@ -19,6 +19,9 @@ import io.rpmkit.format.DependencyKind;
  *     {@code sourceDateEpoch} it decides BUILDTIME and every mtime
  * @param fallbackTime used, with a warning, when neither timestamp is set; the core never reads the clock
  * @param properties what templates may use beyond the package's own rpm.* values, e.g. a project's properties
+ * @param systemUsers the system users the package creates (see {@link SystemUsers})
+ * @param systemGroups the system groups the package creates
+ * @param tmpfiles the tmpfiles.d configuration the package ships and applies; null for none
  */
 public record PackageRequest(
         String name,
@@ -56,7 +59,10 @@ public record PackageRequest(
         Boolean signLegacy,
         Boolean autoDependencies,
         Function<String, String> properties,
-        String rpmFormat) {
+        String rpmFormat,
+        List<UserRequest> systemUsers,
+        List<GroupRequest> systemGroups,
+        TmpfilesRequest tmpfiles) {
 
     public PackageRequest {
         entries = List.copyOf(entries);
@@ -68,6 +74,8 @@ public record PackageRequest(
         rules = List.copyOf(rules);
         filesRoots = List.copyOf(filesRoots);
         properties = properties == null ? key -> null : properties;
+        systemUsers = systemUsers == null ? List.of() : List.copyOf(systemUsers);
+        systemGroups = systemGroups == null ? List.of() : List.copyOf(systemGroups);
     }
 
     public static Builder builder() {
@@ -115,6 +123,9 @@ public record PackageRequest(
         private Boolean signLegacy;
         private Boolean autoDependencies;
         private Function<String, String> properties;
+        private final List<UserRequest> systemUsers = new ArrayList<>();
+        private final List<GroupRequest> systemGroups = new ArrayList<>();
+        private TmpfilesRequest tmpfiles;
 
         private Builder() {
         }
@@ -294,12 +305,25 @@ public record PackageRequest(
             return this;
         }
 
+        /** System users and groups to create before the package's files are unpacked. */
+        public Builder systemUsers(List<UserRequest> users, List<GroupRequest> groups) {
+            systemUsers.addAll(users);
+            systemGroups.addAll(groups);
+            return this;
+        }
+
+        /** The tmpfiles.d configuration to ship and apply; null for none. */
+        public Builder tmpfiles(TmpfilesRequest value) {
+            tmpfiles = value;
+            return this;
+        }
+
         public PackageRequest build() {
             return new PackageRequest(name, projectVersion, version, release, epoch, arch, summary, description,
                     license, group, url, vendor, packager, buildHost, outputTimestamp, sourceDateEpoch, fallbackTime,
                     targetRpm, compression, compressionLevel, entries, dependencies, scriptlets, triggers, systemdUnits,
                     ownedDirectories, rules, filesFile, filesRoots, changelog, changelogFile, fileName, signLegacy,
-                    autoDependencies, properties, rpmFormat);
+                    autoDependencies, properties, rpmFormat, systemUsers, systemGroups, tmpfiles);
         }
     }
 }

@@ -19,6 +19,7 @@ import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
 import io.rpmkit.spec.RpmFeature;
 import io.rpmkit.spec.RpmFormat;
+import io.rpmkit.spec.Scriptlet;
 import io.rpmkit.spec.TargetRpm;
 
 /**
@@ -73,7 +74,12 @@ public final class PackageResolver {
         resolved.addAll(entries.resolveLabelled(filesList(request, rpmVersion, problems)));
         problems.addAll(entries.problems());
         resolved = OwnedDirectories.complete(request.ownedDirectories(), resolved, problems);
-        builder.entries(new AttributeRules(request.rules(), problems).apply(resolved));
+        List<Entry> resolvedEntries = new AttributeRules(request.rules(), problems).apply(resolved);
+        builder.entries(resolvedEntries);
+        if ((request.autoDependencies() == null || request.autoDependencies()) && SystemUsers.createsUsers(target)) {
+            resolvedEntries.stream().filter(SysusersProvides::isSysusersFile)
+                    .forEach(entry -> SysusersProvides.ofShippedFile(entry, problems).forEach(builder::dependency));
+        }
 
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> texts = request.dependencies().getOrDefault(kind, List.of());
@@ -88,7 +94,14 @@ public final class PackageResolver {
         }
         ScriptResolver scripts = new ScriptResolver(problems);
         List<UnitRequest> units = SystemdScriptlets.check(request.systemdUnits(), problems);
-        SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()), problems).forEach(builder::scriptlet);
+        List<Scriptlet> scriptlets = SystemdScriptlets.compose(units, scripts.scriptlets(request.scriptlets()),
+                problems);
+        for (GeneratedParts parts : generatedParts(request, target, problems)) {
+            scriptlets = parts.composeInto(scriptlets, problems);
+            parts.entries().forEach(builder::entry);
+            parts.dependencies().forEach(builder::dependency);
+        }
+        scriptlets.forEach(builder::scriptlet);
         if (!units.isEmpty()) {
             builder.dependency(SystemdScriptlets.requires());
         }
@@ -136,6 +149,20 @@ public final class PackageResolver {
             case "release" -> version.release();
             default -> null;
         }, problems);
+    }
+
+    /**
+     * The files, dependencies and scriptlet lines of the settings that generate them; the system users
+     * come last, so that their %pre lines run first and tmpfiles.d's %post finds the users.
+     */
+    private static List<GeneratedParts> generatedParts(PackageRequest request, TargetRpm target,
+            List<String> problems) {
+        if (request.name() == null) {
+            return List.of(); // the missing name is reported; there is no file name to ship under
+        }
+        return List.of(Tmpfiles.generate(request.name(), request.tmpfiles(), problems),
+                SystemUsers.generate(request.name(), request.systemUsers(), request.systemGroups(), target,
+                        problems));
     }
 
     /**

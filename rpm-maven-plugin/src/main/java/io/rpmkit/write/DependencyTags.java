@@ -77,6 +77,11 @@ final class DependencyTags {
                 if (configFiles) {
                     addConfigDependency(names, flags, versions);
                 }
+                for (String owner : OwnerRequires.names(spec)) {
+                    names.add(owner);
+                    flags.add(OwnerRequires.FLAGS);
+                    versions.add("");
+                }
                 addInterpreterRequires(names, flags, versions);
                 addRpmlibRequires(names, flags, versions);
             }

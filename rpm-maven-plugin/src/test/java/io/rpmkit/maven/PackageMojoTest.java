@@ -71,6 +71,35 @@ class PackageMojoTest {
     }
 
     @Test
+    void systemUsersGroupsAndTmpfilesReachThePackage() throws Exception {
+        MojoHarness<PackageMojo> h = project();
+        SystemUserConfig user = new SystemUserConfig();
+        user.name = "demo";
+        user.uid = "815";
+        user.groups = List.of("data");
+        SystemGroupConfig group = new SystemGroupConfig();
+        group.name = "data";
+        h.add("systemUsers", user).add("systemGroups", group).add("tmpfiles", "d /run/demo 0750 demo demo -");
+        h.execute();
+        var pkg = io.rpmkit.read.RpmReader.read(dir.resolve("target").resolve(PACKAGE));
+        assertEquals(List.of("/etc/demo.conf", "/usr/lib/sysusers.d/demo.conf", "/usr/lib/tmpfiles.d/demo.conf"),
+                pkg.files().stream().map(io.rpmkit.read.RpmFile::path).sorted().toList());
+        assertTrue(pkg.dependencies(io.rpmkit.format.DependencyKind.PROVIDES).stream()
+                .anyMatch(d -> d.name().equals("groupmember(demo/data)")), pkg.toString());
+    }
+
+    @Test
+    void aBadUidFailsTheBuild() throws Exception {
+        MojoHarness<PackageMojo> h = project();
+        SystemUserConfig user = new SystemUserConfig();
+        user.name = "demo";
+        user.uid = "0";
+        h.add("systemUsers", user);
+        MojoFailureException e = assertThrows(MojoFailureException.class, h::execute);
+        assertTrue(e.getMessage().contains("systemUsers[0] 'demo': uid '0' is not a system id"), e.getMessage());
+    }
+
+    @Test
     void skipBuildsNothing() throws Exception {
         MojoHarness<PackageMojo> h = project();
         h.set("skip", true);

@@ -499,6 +499,98 @@ class BadRequestTest {
                 }, "changelog and changelogFile are both set"),
                 mistake("changelogFile missing", h -> h.set("changelog", null).set("changelogFile", "src/nope"),
                         "changelogFile '{base}/src/nope' cannot be read"),
+                // System users, groups and tmpfiles.d
+                mistake("system user name with an uppercase letter", h -> h.systemUser("name=Hello"),
+                        "systemUsers[0] 'Hello': name 'Hello' is not a system user or group name: use a lowercase"),
+                mistake("system user name starting with a digit", h -> h.systemUser("name=1hello"),
+                        "systemUsers[0] '1hello': name '1hello' is not a system user or group name"),
+                mistake("system user name of 32 characters", h -> h.systemUser("name=" + "a".repeat(32)),
+                        "name '" + "a".repeat(32) + "' is not a system user or group name", "at most 31 characters"),
+                mistake("system user name with a dot", h -> h.systemUser("name=hello.svc"),
+                        "name 'hello.svc' is not a system user or group name"),
+                mistake("system user without a name", h -> h.systemUser("uid=815"),
+                        "systemUsers[0]: name is missing"),
+                mistake("system group name with a space", h -> h.systemGroup("name=hello data"),
+                        "systemGroups[0] 'hello data': name 'hello data' is not a system user or group name"),
+                mistake("uid 0", h -> h.systemUser("name=hello", "uid=0"),
+                        "systemUsers[0] 'hello': uid '0' is not a system id: give a whole number from 1 to 65533"),
+                mistake("uid out of range", h -> h.systemUser("name=hello", "uid=70000"),
+                        "uid '70000' is not a system id", "or leave it unset"),
+                mistake("uid not a number", h -> h.systemUser("name=hello", "uid=-1"), "uid '-1' is not a system id"),
+                mistake("gid of nobody", h -> h.systemGroup("name=data", "gid=65534"),
+                        "systemGroups[0] 'data': gid '65534' is not a system id", "65534 nobody's"),
+                mistake("two users with one uid", h -> {
+                    h.systemUser("name=hello", "uid=815");
+                    h.systemUser("name=other", "uid=0815");
+                }, "systemUsers[1] 'other': uid 815 is also systemUsers[0] 'hello''s: give each its own uid"),
+                mistake("duplicate system user", h -> {
+                    h.systemUser("name=hello");
+                    h.systemUser("name=hello", "uid=815");
+                }, "systemUsers[1] 'hello': is listed twice: list each user once"),
+                mistake("duplicate system group", h -> {
+                    h.systemGroup("name=data");
+                    h.systemGroup("name=data", "gid=900");
+                }, "systemGroups[1] 'data': is listed twice: list each group once"),
+                mistake("relative home", h -> h.systemUser("name=hello", "home=var/lib/hello"),
+                        "systemUsers[0] 'hello': home 'var/lib/hello' is not an absolute path", "e.g. /var/lib/hello"),
+                mistake("home with a space", h -> h.systemUser("name=hello", "home=/var/lib/my hello"),
+                        "home '/var/lib/my hello' is not an absolute path a passwd entry can hold"),
+                mistake("home with '..'", h -> h.systemUser("name=hello", "home=/var/lib/../hello"),
+                        "home '/var/lib/../hello' is not an absolute path"),
+                mistake("relative shell", h -> h.systemUser("name=hello", "shell=bash"),
+                        "systemUsers[0] 'hello': shell 'bash' is not an absolute path", "e.g. /sbin/nologin"),
+                mistake("gecos with a colon", h -> h.systemUser("name=hello", "gecos=Hello: the service"),
+                        "systemUsers[0] 'hello': gecos 'Hello: the service' cannot be written to passwd and"
+                                + " sysusers.d"),
+                mistake("gecos with a quote", h -> h.systemUser("name=hello", "gecos=Hello \"svc\""),
+                        "gecos 'Hello \"svc\"' cannot be written"),
+                mistake("gecos with a newline", h -> h.systemUser("name=hello", "gecos=Hello\nsvc"),
+                        "gecos 'Hello?svc' cannot be written"),
+                mistake("gecos whose encoding holds a '/'", h -> h.systemUser("name=hello", "gecos=Hi!?"),
+                        "the line 'u hello - \"Hi!?\"' encodes to 'dSBoZWxsbyAtICJIaSE/IgAA'",
+                        "rpm refuses a '/' in the provide's version"),
+                mistake("bad supplementary group", h -> h.systemUser("name=hello", "groups=wheel,Adm"),
+                        "systemUsers[0] 'hello': groups 'Adm' is not a system user or group name"),
+                mistake("supplementary group twice", h -> h.systemUser("name=hello", "groups=wheel,wheel"),
+                        "systemUsers[0] 'hello': groups lists 'wheel' twice"),
+                mistake("bad primary group", h -> h.systemUser("name=hello", "group=Staff"),
+                        "systemUsers[0] 'hello': group 'Staff' is not a system user or group name"),
+                mistake("system users with a non-shell pre scriptlet", h -> {
+                    h.systemUser("name=hello");
+                    h.scriptlet("phase=pre", "interpreter=/usr/bin/python3", "script=print(1)");
+                }, "scriptlet 'pre': interpreter '/usr/bin/python3' cannot run the commands generated for systemUsers"),
+                mistake("tmpfiles line without a path", h -> h.tmpfiles(List.of("d"), null),
+                        "tmpfiles[0] 'd' is not a tmpfiles.d line", "e.g. 'd /run/demo 0750 root root -'"),
+                mistake("tmpfiles line with a relative path", h -> h.tmpfiles(List.of("d run/demo 0750"), null),
+                        "tmpfiles[0] 'd run/demo 0750' is not a tmpfiles.d line"),
+                mistake("tmpfiles line of an unknown type", h -> h.tmpfiles(List.of("y /run/demo"), null),
+                        "tmpfiles[0] 'y /run/demo' is not a tmpfiles.d line"),
+                mistake("empty tmpfiles line", h -> h.tmpfiles(List.of("d /run/demo", " "), null),
+                        "tmpfiles[1] is empty"),
+                mistake("tmpfiles and tmpfilesFile", h -> {
+                    h.file("src/tmpfiles.conf", "d /run/demo\n");
+                    h.tmpfiles(List.of("d /run/demo"), "src/tmpfiles.conf");
+                }, "tmpfiles and tmpfilesFile are both set: give one of them"),
+                mistake("tmpfilesFile missing", h -> h.tmpfiles(List.of(), "src/nope.conf"),
+                        "tmpfilesFile '{base}/src/nope.conf' cannot be read"),
+                mistake("tmpfilesFile with a bad line", h -> {
+                    h.file("src/tmpfiles.conf", "# runtime\nd /run/demo 0750\nrun/x\n");
+                    h.tmpfiles(List.of(), "src/tmpfiles.conf");
+                }, "tmpfilesFile '{base}/src/tmpfiles.conf' line 3 'run/x' is not a tmpfiles.d line"),
+                mistake("tmpfilesFile of comments only", h -> {
+                    h.file("src/tmpfiles.conf", "# nothing yet\n");
+                    h.tmpfiles(List.of(), "src/tmpfiles.conf");
+                }, "tmpfilesFile '{base}/src/tmpfiles.conf' has no tmpfiles.d line"),
+                mistake("shipped sysusers.d file with a line rpmbuild refuses", h -> {
+                    h.set("targetRpm", "el10");
+                    h.file("src/users.conf", "# accounts\nu demo -\nx demo 815\n");
+                    h.entry("path=/usr/lib/sysusers.d/demo-extra.conf", "source=src/users.conf");
+                }, "entry '/usr/lib/sysusers.d/demo-extra.conf': line 3 'x demo 815' is no sysusers.d line rpmbuild"
+                        + " accepts"),
+                mistake("system users file shipped twice", h -> {
+                    h.systemUser("name=hello");
+                    h.entry("path=/usr/lib/sysusers.d/demo.conf", "source=src/app.txt");
+                }, "entry '/usr/lib/sysusers.d/demo.conf': path is listed twice"),
                 // Output
                 ioFailure("output directory below a regular file", h -> {
                     h.file("blocker", "not a directory\n");

@@ -52,6 +52,9 @@ final class RequestHarness {
     private final List<AttributeRuleRequest> rules = new ArrayList<>();
     private Path filesFile;
     private final List<Path> filesRoots = new ArrayList<>();
+    private final List<UserRequest> systemUsers = new ArrayList<>();
+    private final List<GroupRequest> systemGroups = new ArrayList<>();
+    private TmpfilesRequest tmpfiles;
 
     RequestHarness(Path basedir) {
         this.basedir = basedir;
@@ -128,6 +131,23 @@ final class RequestHarness {
                 t.get("script"), pathOf(t.get("file")), listOf(t.get("prefixes")), t.get("priority")));
     }
 
+    /** Adds a system user, e.g. {@code systemUser("name=hello", "uid=815", "groups=wheel,adm")}. */
+    void systemUser(String... values) {
+        Map<String, String> u = parse(values);
+        systemUsers.add(new UserRequest(u.get("name"), u.get("uid"), u.get("group"), u.get("gecos"), u.get("home"),
+                u.get("shell"), listOf(u.get("groups"))));
+    }
+
+    void systemGroup(String... values) {
+        Map<String, String> g = parse(values);
+        systemGroups.add(new GroupRequest(g.get("name"), g.get("gid")));
+    }
+
+    /** The tmpfiles.d lines, or a file relative to the base directory. */
+    void tmpfiles(List<String> lines, String file) {
+        tmpfiles = new TmpfilesRequest(lines, pathOf(file));
+    }
+
     /** A file under the base directory; parents are created. */
     Path file(String relative, String content) throws IOException {
         return files.file(relative, content);
@@ -190,6 +210,7 @@ final class RequestHarness {
                 .targetRpm(text("targetRpm")).compression(text("compression"), (Integer) settings.get("compressionLevel"))
                 .entries(entries).scriptlets(scriptlets).triggers(triggers)
                 .ownedDirectories(ownedDirectories).rules(rules).filesFile(filesFile, filesRoots)
+                .systemUsers(systemUsers, systemGroups).tmpfiles(tmpfiles)
                 .changelog(text("changelog"), (Path) settings.get("changelogFile")).fileName(text("fileName"))
                 .signLegacy((Boolean) settings.get("signLegacy")).rpmFormat(text("rpmFormat"))
                 .properties(key -> switch (key) {
