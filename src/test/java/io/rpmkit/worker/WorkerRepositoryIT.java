@@ -58,7 +58,7 @@ class WorkerRepositoryIT {
         // root's busybox.
         standIn(repository, signer, "shell", "1", List.of("/bin/sh", "/bin/bash"));
         new RepositoryWriter(Console.SILENT).write(dir.resolve("repo"),
-                new RepositoryOptions(TIME, RepositoryOptions.DEFAULT_CHANGELOG_LIMIT, signer::detachedArmored));
+                RepositoryOptions.of(TIME).withSigner(signer::detachedArmored));
 
         Dnf dnf = Dnf.unsigned(dir.resolve("dnf"), dir.resolve("repo")).withKey(publicKey);
         new RealRpm.Root(dnf.root()).withShell();
