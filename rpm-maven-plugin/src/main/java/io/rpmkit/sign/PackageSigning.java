@@ -29,7 +29,9 @@ import io.rpmkit.write.PackageFile;
 /**
  * Signs an existing package in place. The lead, the main header and the payload are kept byte for
  * byte; the signature header is made anew (header digests, MD5, sizes, the new signatures), so
- * earlier signatures are replaced. The new file is written beside the old one and renamed over it
+ * earlier signatures are replaced. A v6 package's signature header holds the header digests and
+ * the signatures only, and keeps its size ({@link #signInPlace(Path, PackageSigner, boolean,
+ * SignatureMode)}). The new file is written beside the old one and renamed over it
  * only when complete: on any failure the package is untouched and no temporary file remains.
  *
  * <p>What the package states about itself is checked on the way (header digest, size, payload
