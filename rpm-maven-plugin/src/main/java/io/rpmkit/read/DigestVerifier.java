@@ -24,8 +24,9 @@ import io.rpmkit.format.SignatureTag;
  * (both in PAYLOADDIGESTALGO); the uncompressed size; and each file's FILEDIGESTS entry (in
  * FILEDIGESTALGO, MD5 when absent) over its content. A v6 package's digests in other algorithms are
  * checked too: SHA3_256HEADER over the header, PAYLOADSHA512 and PAYLOADSHA3_256 over the compressed
- * payload, their ALTs over the archive (rpm 6.1's {@code rpm -K} checks all but the ALTs, which rpm
- * checks as it installs). A tag the package lacks is not checked.
+ * payload, their ALTs over the archive as rpmbuild computes them (rpm 6.1's {@code rpm -K} checks
+ * the others; it takes an ALT only as a second value for the compressed payload's digest). A tag
+ * the package lacks is not checked.
  */
 final class DigestVerifier {
     private static final HexFormat HEX = HexFormat.of();
