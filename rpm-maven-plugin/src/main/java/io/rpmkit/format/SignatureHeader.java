@@ -77,6 +77,23 @@ public final class SignatureHeader {
         return growth < V6_RESERVED_SIZE ? encodeV6(header, signatures, V6_RESERVED_SIZE - growth) : signed;
     }
 
+    /**
+     * A new signature header for an existing v6 package, as rpmsign makes it (sign/rpmgensig.cc): of
+     * {@code unpaddedSize} bytes (the old one's, as rpm's headerSizeof counts them), RESERVED shrunk or
+     * grown by what the signatures take; when they need all of {@code reservedSize} and more, RESERVED
+     * keeps that size and the header grows.
+     *
+     * @param reservedSize the old header's RESERVED length
+     */
+    public static byte[] encodeV6(byte[] header, List<SignatureValue> signatures, int unpaddedSize,
+            int reservedSize) {
+        byte[] asBefore = encodeV6(header, signatures, reservedSize);
+        int growth = unpaddedSize(asBefore) - unpaddedSize;
+        // The header format has no empty binary entries: RESERVED keeps at least one byte.
+        return growth == 0 || growth >= reservedSize ? asBefore
+                : encodeV6(header, signatures, reservedSize - growth);
+    }
+
     private static byte[] encodeV6(byte[] header, List<SignatureValue> signatures, int reservedSize) {
         HeaderBuilder signature = HeaderBuilder.signatureHeader()
                 .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))

@@ -57,7 +57,10 @@ public class SignMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.sign.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Also signs header and payload together (RPMSIGTAG_PGP/GPG), which rpm before 4.14 (EL7) checks. */
+    /**
+     * Also signs header and payload together (RPMSIGTAG_PGP/GPG), which rpm before 4.14 (EL7) checks.
+     * Refused for v6 packages, whose signature header has no room for it.
+     */
     @Parameter(property = "rpm.sign.legacy", defaultValue = "false")
     private boolean legacy;
 

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.Digests;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 
@@ -20,7 +22,11 @@ import io.rpmkit.format.SignatureTag;
  * (SHA-256, SHA-1) over the main header's bytes; MD5 and size over header and compressed payload;
  * PAYLOADDIGEST over the compressed payload and PAYLOADDIGESTALT over the uncompressed cpio archive
  * (both in PAYLOADDIGESTALGO); the uncompressed size; and each file's FILEDIGESTS entry (in
- * FILEDIGESTALGO, MD5 when absent) over its content. A tag the package lacks is not checked.
+ * FILEDIGESTALGO, MD5 when absent) over its content. A v6 package's digests in other algorithms are
+ * checked too: SHA3_256HEADER over the header, PAYLOADSHA512 and PAYLOADSHA3_256 over the compressed
+ * payload, their ALTs over the archive as rpmbuild computes them (rpm 6.1's {@code rpm -K} checks
+ * the others; it takes an ALT only as a second value for the compressed payload's digest). A tag
+ * the package lacks is not checked.
  */
 final class DigestVerifier {
     private static final HexFormat HEX = HexFormat.of();
@@ -46,6 +52,8 @@ final class DigestVerifier {
                 "header SHA-256", expected, hex(DigestAlgorithm.SHA256, header))));
         signature.string(SignatureTag.SHA1HEADER).ifPresent(expected -> checks.add(DigestCheck.compare(
                 "header SHA-1", expected, hex(DigestAlgorithm.SHA1, header))));
+        signature.string(SignatureTag.SHA3_256HEADER).ifPresent(expected -> checks.add(DigestCheck.compare(
+                "header SHA3-256", expected, HEX.formatHex(Digests.sha3_256().digest(header)))));
 
         MessageDigest md5 = DigestAlgorithm.MD5.newDigest();
         md5.update(header);
@@ -54,12 +62,18 @@ final class DigestVerifier {
         Optional<DigestAlgorithm> payloadAlgorithm = DigestAlgorithm.ofPgpId(payloadAlgorithmId);
         MessageDigest compressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
         MessageDigest uncompressed = payloadAlgorithm.orElse(DigestAlgorithm.SHA256).newDigest();
+        List<V6PayloadDigest> v6Digests = V6PayloadDigest.present(pkg.header());
+        List<MessageDigest> compressedDigests = new ArrayList<>(List.of(md5, compressed));
+        List<MessageDigest> uncompressedDigests = new ArrayList<>(List.of(uncompressed));
+        for (V6PayloadDigest digest : v6Digests) {
+            (digest.uncompressed() ? uncompressedDigests : compressedDigests).add(digest.digest());
+        }
 
         long uncompressedSize = -1;
         long trailerOffset = -1;
         Map<Integer, String> fileDigests = new HashMap<>();
         String stopped = null;
-        try (PayloadReader payload = PayloadReader.open(pkg, List.of(md5, compressed), List.of(uncompressed))) {
+        try (PayloadReader payload = PayloadReader.open(pkg, compressedDigests, uncompressedDigests)) {
             stopped = readFiles(payload, fileDigests);
             if (stopped == null) {
                 trailerOffset = payload.trailerOffset();
@@ -107,9 +121,11 @@ final class DigestVerifier {
                             Long.toString(drained))));
         }
         payloadCheck("payload digest", RpmTag.PAYLOADDIGEST, payloadAlgorithm, payloadAlgorithmId, compressed);
+        v6Digests.stream().filter(digest -> !digest.uncompressed()).forEach(this::v6PayloadCheck);
         if (complete) {
             payloadCheck("uncompressed payload digest", RpmTag.PAYLOADDIGESTALT, payloadAlgorithm,
                     payloadAlgorithmId, uncompressed);
+            v6Digests.stream().filter(V6PayloadDigest::uncompressed).forEach(this::v6PayloadCheck);
             fileChecks(fileDigests);
         }
         return new DigestReport(checks);
@@ -120,6 +136,32 @@ final class DigestVerifier {
         pkg.header().string(tag).ifPresent(expected -> checks.add(algorithm.isPresent()
                 ? DigestCheck.compare(name, expected, HEX.formatHex(digest.digest()))
                 : new DigestCheck(name, expected, "PAYLOADDIGESTALGO " + algorithmId + " is not supported", false)));
+    }
+
+    private void v6PayloadCheck(V6PayloadDigest digest) {
+        checks.add(DigestCheck.compare(digest.name(), digest.expected(), HEX.formatHex(digest.digest().digest())));
+    }
+
+    /**
+     * A v6 payload digest the header states: PAYLOADSHA512 or PAYLOADSHA3_256 over the compressed
+     * payload, or its ALT over the uncompressed archive.
+     */
+    private record V6PayloadDigest(String name, String expected, MessageDigest digest, boolean uncompressed) {
+        static List<V6PayloadDigest> present(RpmHeader header) {
+            List<V6PayloadDigest> digests = new ArrayList<>();
+            add(digests, header, RpmTag.PAYLOADSHA512, "payload SHA-512", Digests::sha512, false);
+            add(digests, header, RpmTag.PAYLOADSHA3_256, "payload SHA3-256", Digests::sha3_256, false);
+            add(digests, header, RpmTag.PAYLOADSHA512ALT, "uncompressed payload SHA-512", Digests::sha512, true);
+            add(digests, header, RpmTag.PAYLOADSHA3_256ALT, "uncompressed payload SHA3-256", Digests::sha3_256,
+                    true);
+            return digests;
+        }
+
+        private static void add(List<V6PayloadDigest> digests, RpmHeader header, RpmTag tag, String name,
+                Supplier<MessageDigest> algorithm, boolean uncompressed) {
+            header.string(tag).ifPresent(expected -> digests.add(
+                    new V6PayloadDigest(name, expected, algorithm.get(), uncompressed)));
+        }
     }
 
     /**

@@ -29,7 +29,9 @@ import io.rpmkit.write.PackageFile;
 /**
  * Signs an existing package in place. The lead, the main header and the payload are kept byte for
  * byte; the signature header is made anew (header digests, MD5, sizes, the new signatures), so
- * earlier signatures are replaced. The new file is written beside the old one and renamed over it
+ * earlier signatures are replaced. A v6 package's signature header holds the header digests and
+ * the signatures only, and keeps its size ({@link #signInPlace(Path, PackageSigner, boolean,
+ * SignatureMode)}). The new file is written beside the old one and renamed over it
  * only when complete: on any failure the package is untouched and no temporary file remains.
  *
  * <p>What the package states about itself is checked on the way (header digest, size, payload
@@ -75,6 +77,9 @@ public final class PackageSigning {
         Path file = realPath(rpm);
         RpmPackage pkg = RpmReader.read(file);
         String where = "signing " + file;
+        if (isV6(pkg)) {
+            return signV6(file, pkg, signer, legacy, mode, where);
+        }
         byte[] header = pkg.headerBytes();
         long payloadSize = pkg.fileSize() - pkg.payloadOffset();
         long archiveSize = first(pkg.signature().number(SignatureTag.LONGARCHIVESIZE),
@@ -116,11 +121,7 @@ public final class PackageSigning {
                 added.add(legacyValue.tag());
             }
             byte[] signature = SignatureHeader.encode(header, payloadSize, archiveSize, md5, signatures);
-            try (PackageFile out = PackageFile.create(file, permissions(file))) {
-                out.writeHeaders(lead, signature, header);
-                out.appendPayload(in, pkg.payloadOffset(), payloadSize, null);
-                out.commit();
-            }
+            write(file, in, pkg, lead, signature, header);
             long headerSignatures = existing == null ? 1
                     : signatures.stream().filter(v -> v.tag() == SignatureTag.OPENPGP).count();
             return new Signed(file, pkg.nevra(), added, existing == null && hasSignature(pkg), (int) headerSignatures);
@@ -128,6 +129,81 @@ public final class PackageSigning {
             throw changed(where);
         } catch (IOException e) {
             throw new PackagingException(where + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A v6 package states RPMFORMAT 6 in its main header (rpm's sign/rpmgensig.cc asks the same). */
+    private static boolean isV6(RpmPackage pkg) {
+        return pkg.header().number(RpmTag.RPMFORMAT).orElse(4) >= 6;
+    }
+
+    /**
+     * Signs a v6 package as rpm 6.1's {@code rpmsign --addsign --rpmv4} (or {@code --resign --rpmv4})
+     * does: the lead kept, every header signature in OPENPGP, which rpm 6 checks, the first in
+     * RSAHEADER or DSAHEADER too, which rpm 4 checks; the signature header keeps its size, RESERVED
+     * shrinking by what the signatures take (growing only when they need more than it has). There is
+     * no legacy signature: v6 signature headers hold nothing over the payload.
+     */
+    private static Signed signV6(Path file, RpmPackage pkg, PackageSigner signer, boolean legacy, SignatureMode mode,
+            String where) throws PackagingException {
+        if (legacy) {
+            throw new PackagingException(where + ": rpm.sign.legacy 'true' cannot be met by a v6 package (RPMFORMAT"
+                    + " 6): its signature header has no room for a signature over header and payload, which only rpm"
+                    + " before 4.14 needs; sign it without rpm.sign.legacy, or build the package with rpmFormat 4");
+        }
+        byte[] header = pkg.headerBytes();
+        long payloadSize = pkg.fileSize() - pkg.payloadOffset();
+        checkHeader(pkg, header, payloadSize, where);
+        var sha3 = pkg.signature().string(SignatureTag.SHA3_256HEADER);
+        if (sha3.isPresent() && !sha3.get().equalsIgnoreCase(Digests.hex(Digests.sha3_256().digest(header)))) {
+            throw damaged(where, "the main header does not match its stated SHA3-256 digest");
+        }
+        SignatureMerge.Existing existing = mode == SignatureMode.ADD ? SignatureMerge.existing(pkg.signature(), where)
+                : SignatureMerge.none();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (in.size() != pkg.fileSize()) {
+                throw changed(where);
+            }
+            byte[] lead = readFully(in, 0, Lead.SIZE);
+            digestPayload(pkg, in, header, null, where);
+            SignatureValue headerSignature = signer.signHeader(header);
+            List<SignatureValue> signatures = SignatureMerge.add(existing, headerSignature, null);
+            if (signatures == null) {
+                return new Signed(file, pkg.nevra(), List.of(), false, existing.header().size());
+            }
+            byte[] signature = v6Signature(pkg, header, signatures);
+            write(file, in, pkg, lead, signature, header);
+            // Only the first v4-compatible signature goes into RSAHEADER or DSAHEADER as well.
+            List<SignatureTag> added = existing.v4Header().isEmpty()
+                    ? List.of(SignatureTag.OPENPGP, headerSignature.tag()) : List.of(SignatureTag.OPENPGP);
+            int headerSignatures = (int) signatures.stream().filter(v -> v.tag() == SignatureTag.OPENPGP).count();
+            return new Signed(file, pkg.nevra(), added, mode == SignatureMode.REPLACE && hasSignature(pkg),
+                    headerSignatures);
+        } catch (EOFException e) {
+            throw changed(where);
+        } catch (IOException e) {
+            throw new PackagingException(where + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The new signature header, as large as the package's was where RESERVED can make up the
+     * difference (rpmsign adjusts RESERVED the same way); a package without RESERVED gets rpmbuild's.
+     */
+    private static byte[] v6Signature(RpmPackage pkg, byte[] header, List<SignatureValue> signatures) {
+        if (!pkg.signature().contains(SignatureTag.RESERVED)) {
+            return SignatureHeader.encodeV6(header, signatures);
+        }
+        return SignatureHeader.encodeV6(header, signatures, pkg.signature().size(),
+                pkg.signature().bytes(SignatureTag.RESERVED).length);
+    }
+
+    private static void write(Path file, FileChannel in, RpmPackage pkg, byte[] lead, byte[] signature,
+            byte[] header) throws IOException {
+        try (PackageFile out = PackageFile.create(file, permissions(file))) {
+            out.writeHeaders(lead, signature, header);
+            out.appendPayload(in, pkg.payloadOffset(), pkg.fileSize() - pkg.payloadOffset(), null);
+            out.commit();
         }
     }
 

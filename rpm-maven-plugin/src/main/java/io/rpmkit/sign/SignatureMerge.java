@@ -33,6 +33,11 @@ final class SignatureMerge {
         }
     }
 
+    /** No earlier signatures: what replacing them starts from. */
+    static Existing none() {
+        return new Existing(List.of(), List.of(), List.of());
+    }
+
     static Existing existing(RpmHeader signature, String where) throws PackagingException {
         List<byte[]> header = new ArrayList<>();
         List<SignatureValue> v4Header = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The v6 signature header: two header digests, the signatures, RESERVED last, and its size kept by signing. */
@@ -33,6 +34,37 @@ class SignatureHeaderTest {
             assertEquals(SignatureHeader.V6_RESERVED_SIZE, reservedSize(signed), "too large to fit: grown");
         }
         assertEquals(0, signed.length % 8, "padded to 8 bytes");
+    }
+
+    /**
+     * Re-signing an existing package keeps its signature header's size, whatever RESERVED it had
+     * (rpmsign adjusts RESERVED by the difference); signatures that need all of it and more leave
+     * RESERVED as it was and grow the header.
+     */
+    @ParameterizedTest(name = "RESERVED of {0}, signature of {1} bytes")
+    @CsvSource({"4128, 0", "4128, 310", "4128, 4111", "4128, 4112", "4128, 5000", "100, 80", "100, 84",
+        "100, 200", "2, 0"})
+    void resigningKeepsTheOldSizeWhileReservedLasts(int oldReserved, int signatureBytes) {
+        byte[] old = SignatureHeader.encodeV6(HEADER, List.of(), unpaddedSize(SignatureHeader.encodeV6(HEADER,
+                List.of())) - SignatureHeader.V6_RESERVED_SIZE + oldReserved, SignatureHeader.V6_RESERVED_SIZE);
+        assertEquals(oldReserved, reservedSize(old), "an unsigned header with that RESERVED");
+        List<SignatureValue> signatures = signatureBytes == 0 ? List.of()
+                : List.of(new SignatureValue(SignatureTag.RSAHEADER, new byte[signatureBytes]));
+        byte[] signed = SignatureHeader.encodeV6(HEADER, signatures, unpaddedSize(old), oldReserved);
+        // A signature costs its bytes and an index entry of 16.
+        int cost = signatureBytes == 0 ? 0 : signatureBytes + 16;
+        if (cost < oldReserved) {
+            assertEquals(unpaddedSize(old), unpaddedSize(signed), "the old size");
+            assertEquals(oldReserved - cost, reservedSize(signed));
+        } else {
+            assertEquals(oldReserved, reservedSize(signed), "RESERVED as it was, the header grown");
+            assertEquals(unpaddedSize(old) + cost, unpaddedSize(signed));
+        }
+    }
+
+    private static int unpaddedSize(byte[] header) {
+        ByteBuffer buffer = ByteBuffer.wrap(header);
+        return 16 + 16 * buffer.getInt(8) + buffer.getInt(12);
     }
 
     private static List<Integer> tags(byte[] header) {
