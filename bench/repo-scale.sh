@@ -17,9 +17,10 @@ revision=1800000000
 # Inside the sid root when there is one, so that its createrepo_c sees the same files (hard links).
 if [ -x "$sid/usr/bin/createrepo_c" ]; then inner=/tmp/rpmkit-repo-scale; work=$sid$inner; else sid=; work=/tmp/rpmkit-repo-scale; fi
 rm -rf "$work"; mkdir -p "$work"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The plugin's classes and its runtime jars, in the versions the root pom names.
-(cd "$top" && mvn -o -B -q -Dmaven.repo.local="$m2" -pl rpm-maven-plugin compile) >&2
+[ -n "${SKIP_BUILD:-}" ] || (cd "$top" && mvn -o -B -q -Dmaven.repo.local="$m2" -pl rpm-maven-plugin compile) >&2
 version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$top/pom.xml" | head -1; }
 jar() { echo "$m2/$1/$2/$3/$2-$3.jar"; }
 classpath="$top/rpm-maven-plugin/target/classes:$(jar org/tukaani xz "$(version xz.version)"):$(jar com/github/luben zstd-jni "$(version zstd-jni.version)")"
@@ -75,7 +76,7 @@ print(re.search(rb'packages=\"(\d+)\"', d).group(1).decode())")
   [ "$n" = $((count + added)) ] || { echo "$tool's update lists $n packages, not $((count + added))" >&2; exit 1; }
 done
 
-echo "Run on $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; load before: $(cat /proc/loadavg | cut -d' ' -f1-3);" \
+echo "Run on $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; load before: $load_before;" \
   "$(java -version 2>&1 | head -1); $count packages, $added added. Medians of $runs alternating runs;" \
   "ratio = tool / createrepo_c 0.17 (full runs) and update / the tool's own full run."
 echo
@@ -92,4 +93,4 @@ for tool in $tools; do
   printf "| update, %d added | %s | %.2f | %.2f of its full run | %d |\n" "$added" "$tool" "$t" "$(echo "$t $full" | awk '{print $1/$2}')" $((rss / 1024))
 done
 echo
-echo "Load after: $(cat /proc/loadavg | cut -d' ' -f1-3)"
+echo "Load (1, 5, 15 min) after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -64,7 +64,7 @@ public final class RepoScale {
         });
     }
 
-    private static PackageSpec spec(int i) {
+    private static PackageSpec spec(int i) throws PackagingException {
         String family = FAMILIES[i % FAMILIES.length];
         String name = family + "bench" + i;
         PackageSpec.Builder builder = PackageSpec.builder().name(name).version("1." + (i % 7)).release((1 + i % 3) + "")

@@ -23,8 +23,6 @@ import java.util.zip.Deflater;
 public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<ParallelGzipOutputStream.Deflated> {
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
-    /** Room for a chunk that does not compress: deflate's stored blocks add 5 bytes per 16 KiB. */
-    private static final int OUTPUT = CHUNK + CHUNK / 64 + 1024;
     /** gzip header: magic, deflate, no flags, mtime 0 (reproducible), no extra flags, OS Unix. */
     private static final List<Byte> HEADER = List.of((byte) 0x1f, (byte) 0x8b, (byte) 8, (byte) 0, (byte) 0, (byte) 0,
             (byte) 0, (byte) 0, (byte) 0, (byte) 3);
@@ -78,7 +76,10 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
                 deflater.finish();
             }
             byte[] output = idleOutputs.poll();
-            output = output == null ? new byte[OUTPUT] : output;
+            if (output == null || output.length < room(input.length)) {
+                // A small package's only chunk gets a small buffer, not a megabyte.
+                output = new byte[room(input.length)];
+            }
             int length = 0;
             while (true) {
                 length += last ? deflater.deflate(output, length, output.length - length)
@@ -93,6 +94,11 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
             deflater.reset();
             idleDeflaters.add(deflater);
         }
+    }
+
+    /** Room for input that does not compress: deflate's stored blocks add 5 bytes per 16 KiB. */
+    private static int room(int inputLength) {
+        return inputLength + inputLength / 64 + 1024;
     }
 
     @Override
