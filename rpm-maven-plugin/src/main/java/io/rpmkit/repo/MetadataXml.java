@@ -154,7 +154,7 @@ public enum MetadataXml {
         for (DependencyKind kind : DependencyKind.values()) {
             names.put(kind, "rpm:" + kind.label().toLowerCase(Locale.ROOT));
         }
-        return names;
+        return Map.copyOf(names);
     }
 
     /** primary.xml's dependency kinds in the order it lists them. */
