@@ -84,6 +84,17 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.repository.compression", defaultValue = "gzip")
     private String compression;
 
+    /**
+     * Keeps the previous {@code repodata/}'s metadata of every package whose path, size and modification
+     * time are unchanged instead of reading the package again, as {@code createrepo_c --update} does:
+     * for a large repository to which a build adds a few packages. Packages gone are dropped, new and
+     * changed ones indexed; previous metadata that cannot be read is ignored with a warning.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "rpm.repository.update", defaultValue = "false")
+    private boolean update;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -96,7 +107,7 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
             Instant time = BuildTimes.configuredOrNow("rpm.repository.revision", revision,
                     "rpm.repository.revision, project.build.outputTimestamp", "repository", getLog());
             RepositoryOptions options = RepositoryOptions.of(time).withChangelogLimit(changelogLimit)
-                    .withCompression(compression());
+                    .withCompression(compression()).withUpdate(update);
             SigningParameters signing = signingParameters(false);
             if (signing.isConfigured()) {
                 PackageSigner signer = new PackageSigner(loadKey(signing), signing.hash(), time);

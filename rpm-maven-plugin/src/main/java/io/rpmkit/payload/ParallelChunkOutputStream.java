@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
  * Cuts what is written into fixed-size chunks, compresses them on worker threads, and writes the
  * results in order. Chunk boundaries depend only on the bytes written, so the output never depends
  * on the number of threads; at most a few chunks are in flight, so memory does not grow with the
- * payload.
+ * payload. A chunk's buffer is used again once its result is written, so that a long payload does
+ * not leave the collector a megabyte per chunk (the heap, and so peak RSS, stays flat).
  *
  * @param <T> what compressing one chunk produces
  */
@@ -25,7 +26,9 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     private final int chunkSize;
     private final ExecutorService workers;
     private final int maxInFlight;
-    private final Deque<Future<T>> inFlight = new ArrayDeque<>();
+    private final Deque<InFlight<T>> inFlight = new ArrayDeque<>();
+    /** Chunk buffers whose results are written, at most {@code maxInFlight} of them. */
+    private final Deque<byte[]> freeChunks = new ArrayDeque<>();
     private byte[] chunk;
     private int filled;
     private long chunksSubmitted;
@@ -48,6 +51,14 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     /** Writes one chunk's result; called in order. */
     abstract void writeResult(OutputStream target, T result) throws IOException;
+
+    /** Called once a result is written, so that its buffers can serve a later chunk. */
+    void recycle(T result) {
+    }
+
+    /** Frees what the subclass holds outside the heap (e.g. Deflaters); called once, when the stream closes or aborts. */
+    void release() {
+    }
 
     /** Writes what follows the last chunk (a trailer, an index). */
     abstract void finishStream(OutputStream target) throws IOException;
@@ -91,9 +102,11 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     private void submit(boolean last) throws IOException {
         byte[] input = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
-        inFlight.add(workers.submit(job(input, last)));
+        inFlight.add(new InFlight<>(workers.submit(job(input, last)), input));
         chunksSubmitted++;
-        chunk = new byte[chunkSize];
+        if (input == chunk) {
+            chunk = freeChunks.isEmpty() ? new byte[chunkSize] : freeChunks.pop();
+        }
         filled = 0;
         while (inFlight.size() >= maxInFlight) {
             writeOldest();
@@ -101,8 +114,15 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     }
 
     private void writeOldest() throws IOException {
+        InFlight<T> oldest = inFlight.removeFirst();
         try {
-            writeResult(out, inFlight.removeFirst().get());
+            T result = oldest.result().get();
+            writeResult(out, result);
+            recycle(result);
+            // The job has finished with its input: a full chunk's buffer can take the next chunk.
+            if (oldest.input().length == chunkSize) {
+                freeChunks.push(oldest.input());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while compressing");
@@ -120,6 +140,7 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     public final void abort() {
         closed = true;
         workers.shutdownNow();
+        release();
     }
 
     @Override
@@ -138,7 +159,12 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
             finishStream(out);
         } finally {
             workers.shutdownNow();
+            release();
             out.close();
         }
+    }
+
+    /** A submitted chunk: its result to come and the buffer it reads. */
+    private record InFlight<T>(Future<T> result, byte[] input) {
     }
 }

@@ -1,11 +1,12 @@
 package io.rpmkit.payload;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -14,8 +15,12 @@ import java.util.zip.Deflater;
  * each chunk starts with the previous chunk's last 32 KiB as its dictionary and ends on a sync flush,
  * so the chunks concatenate into one valid stream that compresses about as well as a serial one. The
  * bytes depend only on the input and the level, never on the number of threads.
+ *
+ * <p>Deflaters and output buffers are kept for the next chunk instead of made per chunk: at most one
+ * Deflater per worker and one output buffer per chunk in flight exist, and every Deflater is ended
+ * when the stream closes. A reset Deflater writes the same bytes as a new one.
  */
-public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<byte[]> {
+public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<ParallelGzipOutputStream.Deflated> {
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
     /** gzip header: magic, deflate, no flags, mtime 0 (reproducible), no extra flags, OS Unix. */
@@ -24,8 +29,16 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<by
 
     private final int level;
     private final CRC32 crc = new CRC32();
+    /** Every Deflater made, to end them all on close; the idle ones wait in {@link #idleDeflaters}. */
+    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final Queue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> idleOutputs = new ConcurrentLinkedQueue<>();
     private long total;
     private byte[] dictionary;
+
+    /** A chunk's deflate bytes: the first {@code length} of {@code buffer}. */
+    record Deflated(byte[] buffer, int length) {
+    }
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
         super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
@@ -42,42 +55,69 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<by
     }
 
     @Override
-    Callable<byte[]> job(byte[] input, boolean last) {
+    Callable<Deflated> job(byte[] input, boolean last) {
         byte[] priming = dictionary;
         dictionary = Arrays.copyOfRange(input, Math.max(0, input.length - DICTIONARY), input.length);
         return () -> deflate(input, priming, last);
     }
 
-    private byte[] deflate(byte[] input, byte[] priming, boolean last) {
-        Deflater deflater = new Deflater(level, true);
+    private Deflated deflate(byte[] input, byte[] priming, boolean last) {
+        Deflater deflater = idleDeflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(level, true);
+            deflaters.add(deflater);
+        }
         try {
             if (priming != null && priming.length > 0) {
                 deflater.setDictionary(priming);
             }
             deflater.setInput(input);
-            ByteArrayOutputStream compressed = new ByteArrayOutputStream(input.length / 2 + 64);
-            byte[] buffer = new byte[64 * 1024];
             if (last) {
                 deflater.finish();
-                while (!deflater.finished()) {
-                    compressed.write(buffer, 0, deflater.deflate(buffer));
-                }
-            } else {
-                int n;
-                do {
-                    n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                    compressed.write(buffer, 0, n);
-                } while (n == buffer.length);
             }
-            return compressed.toByteArray();
+            byte[] output = idleOutputs.poll();
+            if (output == null || output.length < room(input.length)) {
+                // A small package's only chunk gets a small buffer, not a megabyte.
+                output = new byte[room(input.length)];
+            }
+            int length = 0;
+            while (true) {
+                length += last ? deflater.deflate(output, length, output.length - length)
+                        : deflater.deflate(output, length, output.length - length, Deflater.SYNC_FLUSH);
+                // Done when the stream is finished, or when a flush left room in the buffer (it had no more to say).
+                if (last ? deflater.finished() : length < output.length) {
+                    return new Deflated(output, length);
+                }
+                output = Arrays.copyOf(output, output.length * 2);
+            }
         } finally {
-            deflater.end();
+            deflater.reset();
+            idleDeflaters.add(deflater);
         }
     }
 
+    /** Room for input that does not compress: deflate's stored blocks add 5 bytes per 16 KiB. */
+    private static int room(int inputLength) {
+        return inputLength + inputLength / 64 + 1024;
+    }
+
     @Override
-    void writeResult(OutputStream target, byte[] compressed) throws IOException {
-        target.write(compressed);
+    void writeResult(OutputStream target, Deflated compressed) throws IOException {
+        target.write(compressed.buffer(), 0, compressed.length());
+    }
+
+    @Override
+    void recycle(Deflated compressed) {
+        idleOutputs.add(compressed.buffer());
+    }
+
+    @Override
+    void release() {
+        for (Deflater deflater = deflaters.poll(); deflater != null; deflater = deflaters.poll()) {
+            deflater.end();
+        }
+        idleDeflaters.clear();
+        idleOutputs.clear();
     }
 
     /** The gzip trailer: CRC-32 and length of the uncompressed data, little-endian. */

@@ -5,8 +5,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.rpmkit.format.DependencyKind;
 
@@ -54,6 +56,9 @@ public enum MetadataXml {
     private static final List<DependencyKind> PRIMARY_ORDER = List.of(DependencyKind.PROVIDES,
             DependencyKind.REQUIRES, DependencyKind.CONFLICTS, DependencyKind.OBSOLETES, DependencyKind.SUGGESTS,
             DependencyKind.ENHANCES, DependencyKind.RECOMMENDS, DependencyKind.SUPPLEMENTS);
+
+    /** Made once: primary.xml asks for them eight times per package. */
+    private static final Map<DependencyKind, String> ELEMENT_NAMES = elementNames();
 
     private final String type;
     private final String root;
@@ -141,7 +146,15 @@ public enum MetadataXml {
 
     /** {@code rpm:provides}, {@code rpm:requires}, ... */
     public static String elementName(DependencyKind kind) {
-        return "rpm:" + kind.label().toLowerCase(Locale.ROOT);
+        return ELEMENT_NAMES.get(kind);
+    }
+
+    private static Map<DependencyKind, String> elementNames() {
+        Map<DependencyKind, String> names = new EnumMap<>(DependencyKind.class);
+        for (DependencyKind kind : DependencyKind.values()) {
+            names.put(kind, "rpm:" + kind.label().toLowerCase(Locale.ROOT));
+        }
+        return Map.copyOf(names);
     }
 
     /** primary.xml's dependency kinds in the order it lists them. */

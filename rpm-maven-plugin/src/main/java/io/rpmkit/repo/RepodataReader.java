@@ -291,9 +291,14 @@ public final class RepodataReader {
         return child(parent, local).orElseThrow(() -> new PackagingException(where + ": no <" + local + ">"));
     }
 
+    /** The first child of that name; looked up for every field of every package, so without a list. */
     private static Optional<Element> child(Element parent, String local) {
-        List<Element> all = children(parent, local);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && local.equals(element.getLocalName())) {
+                return Optional.of(element);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Element> children(Element parent, String local) {

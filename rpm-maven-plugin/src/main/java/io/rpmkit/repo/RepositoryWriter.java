@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,6 @@ import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.Digests;
 import io.rpmkit.payload.DigestingOutputStream;
-import io.rpmkit.read.RpmPackage;
-import io.rpmkit.read.RpmReader;
 
 /**
  * Writes the yum/dnf metadata of a directory of packages, as {@code createrepo_c} does by default
@@ -45,8 +44,10 @@ import io.rpmkit.read.RpmReader;
  * {@code <time file>} is its modification time but never later than the revision, gzip headers
  * carry no time (Java writes MTIME 0; zstd frames have none), and the written files get the revision as modification
  * time. The metadata is written next to the old {@code repodata/} and replaces it only when complete.
- * Each package file is read once for its SHA-256 and once more for its headers; metadata is
- * streamed through gzip and both digests in one pass.
+ * Each package file is read once for its SHA-256 and once more for its headers, on as many threads
+ * as there are cores ({@link PackageScan}); with {@link RepositoryOptions#update()} an unchanged
+ * package keeps its previous metadata unread. Metadata is streamed through the compressor and both
+ * digests in one pass.
  */
 public final class RepositoryWriter {
     /** The repository's metadata directory, relative to its root. */
@@ -79,13 +80,15 @@ public final class RepositoryWriter {
         if (!problems.isEmpty()) {
             throw new PackagingException(step, problems);
         }
-        List<PackageMetadata> packages = index(directory, revision, options.changelogLimit(), problems);
-        if (!problems.isEmpty()) {
-            throw new PackagingException(step, problems);
+        PackageScan.Result scan = index(directory, options, revision);
+        if (!scan.problems().isEmpty()) {
+            throw new PackagingException(step, scan.problems());
         }
+        List<PackageMetadata> packages = scan.packages();
         try {
             WrittenRepository written = writeMetadata(directory, packages, revision, options);
             console.info("Wrote the metadata of " + packages.size() + (packages.size() == 1 ? " package" : " packages")
+                    + (options.update() ? " (" + scan.reused() + " unchanged, kept from the previous metadata)" : "")
                     + " to " + written.repomd().getParent() + " (revision " + revision + ")");
             return written;
         } catch (IOException e) {
@@ -93,39 +96,36 @@ public final class RepositoryWriter {
         }
     }
 
-    private List<PackageMetadata> index(Path directory, long revision, int changelogLimit, List<String> problems)
+    private PackageScan.Result index(Path directory, RepositoryOptions options, long revision)
             throws PackagingException {
-        PackageIndexer indexer = new PackageIndexer(console);
-        List<PackageMetadata> packages = new ArrayList<>();
-        Map<String, String> locationByNevra = new LinkedHashMap<>();
+        Map<Path, String> files = new LinkedHashMap<>();
         for (Path file : findPackages(directory)) {
-            String location = location(directory, file);
-            try {
-                FileDigest digest = FileDigest.of(file);
-                RpmPackage rpm = RpmReader.read(file);
-                if (rpm.fileSize() != digest.size()) {
-                    problems.add(location + " changed while it was read (" + digest.size() + " then " + rpm.fileSize()
-                            + " bytes): write the repository when the packages are complete");
-                    continue;
-                }
-                long fileTime = Math.min(Files.getLastModifiedTime(file).toInstant().getEpochSecond(), revision);
-                PackageMetadata pkg = indexer.index(rpm, location, digest.hex(), fileTime, changelogLimit);
-                MetadataXml.unwritable(pkg).forEach(p -> problems.add(location + ": " + p
-                        + ", which XML cannot hold: rebuild the package without it"));
-                String earlier = locationByNevra.putIfAbsent(pkg.nevra(), location);
-                if (earlier != null) {
-                    problems.add(earlier + " and " + location + " are both " + pkg.nevra() + ": a repository holds a"
-                            + " package once; remove one of the files");
-                }
-                packages.add(pkg);
-            } catch (PackagingException e) {
-                problems.add(location + " is not an rpm package: " + e.getMessage()
-                        + "; remove it from the repository directory or replace it with a package");
-            } catch (IOException e) {
-                throw new PackagingException("reading " + file + ": " + e, e);
-            }
+            files.put(file, location(directory, file));
         }
-        return packages;
+        return new PackageScan(console, revision, options.changelogLimit(), previousPackages(directory, options))
+                .index(files);
+    }
+
+    /**
+     * The previous repodata's packages by location, for an update; none for a full run or when there
+     * is no previous repodata. Previous metadata that cannot be read (damaged, another checksum type)
+     * only costs time: every package is indexed again, with a warning that says why.
+     */
+    private Map<String, PackageMetadata> previousPackages(Path directory, RepositoryOptions options) {
+        if (!options.update() || !Files.exists(directory.resolve(REPODATA).resolve("repomd.xml"))) {
+            return Map.of();
+        }
+        try {
+            Map<String, PackageMetadata> byLocation = new HashMap<>();
+            for (PackageMetadata pkg : RepodataReader.read(directory).packages()) {
+                byLocation.putIfAbsent(pkg.location(), pkg);
+            }
+            return byLocation;
+        } catch (PackagingException e) {
+            console.warn("update: the previous metadata cannot be used (" + e.getMessage() + "); indexing every"
+                    + " package again");
+            return Map.of();
+        }
     }
 
     /** The .rpm files, ordered by file name, then path. */
