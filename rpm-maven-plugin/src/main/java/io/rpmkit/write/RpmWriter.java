@@ -43,7 +43,8 @@ import io.rpmkit.spec.PackageSpec;
  * twice, is gzip-only, truncates sizes to 32 bits, stores the compressed digest as the uncompressed
  * one and makes packages own their parent directories. Instead each input byte is read once, while
  * its digest, the cpio stream, the compression and both payload digests are computed; the payload
- * spools to a temporary file beside the output, and the headers are written once sizes are known.
+ * is written once, into the package's temporary file behind room left for the headers, which are
+ * filled in once the digests are known (see {@link #predictHeaders} for when it is copied instead).
  * The package appears at its final path only when complete (an atomic rename).
  */
 public final class RpmWriter {
