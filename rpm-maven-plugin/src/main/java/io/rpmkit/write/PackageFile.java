@@ -2,6 +2,7 @@ package io.rpmkit.write;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,6 +37,7 @@ public final class PackageFile implements AutoCloseable {
     private final ExitCleanup cleanup;
     private long signatureOffset = -1;
     private int signatureLength;
+    private long reservedHeaders = -1;
     private boolean committed;
 
     private PackageFile(Path target, Path part, FileChannel out) {
@@ -65,7 +67,7 @@ public final class PackageFile implements AutoCloseable {
             }
         }
         try {
-            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.WRITE));
+            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(part);
             throw e;
@@ -83,7 +85,7 @@ public final class PackageFile implements AutoCloseable {
             if (part.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(part, permissions);
             }
-            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.WRITE));
+            return new PackageFile(target, part, FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(part);
             throw e;
@@ -130,6 +132,72 @@ public final class PackageFile implements AutoCloseable {
             }
             writeFully(out, buffer);
         });
+    }
+
+    /**
+     * Leaves room for lead, signature header and main header of {@code length} bytes in all and
+     * returns a stream that writes the payload behind that room; {@link #fillHeaders} fills it once the
+     * payload is written. Closing the stream leaves the file open.
+     */
+    public OutputStream reserveHeaders(long length) throws IOException {
+        if (reservedHeaders >= 0 || signatureOffset >= 0) {
+            throw new IllegalStateException("the headers' place is already taken");
+        }
+        reservedHeaders = length;
+        out.position(length);
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writeFully(out, ByteBuffer.wrap(bytes, offset, length));
+            }
+        };
+    }
+
+    /** The room {@link #reserveHeaders} left, or -1 when none was. */
+    public long reservedHeaders() {
+        return reservedHeaders;
+    }
+
+    /**
+     * Reads back {@code count} bytes of what was written behind the reserved headers, for a digest
+     * whose input starts with a header known only now.
+     */
+    public void readPayload(long count, PayloadTap tap) throws IOException {
+        read(out, reservedHeaders, count, tap);
+    }
+
+    /** Copies {@code count} payload bytes from behind this file's reserved headers behind {@code target}'s. */
+    public void copyPayloadTo(PackageFile target, long count) throws IOException {
+        target.appendPayload(out, reservedHeaders, count, null);
+    }
+
+    /**
+     * Writes lead, signature header and main header into the reserved room.
+     *
+     * @throws IllegalStateException when they do not fill it exactly (the caller checks {@link #fits})
+     */
+    public void fillHeaders(byte[] lead, byte[] signature, byte[] header) throws IOException {
+        if (!fits(lead, signature, header)) {
+            throw new IllegalStateException((lead.length + signature.length + header.length)
+                    + " bytes of headers for a room of " + reservedHeaders);
+        }
+        long position = 0;
+        for (byte[] piece : new byte[][] {lead, signature, header}) {
+            ByteBuffer buffer = ByteBuffer.wrap(piece);
+            while (buffer.hasRemaining()) {
+                position += out.write(buffer, position);
+            }
+        }
+    }
+
+    /** Whether these headers fill the reserved room exactly. */
+    public boolean fits(byte[] lead, byte[] signature, byte[] header) {
+        return reservedHeaders >= 0 && (long) lead.length + signature.length + header.length == reservedHeaders;
     }
 
     /** Puts the final signature header where a placeholder of the same length was written. */

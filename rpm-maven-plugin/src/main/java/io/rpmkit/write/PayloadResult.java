@@ -1,8 +1,11 @@
 package io.rpmkit.write;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
 
 /**
  * What writing the payload found out, in the sorted order of the package's entries.
@@ -22,6 +25,11 @@ record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDig
         long uncompressedSize, String compressedDigest, String uncompressedDigest, List<String> mimeTypes,
         V6Digests v6Digests, List<List<String>> fileInterpreters, int[] fileColors) {
 
+    private static final String HEX_SHA256 = "0".repeat(64);
+    private static final String HEX_SHA512 = "0".repeat(128);
+    /** newc's 110-byte header, the "." before the name, its NUL and up to 3 + 3 bytes of padding. */
+    private static final int ARCHIVE_RECORD = 110 + 2 + 6;
+
     /** Hex SHA-512 and SHA3-256 of the compressed payload and of the cpio archive (PAYLOADSHA512, ...ALT). */
     record V6Digests(String sha512, String sha512Alt, String sha3_256, String sha3_256Alt) {
     }
@@ -32,6 +40,32 @@ record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDig
      */
     static int inode(int index) {
         return index + 1;
+    }
+
+    /**
+     * What the payload will find out, as far as it is known before: every value of its final width
+     * (digests as hex of their length, the sizes as upper bounds), no interpreters, and MIME types as
+     * the entries' kinds and names alone tell them.
+     */
+    static PayloadResult draft(boolean v6, List<Entry> entries, long[] sizes) {
+        List<String> digests = new ArrayList<>(entries.size());
+        List<String> mimeTypes = new ArrayList<>();
+        List<List<String>> fileInterpreters = new ArrayList<>();
+        long archive = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            boolean shipped = entry.inPayload() && entry.kind() == EntryKind.FILE;
+            digests.add(shipped ? HEX_SHA256 : "");
+            if (v6) {
+                mimeTypes.add(MimeTypes.of(entry, new byte[0]));
+                fileInterpreters.add(List.of());
+            }
+            // A record's header, name and padding; the archive bounds the compressed payload too.
+            archive += sizes[i] + ARCHIVE_RECORD + entry.path().getBytes(StandardCharsets.UTF_8).length;
+        }
+        V6Digests v6Digests = v6 ? new V6Digests(HEX_SHA512, HEX_SHA512, HEX_SHA256, HEX_SHA256) : null;
+        return new PayloadResult(entries, sizes, digests, List.of(), archive, archive, HEX_SHA256, HEX_SHA256,
+                mimeTypes, v6Digests, fileInterpreters, new int[v6 ? entries.size() : 0]);
     }
 
     long largestFileSize() {

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -45,7 +43,8 @@ import io.rpmkit.spec.PackageSpec;
  * twice, is gzip-only, truncates sizes to 32 bits, stores the compressed digest as the uncompressed
  * one and makes packages own their parent directories. Instead each input byte is read once, while
  * its digest, the cpio stream, the compression and both payload digests are computed; the payload
- * spools to a temporary file beside the output, and the headers are written once sizes are known.
+ * is written once, into the package's temporary file behind room left for the headers, which are
+ * filled in once the digests are known (see {@link #predictHeaders} for when it is copied instead).
  * The package appears at its final path only when complete (an atomic rename).
  */
 public final class RpmWriter {
@@ -66,24 +65,27 @@ public final class RpmWriter {
     public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
         Path directory = output.toAbsolutePath().getParent();
         checkFileName(output);
-        Path payloadFile = null;
-        ExitCleanup payloadCleanup = null;
         PackageFile packageFile = null;
+        PackageFile finished = null;
         try {
             try {
                 Files.createDirectories(directory);
-                payloadFile = PackageFile.temporaryBeside(output, ".payload");
-                payloadCleanup = ExitCleanup.register(payloadFile);
                 packageFile = PackageFile.create(output);
             } catch (IOException e) {
                 throw new PackagingException("outputDirectory " + Quoting.quote(directory) + " cannot be created or"
                         + " written (" + e + "): choose a writable directory", e);
             }
-            PayloadResult payload = writePayload(spec, payloadFile);
+            List<Entry> entries = new ArrayList<>(spec.entries());
+            entries.sort(Comparator.comparing(Entry::path));
+            long[] sizes = sizes(entries);
+            PayloadResult payload;
+            try (OutputStream room = packageFile.reserveHeaders(predictHeaders(spec, entries, sizes, signing))) {
+                payload = writePayload(spec, entries, sizes, room);
+            }
             byte[] header = MainHeader.encode(spec, payload);
             RpmAcceptance.checkMainHeader(header);
-            assemble(spec, header, payload, payloadFile, packageFile, signing);
-            packageFile.commit();
+            finished = assemble(spec, output, header, payload, packageFile, signing);
+            finished.commit();
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
                     + " entries, " + spec.compression().settingName() + " " + spec.compressionLevel()
                     + (signing == null ? "" : ", signed " + signing.signer().describe()
@@ -91,9 +93,8 @@ public final class RpmWriter {
         } catch (IOException e) {
             throw new PackagingException("writing " + output + " failed: " + e, e);
         } finally {
-            PackageFile.deleteQuietly(payloadFile);
-            if (payloadCleanup != null) {
-                payloadCleanup.close();
+            if (finished != null && finished != packageFile) {
+                finished.close();
             }
             if (packageFile != null) {
                 packageFile.close();
@@ -112,10 +113,36 @@ public final class RpmWriter {
         }
     }
 
-    private PayloadResult writePayload(PackageSpec spec, Path payloadFile) throws IOException, PackagingException {
-        List<Entry> entries = new ArrayList<>(spec.entries());
-        entries.sort(Comparator.comparing(Entry::path));
-        long[] sizes = sizes(entries);
+    /**
+     * The length of lead, signature header and main header, predicted before the payload is written
+     * so that it can be written in place behind them. Every value the payload decides has a fixed
+     * width except these, which the prediction cannot know: the interpreters of {@code #!} lines
+     * (Requires), a v6 package's MIME types, the 4 GiB switches of the compressed and archive sizes,
+     * and a signature packet's length (an RSA or DSA number with leading zero bytes is shorter).
+     * When the real headers come out another length, {@link #assemble} copies the payload once more.
+     */
+    private static long predictHeaders(PackageSpec spec, List<Entry> entries, long[] sizes, Signing signing)
+            throws PackagingException {
+        PayloadResult draft = PayloadResult.draft(spec.rpmFormat().isV6(), entries, sizes);
+        byte[] header = MainHeader.encode(spec, draft);
+        List<SignatureValue> signatures = new ArrayList<>();
+        if (signing != null) {
+            signatures.add(signing.signer().signHeader(header));
+        }
+        if (spec.rpmFormat().isV6()) {
+            return Lead.SIZE + SignatureHeader.encodeV6(header, signatures).length + header.length;
+        }
+        if (signing != null && signing.legacy()) {
+            HeaderSigner.StreamingSignature legacy = signing.signer().startLegacy();
+            legacy.update(ByteBuffer.wrap(header));
+            signatures.add(legacy.finish());
+        }
+        return Lead.SIZE + SignatureHeader.encode(header, draft.compressedSize(), draft.uncompressedSize(),
+                new byte[16], signatures).length + header.length;
+    }
+
+    private PayloadResult writePayload(PackageSpec spec, List<Entry> entries, long[] sizes, OutputStream room)
+            throws IOException, PackagingException {
         boolean v6 = spec.rpmFormat().isV6();
         // v6 packages always use the stripped archive; v4 ones only when a file is too large for newc.
         boolean stripped = v6 || Arrays.stream(sizes).anyMatch(size -> size > Cpio.MAX_NEWC_SIZE);
@@ -130,7 +157,7 @@ public final class RpmWriter {
         DigestingOutputStream uncompressed;
         Progress progress = new Progress(console, Arrays.stream(sizes).sum());
         OutputStream compressor = null;
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payloadFile), COPY_BUFFER)) {
+        try (OutputStream file = new BufferedOutputStream(room, COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256(), compressedV6);
             compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel());
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256(), uncompressedV6);
@@ -173,7 +200,7 @@ public final class RpmWriter {
             }
             cpio.finish();
             if (compressor != compressed) {
-                compressor.close(); // finishes the compressed stream; closes the file too
+                compressor.close(); // finishes the compressed stream and flushes it into the file
             }
             compressor = null;
         } finally {
@@ -254,60 +281,61 @@ public final class RpmWriter {
     }
 
     /**
-     * Writes lead, signature, header and payload. The signature's MD5 covers header and payload. Without
-     * a legacy signature every signature entry has a size known beforehand, so its slot is reserved
-     * first and filled after the payload is copied: the spooled payload is read once. A legacy
-     * signature's length is only known at the end, so then the payload is read twice.
+     * Fills in lead, signature and header before the payload already written, and returns the file
+     * that holds the package. The signature's MD5 (and a legacy signature) covers header and payload,
+     * so the payload is read back once for them; it is not written again. Only when the headers came
+     * out another length than {@link #predictHeaders} said is the payload copied into a second file
+     * behind them, as every package was written before.
      */
-    private static void assemble(PackageSpec spec, byte[] header, PayloadResult payload, Path payloadFile,
+    private static PackageFile assemble(PackageSpec spec, Path output, byte[] header, PayloadResult payload,
             PackageFile out, Signing signing) throws IOException, PackagingException {
         List<SignatureValue> signatures = new ArrayList<>();
         if (signing != null) {
             signatures.add(signing.signer().signHeader(header));
         }
+        byte[] lead;
+        byte[] signature;
         if (spec.rpmFormat().isV6()) {
-            assembleV6(spec, header, payloadFile, out, signing, signatures);
-            return;
-        }
-        byte[] lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
-        try (FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
-            long size = in.size();
+            if (signing != null && signing.legacy()) {
+                throw new PackagingException("signLegacy 'true' cannot be met by rpmFormat '6': v6 packages have no"
+                        + " header-and-payload signature; set signLegacy to false or rpmFormat to 4");
+            }
+            // A v6 signature header covers the main header alone.
+            lead = Lead.encodeV6(spec.nameEpochVersionRelease());
+            signature = SignatureHeader.encodeV6(header, signatures);
+            RpmAcceptance.checkSignatureHeader(signature);
+        } else {
+            lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
             MessageDigest md5 = Digests.md5();
             md5.update(header);
-            if (signing != null && signing.legacy()) {
-                HeaderSigner.StreamingSignature legacy = signing.signer().startLegacy();
+            HeaderSigner.StreamingSignature legacy = signing != null && signing.legacy()
+                    ? signing.signer().startLegacy() : null;
+            if (legacy != null) {
                 legacy.update(ByteBuffer.wrap(header));
-                PackageFile.read(in, 0, size, buffer -> {
-                    md5.update(buffer.duplicate());
-                    legacy.update(buffer);
-                });
-                signatures.add(legacy.finish());
-                out.writeHeaders(lead, signature(header, payload, md5.digest(), signatures), header);
-                out.appendPayload(in, 0, size, null);
-            } else {
-                out.writeHeaders(lead, signature(header, payload, new byte[16], signatures), header);
-                out.appendPayload(in, 0, size, md5::update);
-                out.replaceSignature(signature(header, payload, md5.digest(), signatures));
             }
+            out.readPayload(payload.compressedSize(), buffer -> {
+                if (legacy != null) {
+                    legacy.update(buffer.duplicate());
+                }
+                md5.update(buffer);
+            });
+            if (legacy != null) {
+                signatures.add(legacy.finish());
+            }
+            signature = signature(header, payload, md5.digest(), signatures);
         }
-    }
-
-    /**
-     * A v6 signature header covers the main header alone, so it is complete before the payload is
-     * copied. The legacy signature over header and payload has no place in it (tags above 999 are
-     * illegal in v6 signature headers).
-     */
-    private static void assembleV6(PackageSpec spec, byte[] header, Path payloadFile, PackageFile out,
-            Signing signing, List<SignatureValue> signatures) throws IOException, PackagingException {
-        if (signing != null && signing.legacy()) {
-            throw new PackagingException("signLegacy 'true' cannot be met by rpmFormat '6': v6 packages have no"
-                    + " header-and-payload signature; set signLegacy to false or rpmFormat to 4");
+        if (out.fits(lead, signature, header)) {
+            out.fillHeaders(lead, signature, header);
+            return out;
         }
-        byte[] signature = SignatureHeader.encodeV6(header, signatures);
-        RpmAcceptance.checkSignatureHeader(signature);
-        out.writeHeaders(Lead.encodeV6(spec.nameEpochVersionRelease()), signature, header);
-        try (FileChannel in = FileChannel.open(payloadFile, StandardOpenOption.READ)) {
-            out.appendPayload(in, 0, in.size(), null);
+        PackageFile moved = PackageFile.create(output);
+        try {
+            moved.writeHeaders(lead, signature, header);
+            out.copyPayloadTo(moved, payload.compressedSize());
+            return moved;
+        } catch (IOException | RuntimeException e) {
+            moved.close();
+            throw e;
         }
     }
 

@@ -37,7 +37,7 @@ import io.rpmkit.write.RpmWriter;
  * path keeps what it held (nothing, or the earlier package, byte for byte), and the next build in the
  * same directory succeeds. SIGTERM and Ctrl-C run the JVM's shutdown hooks, which remove the
  * temporary files: nothing at all is left. SIGKILL runs nothing, so its temporary files (dot-files
- * named after the package, ending .payload and .part) stay behind until {@code mvn clean}: they are
+ * named after the package, ending .part) stay behind until {@code mvn clean}: they are
  * listed on the test's output and must be the only trace.
  */
 class InterruptionTest {
@@ -49,8 +49,8 @@ class InterruptionTest {
     Path dir;
 
     @Test
-    void sigkillWhileSpoolingThePayloadPublishesNothing() throws Exception {
-        stop(".payload", 8 << 20, "gzip", true);
+    void sigkillWhileWritingThePayloadPublishesNothing() throws Exception {
+        stop(".part", 8 << 20, "gzip", true);
     }
 
     @Test
@@ -59,8 +59,8 @@ class InterruptionTest {
     }
 
     @Test
-    void sigtermWhileSpoolingThePayloadLeavesNothing() throws Exception {
-        stop(".payload", 8 << 20, "gzip", false);
+    void sigtermWhileWritingThePayloadLeavesNothing() throws Exception {
+        stop(".part", 8 << 20, "gzip", false);
     }
 
     @Test
@@ -73,7 +73,7 @@ class InterruptionTest {
         Path output = dir.resolve(NAME);
         new RpmWriter(Console.SILENT).write(LargePackageMain.spec(SMALL_MIB << 20, Compression.GZIP), output);
         byte[] earlier = Files.readAllBytes(output);
-        stop(".payload", 8 << 20, "gzip", true);
+        stop(".part", 8 << 20, "gzip", true);
         assertArrayEquals(earlier, Files.readAllBytes(output), "the earlier package changed");
     }
 
@@ -90,7 +90,7 @@ class InterruptionTest {
             }
         }, "interrupted-writer");
         writer.start();
-        awaitTemporary(".payload", 8 << 20, null, 60);
+        awaitTemporary(".part", 8 << 20, null, 60);
         writer.interrupt();
         writer.join(TimeUnit.SECONDS.toMillis(60));
         assertFalse(writer.isAlive(), "the writer ignored the interrupt for a minute");
@@ -189,8 +189,8 @@ class InterruptionTest {
             assertEquals(List.of(), leftovers, "SIGTERM runs the shutdown hooks, which remove the temporary files");
         }
         for (String leftover : leftovers) {
-            assertTrue(leftover.startsWith("." + NAME) && (leftover.endsWith(".payload")
-                    || leftover.endsWith(".part")), "an unexpected leftover: " + leftover);
+            assertTrue(leftover.startsWith("." + NAME) && leftover.endsWith(".part"),
+                    "an unexpected leftover: " + leftover);
         }
 
         new RpmWriter(Console.SILENT).write(LargePackageMain.spec(SMALL_MIB << 20, Compression.GZIP), output);

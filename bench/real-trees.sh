@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Measures the rpm goal on trees no one generated (a JDK with its symlinks, a copy of a local Maven
+# repository, many small files from installed node and python packages) against, in the same run:
+# rpmbuild single-threaded and with T0 (zstd only), and two limits: the compressor alone on every
+# core (tar | zstd -T0) and that plus the SHA-256 passes a package needs. The goal is run as users
+# run it, `mvn -B -q -o package`; its own time is that build less the same build with -Drpm.skip.
+# Prints a Markdown table: median wall time, the goal's time, peak RSS, ratios.
+# Usage: bench/real-trees.sh [> section]; RUNS (default 3), TREES, COMPRESSIONS, BENCH_DIR and
+# MAVEN_REPO (the local repository holding this plugin, installed beforehand) may be set.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+work=${BENCH_DIR:-/tmp/rpmkit-bench-real}
+runs=${RUNS:-3}
+trees=${TREES:-"jdk m2 smallfiles small"}
+compressions=${COMPRESSIONS:-"zstd:3 gzip:6"}
+repo=${MAVEN_REPO:-$HOME/.m2/repository}
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
+mkdir -p "$work"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# timed NAME COMMAND...: runs COMMAND, appends "seconds kilobytes" to $work/NAME.times
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/last.time" "$@" >"$work/last.err" 2>&1 || {
+    echo "$name failed:" >&2; cat "$work/last.err" >&2; return 1; }
+  cat "$work/last.time" >> "$work/$name.times"
+}
+
+# Copies of the trees inside $work: rpmbuild hard-links them into its buildroot (one file system).
+make_tree() { # kind -> prints the tree's path
+  local tree="$work/tree-$1"
+  if [ ! -d "$tree" ]; then
+    mkdir -p "$tree.tmp"
+    case $1 in
+      jdk) jdk=/usr/lib/jvm/temurin-25-jdk-amd64; [ -d $jdk ] || jdk=/usr/lib/jvm/java-17-openjdk-amd64
+           cp -a "$jdk/." "$tree.tmp/" ;;
+      m2) cp -a "$HOME/.m2/repository/." "$tree.tmp/" ;;
+      smallfiles) cp -a /usr/lib/node_modules "$tree.tmp/node_modules"
+                  cp -a /usr/lib/python3/dist-packages "$tree.tmp/dist-packages" ;;
+      small) echo "hello" > "$tree.tmp/hello.txt" ;;
+    esac
+    mv "$tree.tmp" "$tree"
+  fi
+  echo "$tree"
+}
+
+project() { # tree compression level -> a project packaging the tree under /opt/bench
+  local dir="$work/project"
+  mkdir -p "$dir"
+  cat > "$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>bench</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <properties><project.build.outputTimestamp>2026-11-24T00:00:00Z</project.build.outputTimestamp></properties>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>io.rpmkit</groupId>
+        <artifactId>rpm-maven-plugin</artifactId>
+        <version>$version</version>
+        <executions><execution><goals><goal>rpm</goal></goals></execution></executions>
+        <configuration>
+          <targetRpm>el9</targetRpm>
+          <summary>Benchmark contents</summary>
+          <license>MIT</license>
+          <compression>$2</compression>
+          <compressionLevel>$3</compressionLevel>
+          <entries><entry><path>/opt/bench</path><source>$1</source></entry></entries>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+  echo "$dir"
+}
+
+rpmbuild_case() { # name tree payload
+  mkdir -p "$work/rpmbuild/SPECS"
+  cat > "$work/rpmbuild/SPECS/bench.spec" <<SPEC
+Name: bench
+Version: 1
+Release: 1
+Summary: Benchmark contents
+License: MIT
+BuildArch: noarch
+AutoReqProv: no
+%description
+Benchmark contents
+%install
+mkdir -p %{buildroot}/opt/bench
+cp -al $2/. %{buildroot}/opt/bench/
+%files
+/opt/bench
+SPEC
+  rm -rf "$work/rpmbuild/RPMS"
+  timed "$1" rpmbuild -bb --quiet --define "_topdir $work/rpmbuild" --define "_binary_payload $3" \
+    --define "__os_install_post %{nil}" --define "_build_id_links none" \
+    --define "_binaries_in_noarch_packages_terminate_build 0" "$work/rpmbuild/SPECS/bench.spec"
+}
+
+# What any writer of this package must do at least: archive and compress on every core, and (second
+# line) at the same time digest every file and the archive, and digest the compressed stream twice
+# (SHA-256 for the header, MD5 over header and payload).
+limit_compressor() { tar -cf - -C "$1" . | zstd -q -T0 -"$2" -c > "$work/limit.zst"; }
+limit_with_digests() {
+  (cd "$1" && find . -type f -print0 | xargs -0 sha256sum > /dev/null) &
+  tar -cf - -C "$1" . | tee >(sha256sum > /dev/null) | zstd -q -T0 -"$2" -c | tee >(md5sum > /dev/null) \
+    | sha256sum > /dev/null
+  wait
+}
+export -f limit_compressor limit_with_digests
+export work
+
+echo "| tree | compression | tool | median s | goal s | peak RSS MiB | goal / rpmbuild T0 | goal / limit + digests | goal / rpmbuild |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for kind in $trees; do
+  tree=$(make_tree "$kind")
+  for spec in $compressions; do
+    IFS=: read -r compression level <<< "$spec"
+    dir=$(project "$tree" "$compression" "$level")
+    rm -f "$work"/*.times
+    tools="rpmkit skip rpmbuild"
+    if [ "$compression" = zstd ]; then
+      tools="$tools rpmbuild-T0 limit limit-digests"; payload="w${level}.zstdio"
+    else
+      payload="w${level}.gzdio"
+    fi
+    [ "$kind" = small ] && tools="rpmkit skip rpmbuild"
+    for ((i = 1; i <= runs; i++)); do
+      for tool in $tools; do
+        case $tool in
+          rpmkit) rm -rf "$dir/target"; timed rpmkit mvn -B -q -o -f "$dir/pom.xml" -Dmaven.repo.local="$repo" package
+                  [ "$i" = 1 ] && { rpm -K --nosignature "$dir"/target/*.rpm >&2 || exit 1; } ;;
+          skip) rm -rf "$dir/target"; timed skip mvn -B -q -o -f "$dir/pom.xml" -Dmaven.repo.local="$repo" package -Drpm.skip ;;
+          rpmbuild) rpmbuild_case rpmbuild "$tree" "$payload" ;;
+          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.zstdio" ;;
+          limit) timed limit bash -c "limit_compressor '$tree' $level" ;;
+          limit-digests) timed limit-digests bash -c "limit_with_digests '$tree' $level" ;;
+        esac
+      done
+    done
+    m() { awk '{print $1}' "$work/$1.times" | median; }
+    goal=$(echo "$(m rpmkit) $(m skip)" | awk '{printf "%.2f", $1 - $2}')
+    ratio() { [ -f "$work/$1.times" ] && echo "$goal $(m "$1")" | awk '{printf "%.2f", $1 / $2}' || echo -; }
+    for tool in $tools; do
+      [ "$tool" = skip ] && continue
+      rss=$(awk '{print $2}' "$work/$tool.times" | median)
+      shown=-; [ "$tool" = rpmkit ] && shown=$goal
+      if [ "$tool" = rpmkit ]; then
+        printf "| %s | %s %s | rpmkit (mvn package) | %.2f | %s | %d | %s | %s | %s |\n" "$kind" "$compression" \
+          "$level" "$(m rpmkit)" "$goal" $((rss / 1024)) "$(ratio rpmbuild-T0)" "$(ratio limit-digests)" "$(ratio rpmbuild)"
+      else
+        printf "| %s | %s %s | %s | %.2f | - | %d | | | |\n" "$kind" "$compression" "$level" "$tool" "$(m "$tool")" \
+          $((rss / 1024))
+      fi
+    done
+    printf "| %s | %s %s | mvn package -Drpm.skip | %.2f | - | %d | | | |\n" "$kind" "$compression" "$level" \
+      "$(m skip)" $(($(awk '{print $2}' "$work/skip.times" | median) / 1024))
+  done
+done
