@@ -27,6 +27,7 @@ import io.rpmkit.format.Digests;
 import io.rpmkit.format.Lead;
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.SignatureHeader;
+import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
 import io.rpmkit.payload.Compressors;
 import io.rpmkit.payload.CpioWriter;
@@ -130,7 +131,7 @@ public final class RpmWriter {
             signatures.add(signing.signer().signHeader(header));
         }
         if (spec.rpmFormat().isV6()) {
-            return Lead.SIZE + SignatureHeader.encodeV6(header, signatures).length + header.length;
+            return Lead.SIZE + SignatureHeader.encodeV6(header, asRpmsignV6(signatures)).length + header.length;
         }
         if (signing != null && signing.legacy()) {
             HeaderSigner.StreamingSignature legacy = signing.signer().startLegacy();
@@ -302,7 +303,7 @@ public final class RpmWriter {
             }
             // A v6 signature header covers the main header alone.
             lead = Lead.encodeV6(spec.nameEpochVersionRelease());
-            signature = SignatureHeader.encodeV6(header, signatures);
+            signature = SignatureHeader.encodeV6(header, asRpmsignV6(signatures));
             RpmAcceptance.checkSignatureHeader(signature);
         } else {
             lead = Lead.encode(spec.nameVersionRelease(), Lead.archNumber(spec.arch()));
@@ -337,6 +338,16 @@ public final class RpmWriter {
             moved.close();
             throw e;
         }
+    }
+
+    /**
+     * A v6 package's header signatures as rpmsign 6 --rpmv4 stores them, and as the sign goal does: each
+     * in OPENPGP, which rpm 6 checks, and in its v4 tag (RSAHEADER, DSAHEADER), which rpm 4 checks.
+     */
+    private static List<SignatureValue> asRpmsignV6(List<SignatureValue> signatures) {
+        List<SignatureValue> stored = new ArrayList<>(signatures);
+        signatures.forEach(value -> stored.add(new SignatureValue(SignatureTag.OPENPGP, value.packet())));
+        return stored;
     }
 
     private static byte[] signature(byte[] header, PayloadResult payload, byte[] md5, List<SignatureValue> signatures)

@@ -231,6 +231,10 @@ class V6PackageRealRpmTest {
                 spec.buildTime());
         new RpmWriter(Console.SILENT).write(spec, rpm, new Signing(signer, false));
         assertEquals(signatureSize(ours), signatureSize(rpm), "RESERVED made room for the signature");
+        // As rpmsign 6.1 --addsign --rpmv4 writes it, and as the sign goal does: rpm 6 checks OPENPGP, rpm 4 RSAHEADER.
+        assertEquals(List.of(SignatureTag.RSAHEADER.code(), SignatureTag.SHA256HEADER.code(),
+                SignatureTag.OPENPGP.code(), SignatureTag.SHA3_256HEADER.code(), SignatureTag.RESERVED.code()),
+                tagCodes(RpmReader.read(rpm)), "signature header tags after the region");
         RealRpm.Result result = generation.checkSignatures(rpm, publicKey, dir);
         String keyId = String.format("%016x", ring.getPublicKey().getKeyID()).substring(8);
         String line = generation.signatureLine(false, "RSA/SHA256", keyId,
