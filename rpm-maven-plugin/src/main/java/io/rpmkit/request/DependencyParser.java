@@ -12,6 +12,7 @@ import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.InstallContext;
 import io.rpmkit.spec.Dependency;
+import io.rpmkit.spec.ParsedText;
 import io.rpmkit.spec.RichDependency;
 
 /**
@@ -67,11 +68,10 @@ public final class DependencyParser {
                     + " in requires, recommends, suggests, supplements, enhances and conflicts only, as in rpm: list"
                     + " the names one by one");
         }
-        RichDependency.Parsed parsed = RichDependency.parse(rich, kind);
+        ParsedText parsed = RichDependency.parse(rich, kind);
         if (!parsed.ok()) {
             throw new IllegalArgumentException(setting + " " + Quoting.quote(text) + " is not a rich dependency rpm"
-                    + " reads: at character " + (offset + parsed.problem().position()) + ", "
-                    + parsed.problem().message());
+                    + " reads: " + parsed.problem().at(offset));
         }
         return new Dependency(kind, parsed.normalized(), Comparison.ANY, "", contexts);
     }

@@ -80,11 +80,10 @@ final class DependencyRules {
             problems.add(quoted + ": a rich dependency carries its versions inside, e.g. (a >= 1.0 or b): remove the"
                     + " outer comparison");
         }
-        RichDependency.Parsed parsed = RichDependency.parse(dependency.name(),
+        ParsedText parsed = RichDependency.parse(dependency.name(),
                 dependency.kind() == null ? DependencyKind.REQUIRES : dependency.kind());
         if (!parsed.ok()) {
-            problems.add(quoted + " is not a rich dependency rpm reads: at character " + parsed.problem().position()
-                    + ", " + parsed.problem().message());
+            problems.add(quoted + " is not a rich dependency rpm reads: " + parsed.problem().at(0));
         }
         HeaderText.check(problems, quoted + ": name", dependency.name());
     }

@@ -3,6 +3,8 @@ package io.rpmkit.spec;
 import java.util.List;
 import java.util.Locale;
 
+import io.rpmkit.spec.ParsedText.Refusal;
+
 /**
  * A file's POSIX capabilities as rpm's {@code %caps(...)} takes them: the text libcap's
  * cap_from_text(3) reads, e.g. {@code cap_net_bind_service=ep} or {@code cap_chown,cap_fowner+p}, stored
@@ -30,27 +32,6 @@ public final class FileCapabilities {
     private static final int PERMITTED = 2;
     private static final int INHERITABLE = 4;
 
-    /** A fault at a 1-based character position of the text. */
-    public record Problem(int position, String message) {
-    }
-
-    /** The capabilities in cap_to_text's form, or why libcap refuses the text. */
-    public record Parsed(String normalized, Problem problem) {
-        public boolean ok() {
-            return problem == null;
-        }
-    }
-
-    private static final class Refusal extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int position;
-
-        Refusal(int position, String message) {
-            super(message, null, false, false);
-            this.position = position;
-        }
-    }
-
     private final String text;
     private final int[] states = new int[MAX_BITS];
     private int pos;
@@ -59,13 +40,13 @@ public final class FileCapabilities {
         this.text = text;
     }
 
-    public static Parsed parse(String text) {
+    public static ParsedText parse(String text) {
         FileCapabilities parser = new FileCapabilities(text);
         try {
             parser.clauses();
-            return new Parsed(parser.render(), null);
+            return ParsedText.accepted(parser.render());
         } catch (Refusal e) {
-            return new Parsed(null, new Problem(e.position, e.getMessage()));
+            return e.parsed();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.spec.ParsedText.Refusal;
 
 /**
  * rpm's rich (boolean) dependencies, {@code (a or b)}, {@code (c >= 1.2 if d else e)}, nested: read
@@ -29,27 +30,6 @@ public final class RichDependency {
     private static final int NO_OR = 4;
     private static final String OPERATORS = "and, or, if, else, unless, with, without";
 
-    /** A fault at a 1-based character position of the dependency. */
-    public record Problem(int position, String message) {
-    }
-
-    /** A rich dependency in rpmbuild's form, or why rpm refuses it. */
-    public record Parsed(String normalized, Problem problem) {
-        public boolean ok() {
-            return problem == null;
-        }
-    }
-
-    private static final class Refusal extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int position;
-
-        Refusal(int position, String message) {
-            super(message, null, false, false);
-            this.position = position;
-        }
-    }
-
     private final String text;
     private final StringBuilder normalized = new StringBuilder();
     private int pos;
@@ -72,7 +52,7 @@ public final class RichDependency {
     }
 
     /** Reads {@code text}, which starts with '(', as a dependency of {@code kind}. */
-    public static Parsed parse(String text, DependencyKind kind) {
+    public static ParsedText parse(String text, DependencyKind kind) {
         RichDependency parser = new RichDependency(text);
         try {
             int forbidden = parser.group();
@@ -85,9 +65,9 @@ public final class RichDependency {
             boolean reverse = kind == DependencyKind.CONFLICTS || kind == DependencyKind.SUPPLEMENTS
                     || kind == DependencyKind.ENHANCES;
             parser.checkContext(reverse ? Op.OR : Op.AND, forbidden, 1);
-            return new Parsed(parser.normalized.toString(), null);
+            return ParsedText.accepted(parser.normalized.toString());
         } catch (Refusal e) {
-            return new Parsed(null, new Problem(e.position, e.getMessage()));
+            return e.parsed();
         }
     }
 

@@ -182,10 +182,10 @@ final class SpecValidation {
             problems.add(where + ": caps is empty: give capabilities as %caps takes them, e.g."
                     + " cap_net_bind_service=ep, or leave it unset");
         } else {
-            FileCapabilities.Parsed parsed = FileCapabilities.parse(entry.caps());
+            ParsedText parsed = FileCapabilities.parse(entry.caps());
             if (!parsed.ok()) {
                 problems.add(where + ": caps " + Quoting.quote(entry.caps()) + " is not what libcap's cap_from_text"
-                        + " reads: at character " + parsed.problem().position() + ", " + parsed.problem().message());
+                        + " reads: " + parsed.problem().at(0));
             }
         }
     }
