@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rpmkit.Console;
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.testing.StagingRpmbuild;
 import io.rpmkit.write.RpmWriter;
 
 /**
@@ -106,9 +107,7 @@ class FilesListRealRpmTest {
     }
 
     private Path rpmbuild(String files) throws Exception {
-        Path top = dir.resolve("rpmbuild");
-        Files.createDirectories(top.resolve("SPECS"));
-        Path spec = Files.writeString(top.resolve("SPECS/hello.spec"), """
+        return StagingRpmbuild.build(dir.resolve("rpmbuild"), "hello.spec", """
                 Name: hello
                 Version: 1.0.0
                 Release: 1
@@ -124,12 +123,5 @@ class FilesListRealRpmTest {
 
                 %files
                 """.replace("ROOT", root.toString()) + files);
-        RealRpm.ok("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "__os_install_post %{nil}",
-                "--define", "_build_id_links none", "--define", "_unpackaged_files_terminate_build 0",
-                // Debian's rpm has no systemd macros; Fedora's and EL's define %{_unitdir} so.
-                "--define", "_unitdir /usr/lib/systemd/system", spec.toString());
-        try (Stream<Path> rpms = Files.walk(top.resolve("RPMS"))) {
-            return rpms.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
-        }
     }
 }

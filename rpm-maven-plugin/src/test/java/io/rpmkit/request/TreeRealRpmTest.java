@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.testing.StagingRpmbuild;
 
 /**
  * The same staging tree packaged by rpmbuild and by us must list the same files, modes, owners, link
@@ -146,9 +147,7 @@ class TreeRealRpmTest {
 
     /** Packages {@code tree} into {@code destination} with rpmbuild, the %files list as given. */
     private Path rpmbuild(Path tree, String destination, String files) throws Exception {
-        Path top = dir.resolve("rpmbuild");
-        Files.createDirectories(top.resolve("SPECS"));
-        Path spec = Files.writeString(top.resolve("SPECS/demo.spec"), """
+        return StagingRpmbuild.build(dir.resolve("rpmbuild"), "demo.spec", """
                 Name: demo
                 Version: 1.0.0
                 Release: 1
@@ -166,13 +165,5 @@ class TreeRealRpmTest {
                 %files
                 %defattr(-,root,root,-)
                 """.replace("TREE", tree.toString()).replace("DEST", destination.equals("/") ? "" : destination) + files);
-        // No brp scripts (they would strip or compress), no build-id links: the staging tree as it is; what a
-        // %files list leaves out of the tree stays out, as a filtered tree's excluded files do.
-        RealRpm.ok("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "__os_install_post %{nil}",
-                "--define", "_build_id_links none", "--define", "_unpackaged_files_terminate_build 0",
-                spec.toString());
-        try (Stream<Path> rpms = Files.walk(top.resolve("RPMS"))) {
-            return rpms.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
-        }
     }
 }

@@ -45,7 +45,7 @@ class FileCapabilitiesRealRpmTest {
         List<String> expected = new ArrayList<>();
         List<String> ours = new ArrayList<>();
         for (int i = 0; i < ACCEPTED.size(); i++) {
-            FileCapabilities.Parsed parsed = FileCapabilities.parse(ACCEPTED.get(i));
+            ParsedText parsed = FileCapabilities.parse(ACCEPTED.get(i));
             assertTrue(parsed.ok(), () -> "we refuse what rpmbuild takes: " + parsed.problem());
             ours.add(String.format("/caps/f%02d|%s", i, parsed.normalized()));
         }
@@ -59,7 +59,7 @@ class FileCapabilitiesRealRpmTest {
         generation.requireTool("rpmbuild");
         for (String caps : REFUSED) {
             assertTrue(build(generation, List.of(caps)).isEmpty(), () -> generation + " builds %caps(" + caps + ")");
-            FileCapabilities.Parsed parsed = FileCapabilities.parse(caps);
+            ParsedText parsed = FileCapabilities.parse(caps);
             assertFalse(parsed.ok(), () -> "we take %caps(" + caps + ") as " + parsed.normalized());
         }
     }

@@ -41,7 +41,7 @@ class RichDependencyTest {
             "(perl(Foo::Bar) > 1:2-3 if (c unless d))|(perl(Foo::Bar) > 1:2-3 if (c unless d))",
             "(a with b with c)|(a with b with c)"})
     void storesTheFormRpmbuildStores(String written, String stored) {
-        RichDependency.Parsed parsed = RichDependency.parse(written, DependencyKind.REQUIRES);
+        ParsedText parsed = RichDependency.parse(written, DependencyKind.REQUIRES);
         assertTrue(parsed.ok(), () -> parsed.problem().toString());
         assertEquals(stored, parsed.normalized());
     }
@@ -60,7 +60,7 @@ class RichDependencyTest {
             "(_a or -b)|8|'-b' does not start with a letter, digit, '_' or '/'",
             "(a else b)|4|'else' must follow 'if' or 'unless'"})
     void namesThePositionOfTheFault(String written, int position, String message) {
-        RichDependency.Problem problem = RichDependency.parse(written, DependencyKind.REQUIRES).problem();
+        ParsedText.Problem problem = RichDependency.parse(written, DependencyKind.REQUIRES).problem();
         assertEquals(position, problem.position(), problem::message);
         assertTrue(problem.message().startsWith(message), problem::message);
     }

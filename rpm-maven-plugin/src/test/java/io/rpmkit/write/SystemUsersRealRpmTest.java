@@ -311,11 +311,7 @@ class SystemUsersRealRpmTest {
     }
 
     private static List<String> commandsSince(RealRpm.Root root, int[] seen) throws Exception {
-        Path log = root.dir().resolve("commands.log");
-        List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        List<String> fresh = List.copyOf(all.subList(seen[0], all.size()));
-        seen[0] = all.size();
-        return fresh;
+        return RecordingTools.commandsSince(root, seen);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.rpmkit.request.PackageResolver;
 import io.rpmkit.request.ResolvedPackage;
 import io.rpmkit.request.UnitRequest;
 import io.rpmkit.testing.RealRpm;
+import io.rpmkit.testing.RecordingTools;
 
 /**
  * The scriptlets generated for systemd units, run by the real rpm through install, upgrade and erase
@@ -66,11 +67,7 @@ class SystemdUnitsRealRpmTest {
     }
 
     private static List<String> commandsSince(RealRpm.Root root, int[] seen) throws Exception {
-        Path log = root.dir().resolve("commands.log");
-        List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        List<String> fresh = List.copyOf(all.subList(seen[0], all.size()));
-        seen[0] = all.size();
-        return fresh;
+        return RecordingTools.commandsSince(root, seen);
     }
 
     @Test
