@@ -33,15 +33,29 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
     private final Queue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
     private final Queue<byte[]> idleOutputs = new ConcurrentLinkedQueue<>();
+    /** The last 32 KiB of each chunk, the next chunk's dictionary; recycled once the Deflater has it. */
+    private final Queue<byte[]> idleDictionaries = new ConcurrentLinkedQueue<>();
     private long total;
-    private byte[] dictionary;
+    private Dictionary dictionary;
+
+    /** The previous chunk's end: the first {@code length} of {@code bytes}. */
+    private record Dictionary(byte[] bytes, int length) {
+    }
 
     /** A chunk's deflate bytes: the first {@code length} of {@code buffer}. */
     record Deflated(byte[] buffer, int length) {
     }
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
-        super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
+        this(out, level, threads, CHUNK);
+    }
+
+    /**
+     * @param chunkSize the input each worker compresses at a time; the bytes depend on it (a payload
+     *     always uses 1 MiB), and memory is a few chunks per stream
+     */
+    public ParallelGzipOutputStream(OutputStream out, int level, int threads, int chunkSize) throws IOException {
+        super(out, chunkSize, threads, 2 * threads, "rpmkit-gzip");
         this.level = level;
         for (byte b : HEADER) {
             out.write(b);
@@ -56,20 +70,26 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
 
     @Override
     Callable<Deflated> job(byte[] input, boolean last) {
-        byte[] priming = dictionary;
-        dictionary = Arrays.copyOfRange(input, Math.max(0, input.length - DICTIONARY), input.length);
+        Dictionary priming = dictionary;
+        byte[] next = idleDictionaries.poll();
+        int length = Math.min(DICTIONARY, input.length);
+        System.arraycopy(input, input.length - length, next = next == null ? new byte[DICTIONARY] : next, 0, length);
+        dictionary = new Dictionary(next, length);
         return () -> deflate(input, priming, last);
     }
 
-    private Deflated deflate(byte[] input, byte[] priming, boolean last) {
+    private Deflated deflate(byte[] input, Dictionary priming, boolean last) {
         Deflater deflater = idleDeflaters.poll();
         if (deflater == null) {
             deflater = new Deflater(level, true);
             deflaters.add(deflater);
         }
         try {
-            if (priming != null && priming.length > 0) {
-                deflater.setDictionary(priming);
+            if (priming != null) {
+                if (priming.length() > 0) {
+                    deflater.setDictionary(priming.bytes(), 0, priming.length());
+                }
+                idleDictionaries.add(priming.bytes()); // copied into the Deflater: free for a later chunk
             }
             deflater.setInput(input);
             if (last) {
@@ -118,6 +138,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
         }
         idleDeflaters.clear();
         idleOutputs.clear();
+        idleDictionaries.clear();
     }
 
     /** The gzip trailer: CRC-32 and length of the uncompressed data, little-endian. */

@@ -1,8 +1,5 @@
 package io.rpmkit.read;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
@@ -22,18 +19,22 @@ enum HeaderKind {
     private final Tag regionTag;
     private final int maxEntries;
     private final int maxDataSize;
-    private final Map<Integer, Tag> known;
+    /** Our tags by number: an array, since every entry of every header read is looked up here. */
+    private final Tag[] known;
 
     HeaderKind(String label, Tag regionTag, int maxEntries, int maxDataSize, Tag[] tags) {
         this.label = label;
         this.regionTag = regionTag;
         this.maxEntries = maxEntries;
         this.maxDataSize = maxDataSize;
-        Map<Integer, Tag> byCode = new HashMap<>();
+        int highest = 0;
         for (Tag tag : tags) {
-            byCode.put(tag.code(), tag);
+            highest = Math.max(highest, tag.code());
         }
-        this.known = Map.copyOf(byCode);
+        this.known = new Tag[highest + 1];
+        for (Tag tag : tags) {
+            known[tag.code()] = tag;
+        }
     }
 
     String label() {
@@ -54,7 +55,7 @@ enum HeaderKind {
 
     /** The tag of our vocabulary with this number, or null for one we do not know. */
     Tag known(int code) {
-        return known.get(code);
+        return code >= 0 && code < known.length ? known[code] : null;
     }
 
     /** Whether a tag of our vocabulary is looked up in this header. */

@@ -165,53 +165,57 @@ final class HeaderParser {
         int typeCode = buffer.getInt(at + 4);
         int offset = buffer.getInt(at + 8);
         int count = buffer.getInt(at + 12);
-        String entry = "entry " + index + " (tag " + name(tag) + ")";
         if (tag < RpmTag.HEADERI18NTABLE.code()) {
-            throw fail(entry + ": tag numbers below " + RpmTag.HEADERI18NTABLE.code()
+            throw fail(label(index, tag) + ": tag numbers below " + RpmTag.HEADERI18NTABLE.code()
                     + " are reserved for the region tag, which must come first");
         }
         TagType type = TagType.ofCode(typeCode);
         if (type == null || type == TagType.NULL) {
-            throw fail(entry + " has type " + typeCode + "; accepted are 1 (CHAR) to 9 (I18NSTRING)");
+            throw fail(label(index, tag) + " has type " + typeCode + "; accepted are 1 (CHAR) to 9 (I18NSTRING)");
         }
         if (count < 1 || count > dataSize) {
-            throw fail(entry + " has count " + Integer.toUnsignedString(count) + "; accepted is 1 to the data size "
+            throw fail(label(index, tag) + " has count " + Integer.toUnsignedString(count) + "; accepted is 1 to the data size "
                     + dataSize);
         }
         if (type != TagType.BIN && count > RpmLimits.MAX_ARRAY_COUNT) {
-            throw fail(entry + " has count " + count + ", which exceeds the limit " + RpmLimits.MAX_ARRAY_COUNT);
+            throw fail(label(index, tag) + " has count " + count + ", which exceeds the limit " + RpmLimits.MAX_ARRAY_COUNT);
         }
         if (offset < 0 || offset > dataSize) {
-            throw fail(entry + " has offset " + offset + " outside the data area of " + dataSize + " bytes");
+            throw fail(label(index, tag) + " has offset " + offset + " outside the data area of " + dataSize + " bytes");
         }
         if (offset % type.alignment() != 0) {
-            throw fail(entry + " of type " + type + " has offset " + offset + ", which is not a multiple of "
+            throw fail(label(index, tag) + " of type " + type + " has offset " + offset + ", which is not a multiple of "
                     + type.alignment());
         }
         if (offset < previousEnd) {
-            throw fail(entry + " has offset " + offset + " inside the previous entry's data, which ends at "
+            throw fail(label(index, tag) + " has offset " + offset + " inside the previous entry's data, which ends at "
                     + previousEnd);
         }
-        long length = length(entry, type, offset, count);
+        long length = length(index, tag, type, offset, count);
         long end = offset + length;
         if (region != null && end > region.dataSize() - REGION_TRAILER_SIZE && offset < region.dataSize()) {
-            throw fail(entry + " overlaps the region trailer at offset " + region.trailerOffset());
+            throw fail(label(index, tag) + " overlaps the region trailer at offset " + region.trailerOffset());
         }
-        checkType(entry, tag, type);
+        checkType(index, tag, type);
         return new HeaderEntry(bytes, tag, type, dataStart + offset, count, (int) length);
     }
 
+    /** An index entry as messages name it; made only for a message, not for every entry read. */
+    private String label(int index, int tag) {
+        return "entry " + index + " (tag " + name(tag) + ")";
+    }
+
     /** The bytes the value takes, checked to fit in the data area: strings must end in NUL in it. */
-    private long length(String entry, TagType type, int offset, int count) throws PackagingException {
+    private long length(int index, int tag, TagType type, int offset, int count) throws PackagingException {
         if (type == TagType.STRING && count != 1) {
-            throw fail(entry + " is a STRING with count " + count + "; a STRING has count 1");
+            throw fail(label(index, tag) + " is a STRING with count " + count + "; a STRING has count 1");
         }
         if (type.isString()) {
             int position = dataStart + offset;
             int end = dataStart + dataSize;
             for (int found = 0; found < count; position++) {
                 if (position >= end) {
-                    throw fail(entry + ": string " + (found + 1) + " of " + count
+                    throw fail(label(index, tag) + ": string " + (found + 1) + " of " + count
                             + " is not NUL-terminated within the data area");
                 }
                 if (bytes[position] == 0) {
@@ -222,7 +226,7 @@ final class HeaderParser {
         }
         long length = (long) count * typeSize(type);
         if (offset + length > dataSize) {
-            throw fail(entry + ": " + count + " values of type " + type + " at offset " + offset
+            throw fail(label(index, tag) + ": " + count + " values of type " + type + " at offset " + offset
                     + " run past the data area of " + dataSize + " bytes");
         }
         return length;
@@ -238,12 +242,12 @@ final class HeaderParser {
     }
 
     /** rpm refuses a known tag stored with another type, except strings stored as another string type. */
-    private void checkType(String entry, int code, TagType type) throws PackagingException {
+    private void checkType(int index, int code, TagType type) throws PackagingException {
         Tag known = kind.known(code);
         if (known == null || known.type() == type || (known.type().isString() && type.isString())) {
             return;
         }
-        throw fail(entry + " has type " + type + "; rpm defines it as " + known.type());
+        throw fail(label(index, code) + " has type " + type + "; rpm defines it as " + known.type());
     }
 
     private String name(int code) {

@@ -58,7 +58,8 @@ public final class RpmHeader {
 
     /** A STRING or I18NSTRING value (its first, untranslated string), or the first of a STRING_ARRAY. */
     public Optional<String> string(Tag tag) {
-        return strings(tag).stream().findFirst();
+        List<String> strings = strings(tag);
+        return strings.isEmpty() ? Optional.empty() : Optional.of(strings.get(0));
     }
 
     /** The strings of a STRING_ARRAY, STRING or I18NSTRING entry; empty when the tag is absent. */

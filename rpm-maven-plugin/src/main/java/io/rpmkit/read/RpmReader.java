@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.HeaderLayout;
@@ -49,30 +50,67 @@ public final class RpmReader {
     }
 
     public static RpmPackage read(Path path) throws PackagingException {
-        String where = "reading " + path;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            checkLead(channel, size, where);
-            long signatureOffset = Lead.SIZE;
-            RpmHeader signature = readHeader(channel, size, signatureOffset, HeaderKind.SIGNATURE, where);
-            long headerOffset = signatureOffset + signature.size();
-            headerOffset += (SIGNATURE_ALIGNMENT - headerOffset % SIGNATURE_ALIGNMENT) % SIGNATURE_ALIGNMENT;
-            if (headerOffset > size) {
-                throw new PackagingException(where + ": the file ends at " + size
-                        + " bytes, inside the signature header's padding");
-            }
-            RpmHeader header = readHeader(channel, size, headerOffset, HeaderKind.MAIN, where);
-            return new RpmPackage(path, size, signature, header, headerOffset, headerOffset + header.size());
+            return read(path, channel);
         } catch (NoSuchFileException e) {
-            throw new PackagingException(where + ": the file does not exist", e);
+            throw new PackagingException("reading " + path + ": the file does not exist", e);
         } catch (IOException e) {
-            throw new PackagingException(where + ": " + e, e);
+            throw new PackagingException("reading " + path + ": " + e, e);
         }
     }
 
-    private static void checkLead(FileChannel channel, long size, String where) throws IOException,
-            PackagingException {
-        byte[] lead = read(channel, size, 0, Lead.SIZE, "the lead", where);
+    /**
+     * Reads the package {@code path} from a channel the caller opened on it, e.g. one it also
+     * digests; only positioned reads are made, so the channel's own position is left as it was.
+     */
+    public static RpmPackage read(Path path, FileChannel channel) throws PackagingException {
+        try {
+            return read(path, channel.size(), (offset, length) -> {
+                ByteBuffer buffer = ByteBuffer.allocate(length);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                        return null;
+                    }
+                }
+                return buffer.array();
+            });
+        } catch (IOException e) {
+            throw new PackagingException("reading " + path + ": " + e, e);
+        }
+    }
+
+    /** Reads the package {@code path} from its whole content, already in memory (e.g. a small file read once). */
+    public static RpmPackage read(Path path, byte[] content) throws PackagingException {
+        try {
+            return read(path, content.length, (offset, length) -> Arrays.copyOfRange(content, (int) offset,
+                    (int) offset + length));
+        } catch (IOException e) {
+            throw new IllegalStateException("an array does not fail", e);
+        }
+    }
+
+    /** Where a package's bytes come from: {@code length} bytes at {@code offset}, or null where the file ended. */
+    private interface Source {
+        byte[] read(long offset, int length) throws IOException;
+    }
+
+    private static RpmPackage read(Path path, long size, Source source) throws IOException, PackagingException {
+        String where = "reading " + path;
+        checkLead(source, size, where);
+        long signatureOffset = Lead.SIZE;
+        RpmHeader signature = readHeader(source, size, signatureOffset, HeaderKind.SIGNATURE, where);
+        long headerOffset = signatureOffset + signature.size();
+        headerOffset += (SIGNATURE_ALIGNMENT - headerOffset % SIGNATURE_ALIGNMENT) % SIGNATURE_ALIGNMENT;
+        if (headerOffset > size) {
+            throw new PackagingException(where + ": the file ends at " + size
+                    + " bytes, inside the signature header's padding");
+        }
+        RpmHeader header = readHeader(source, size, headerOffset, HeaderKind.MAIN, where);
+        return new RpmPackage(path, size, signature, header, headerOffset, headerOffset + header.size());
+    }
+
+    private static void checkLead(Source source, long size, String where) throws IOException, PackagingException {
+        byte[] lead = read(source, size, 0, Lead.SIZE, "the lead", where);
         int magic = ByteBuffer.wrap(lead).getInt();
         if (magic != Lead.MAGIC) {
             throw new PackagingException(where + ": lead magic is " + HeaderParser.hex(lead, 0, 4) + ", expected "
@@ -80,28 +118,26 @@ public final class RpmReader {
         }
     }
 
-    private static RpmHeader readHeader(FileChannel channel, long size, long offset, HeaderKind kind, String where)
+    private static RpmHeader readHeader(Source source, long size, long offset, HeaderKind kind, String where)
             throws IOException, PackagingException {
-        byte[] intro = read(channel, size, offset, HeaderLayout.INTRO_SIZE, "the " + kind.label(), where);
+        byte[] intro = read(source, size, offset, HeaderLayout.INTRO_SIZE, "the " + kind.label(), where);
         long length = HeaderParser.checkIntro(kind, where, intro);
         // Checked before allocating: the counts are only a claim until the file holds that many bytes.
-        byte[] bytes = read(channel, size, offset, (int) length, "the " + kind.label(), where);
+        byte[] bytes = read(source, size, offset, (int) length, "the " + kind.label(), where);
         return HeaderParser.parse(kind, where, bytes);
     }
 
-    private static byte[] read(FileChannel channel, long size, long offset, int length, String what, String where)
+    private static byte[] read(Source source, long size, long offset, int length, String what, String where)
             throws IOException, PackagingException {
         if (offset + length > size) {
             throw new PackagingException(where + ": the file is truncated: " + what + " needs " + length
                     + " bytes at offset " + offset + ", the file has " + size + " bytes");
         }
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw new PackagingException(where + ": the file ended at " + (offset + buffer.position())
-                        + " bytes while reading " + what + "; did it change while it was read?");
-            }
+        byte[] bytes = source.read(offset, length);
+        if (bytes == null) {
+            throw new PackagingException(where + ": the file ended before " + (offset + length)
+                    + " bytes while reading " + what + "; did it change while it was read?");
         }
-        return buffer.array();
+        return bytes;
     }
 }

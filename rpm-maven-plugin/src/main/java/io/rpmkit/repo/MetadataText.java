@@ -1,6 +1,7 @@
 package io.rpmkit.repo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,12 @@ final class MetadataText {
 
     /** Each string of a tag as createrepo_c writes it. */
     static List<String> all(RpmPackage rpm, Tag tag) {
-        return rpm.header().stringBytes(tag).stream().map(MetadataText::of).toList();
+        List<byte[]> stored = rpm.header().stringBytes(tag);
+        List<String> strings = new ArrayList<>(stored.size());
+        for (byte[] string : stored) {
+            strings.add(of(string));
+        }
+        return strings;
     }
 
     static Optional<String> optional(RpmPackage rpm, Tag tag) {

@@ -95,6 +95,47 @@ public enum MetadataXml {
 
     public abstract void appendPackage(Writer out, PackageMetadata pkg) throws IOException;
 
+    /** The most text a package may come to and still be rendered whole, in memory. */
+    static final long MAX_RENDERED_TEXT = 1 << 20;
+
+    /**
+     * Whether the package's text is small enough to be rendered whole ({@link #render}); a file list
+     * that comes to megabytes (one long directory shared by thousands of files) is streamed instead.
+     * Counts what grows with the package: paths, twice when primary.xml lists them, and changelogs.
+     */
+    static boolean fitsInMemory(PackageMetadata pkg) {
+        long text = pkg.description().length();
+        for (MetadataFile file : pkg.files()) {
+            text += file.pathLength() * (file.inPrimary() ? 2 : 1);
+            if (text > MAX_RENDERED_TEXT) {
+                return false;
+            }
+        }
+        for (MetadataChangelog entry : pkg.changelog()) {
+            text += entry.text().length() + entry.author().length();
+        }
+        return text <= MAX_RENDERED_TEXT;
+    }
+
+    /**
+     * One package's text in each file, as UTF-8, in the order of {@link #values()}: what the writer
+     * puts between the opening and the closing of each file. For a package that {@link #fitsInMemory}.
+     */
+    static byte[][] render(PackageMetadata pkg) {
+        TextBuffer text = new TextBuffer();
+        MetadataXml[] kinds = values();
+        byte[][] rendered = new byte[kinds.length][];
+        try {
+            for (MetadataXml kind : kinds) {
+                kind.appendPackage(text, pkg);
+                rendered[kind.ordinal()] = text.takeUtf8();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a TextBuffer does not fail", e);
+        }
+        return rendered;
+    }
+
     /** The whole file for these packages, e.g. for tests; the writer streams the same parts instead. */
     public String render(List<PackageMetadata> packages) {
         StringWriter out = new StringWriter();
@@ -248,8 +289,14 @@ public enum MetadataXml {
         check(problems, "buildhost", pkg.buildHost());
         check(problems, "sourcerpm", pkg.sourceRpm());
         pkg.dependencies().forEach((kind, list) -> list.forEach(d -> {
-            check(problems, kind.label() + " name", d.name());
-            check(problems, kind.label() + " version", d.epoch() + ":" + d.version() + "-" + d.release());
+            // The labels and the joined version are made only for a message: most packages need none.
+            if (XmlText.forbiddenCharacter(d.name()).isPresent()) {
+                check(problems, kind.label() + " name", d.name());
+            }
+            if (XmlText.forbiddenCharacter(d.epoch()).isPresent() || XmlText.forbiddenCharacter(d.version()).isPresent()
+                    || XmlText.forbiddenCharacter(d.release()).isPresent()) {
+                check(problems, kind.label() + " version", d.epoch() + ":" + d.version() + "-" + d.release());
+            }
         }));
         String checked = null;
         for (MetadataFile file : pkg.files()) {

@@ -1,5 +1,6 @@
 package io.rpmkit.repo;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public record PackageMetadata(String pkgid, String name, String arch, long epoch
 
     /** The files primary.xml lists. */
     public List<MetadataFile> primaryFiles() {
-        return files.stream().filter(MetadataFile::inPrimary).toList();
+        List<MetadataFile> primary = new ArrayList<>();
+        for (MetadataFile file : files) {
+            if (file.inPrimary()) {
+                primary.add(file);
+            }
+        }
+        return primary;
     }
 }

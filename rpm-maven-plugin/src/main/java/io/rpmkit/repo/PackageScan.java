@@ -1,9 +1,13 @@
 package io.rpmkit.repo;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +22,12 @@ import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
 
 /**
- * Indexes a repository's package files on a pool of as many threads as there are cores, each file
- * read for its SHA-256 and then for its headers; the results, their problems and the indexer's
- * warnings come out in the order of the files, whatever thread finished first. Only the package
- * being read on each thread is held whole; what stays is its metadata.
+ * Indexes a repository's package files on a pool of as many threads as there are cores: each file
+ * is opened once, digested and its headers read, and its metadata rendered into the text of all
+ * three metadata files there, on the indexing thread. The results, their problems and the indexer's
+ * warnings come out in the order of the files, whatever thread finished first, and go to a
+ * {@link Sink} as they come, so that writing the metadata overlaps indexing. At most a few dozen
+ * packages per thread are indexed ahead of the one being written.
  *
  * <p>With the previous metadata, a package whose location, size and {@code <time file>} are unchanged
  * keeps its previous metadata without being read, as {@code createrepo_c --update} does (it compares
@@ -29,17 +35,43 @@ import io.rpmkit.read.RpmReader;
  * src/dumper_thread.c).
  */
 final class PackageScan {
+    /** Packages indexed ahead of the one being written, per thread: enough that no thread waits. */
+    private static final int AHEAD_PER_THREAD = 32;
+    /** Packages up to this size are read into memory once, for their digest and their headers. */
+    private static final long WHOLE_FILE = 1 << 20;
+
     private final Console console;
     private final long revision;
     private final int changelogLimit;
     private final Map<String, PackageMetadata> previousByLocation;
 
+    /**
+     * A package file as the directory walk saw it: its size and modification time in seconds.
+     *
+     * @param fileName the last part of its path, by which packages are ordered
+     */
+    record Found(Path file, String fileName, String location, long size, long modified) {
+    }
+
+    /** Takes each package for the metadata files, in file order, as long as no problem was found. */
+    interface Sink {
+        /**
+         * @param rendered the package's text in each file, in the order of {@link MetadataXml#values()};
+         *     null when it is too long to be held ({@link MetadataXml#fitsInMemory})
+         */
+        void accept(PackageMetadata pkg, byte[][] rendered) throws IOException;
+    }
+
     /** What the packages' metadata came to: in file order, every problem, how many were kept from before. */
     record Result(List<PackageMetadata> packages, List<String> problems, int reused) {
     }
 
-    /** One file's outcome: its metadata (null when it is not a package), its problems and what it logged. */
-    private record Indexed(PackageMetadata metadata, List<String> problems, List<Logged> logged, boolean reused) {
+    /** One file's outcome: its metadata and text (null when it is not a package or too long), its problems and logs. */
+    private record Indexed(PackageMetadata metadata, byte[][] rendered, List<String> problems, List<Logged> logged,
+            boolean reused) {
+        static Indexed problem(String problem) {
+            return new Indexed(null, null, List.of(problem), List.of(), false);
+        }
     }
 
     /** A message the indexer logged on a worker thread, to be passed on in file order. */
@@ -63,16 +95,16 @@ final class PackageScan {
         this.previousByLocation = previousByLocation;
     }
 
-    /** @param files the package files with their locations, in the order the metadata lists them */
-    Result index(Map<Path, String> files) throws PackagingException {
+    /** @param files the package files, in the order the metadata lists them */
+    Result index(List<Found> files, Sink sink) throws PackagingException, IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
-        List<Indexed> done = new ArrayList<>(files.size());
+        Collector collector = new Collector(sink);
         if (threads == 1) {
             // One core or one package: no pool, and what indexing allocates is the caller's to measure.
-            for (Map.Entry<Path, String> file : files.entrySet()) {
-                done.add(indexOne(file.getKey(), file.getValue()));
+            for (Found file : files) {
+                collector.accept(indexOne(file));
             }
-            return collect(done);
+            return collector.result();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "rpmkit-repository-index");
@@ -80,29 +112,44 @@ final class PackageScan {
             return thread;
         });
         try {
-            List<Future<Indexed>> pending = new ArrayList<>(files.size());
-            files.forEach((file, location) -> pending.add(pool.submit(() -> indexOne(file, location))));
-            for (Future<Indexed> future : pending) {
-                done.add(join(future));
+            Iterator<Found> next = files.iterator();
+            Deque<Future<Indexed>> pending = new ArrayDeque<>();
+            while (next.hasNext() && pending.size() < threads * AHEAD_PER_THREAD) {
+                Found file = next.next();
+                pending.add(pool.submit(() -> indexOne(file)));
             }
-            return collect(done);
+            while (!pending.isEmpty()) {
+                Indexed indexed = join(pending.poll());
+                if (next.hasNext()) {
+                    Found file = next.next();
+                    pending.add(pool.submit(() -> indexOne(file)));
+                }
+                collector.accept(indexed);
+            }
+            return collector.result();
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** The results in file order: what was logged passed on, problems gathered, duplicates found. */
-    private Result collect(List<Indexed> done) {
-        List<PackageMetadata> packages = new ArrayList<>(done.size());
-        List<String> problems = new ArrayList<>();
-        Map<String, String> locationByNevra = new LinkedHashMap<>();
-        int reused = 0;
-        for (Indexed indexed : done) {
+    /** Takes the results in file order: passes on what was logged, gathers problems, finds duplicates. */
+    private final class Collector {
+        private final Sink sink;
+        private final List<PackageMetadata> packages = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private final Map<String, String> locationByNevra = new LinkedHashMap<>();
+        private int reused;
+
+        Collector(Sink sink) {
+            this.sink = sink;
+        }
+
+        void accept(Indexed indexed) throws IOException {
             indexed.logged().forEach(logged -> logged.to(console));
             problems.addAll(indexed.problems());
             PackageMetadata pkg = indexed.metadata();
             if (pkg == null) {
-                continue;
+                return;
             }
             String earlier = locationByNevra.putIfAbsent(pkg.nevra(), pkg.location());
             if (earlier != null) {
@@ -111,8 +158,14 @@ final class PackageScan {
             }
             packages.add(pkg);
             reused += indexed.reused() ? 1 : 0;
+            if (problems.isEmpty()) {
+                sink.accept(pkg, indexed.rendered());
+            }
         }
-        return new Result(packages, problems, reused);
+
+        Result result() {
+            return new Result(packages, problems, reused);
+        }
     }
 
     private static Indexed join(Future<Indexed> future) throws PackagingException {
@@ -132,25 +185,33 @@ final class PackageScan {
         }
     }
 
-    private Indexed indexOne(Path file, String location) throws PackagingException {
-        try {
-            long fileTime = Math.min(Files.getLastModifiedTime(file).toInstant().getEpochSecond(), revision);
-            PackageMetadata previous = previousByLocation.get(location);
-            if (previous != null && previous.packageSize() == Files.size(file) && previous.fileTime() == fileTime) {
-                return new Indexed(previous, List.of(), List.of(), true);
-            }
-            FileDigest digest = FileDigest.of(file);
+    private Indexed indexOne(Found found) throws PackagingException {
+        String location = found.location();
+        long fileTime = Math.min(found.modified(), revision);
+        PackageMetadata previous = previousByLocation.get(location);
+        if (previous != null && previous.packageSize() == found.size() && previous.fileTime() == fileTime) {
+            return new Indexed(previous, rendered(previous), List.of(), List.of(), true);
+        }
+        try (FileChannel channel = FileChannel.open(found.file(), StandardOpenOption.READ)) {
+            FileDigest digest;
             RpmPackage rpm;
             try {
-                rpm = RpmReader.read(file);
+                if (found.size() <= WHOLE_FILE) {
+                    // One read serves both: a small package costs a handful of system calls, not a dozen.
+                    byte[] content = FileDigest.readAll(channel, found.size());
+                    digest = FileDigest.of(content);
+                    rpm = RpmReader.read(found.file(), content);
+                } else {
+                    digest = FileDigest.of(channel);
+                    rpm = RpmReader.read(found.file(), channel);
+                }
             } catch (PackagingException e) {
-                return new Indexed(null, List.of(location + " is not an rpm package: " + e.getMessage()
-                        + "; remove it from the repository directory or replace it with a package"), List.of(), false);
+                return Indexed.problem(location + " is not an rpm package: " + e.getMessage()
+                        + "; remove it from the repository directory or replace it with a package");
             }
             if (rpm.fileSize() != digest.size()) {
-                return new Indexed(null, List.of(location + " changed while it was read (" + digest.size() + " then "
-                        + rpm.fileSize() + " bytes): write the repository when the packages are complete"), List.of(),
-                        false);
+                return Indexed.problem(location + " changed while it was read (" + digest.size() + " then "
+                        + rpm.fileSize() + " bytes): write the repository when the packages are complete");
             }
             List<Logged> logged = new ArrayList<>();
             PackageMetadata pkg = new PackageIndexer(collecting(logged)).index(rpm, location, digest.hex(), fileTime,
@@ -158,10 +219,15 @@ final class PackageScan {
             List<String> problems = new ArrayList<>();
             MetadataXml.unwritable(pkg).forEach(p -> problems.add(location + ": " + p
                     + ", which XML cannot hold: rebuild the package without it"));
-            return new Indexed(pkg, problems, logged, false);
+            return new Indexed(pkg, problems.isEmpty() ? rendered(pkg) : null, problems, logged, false);
         } catch (IOException e) {
-            throw new PackagingException("reading " + file + ": " + e, e);
+            throw new PackagingException("reading " + found.file() + ": " + e, e);
         }
+    }
+
+    /** The package's text, rendered here on the indexing thread, unless it is too long to hold. */
+    private static byte[][] rendered(PackageMetadata pkg) {
+        return MetadataXml.fitsInMemory(pkg) ? MetadataXml.render(pkg) : null;
     }
 
     private static Console collecting(List<Logged> logged) {

@@ -1,11 +1,6 @@
 package io.rpmkit.repo;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +18,6 @@ import java.util.stream.Stream;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
-import io.rpmkit.format.Digests;
-import io.rpmkit.payload.DigestingOutputStream;
 
 /**
  * Writes the yum/dnf metadata of a directory of packages, as {@code createrepo_c} does by default
@@ -37,24 +29,23 @@ import io.rpmkit.payload.DigestingOutputStream;
  * <p>Every {@code .rpm} file under the directory is indexed, except under {@code repodata/} and
  * directories whose name starts with a dot; packages are listed by file name, then path, as
  * createrepo_c orders them. A file that is not a package, two files holding the same
- * name-epoch:version-release.arch, or text that XML cannot hold are errors, all reported together
- * before anything is written.
+ * name-epoch:version-release.arch, or text that XML cannot hold are errors, all reported together;
+ * then the old {@code repodata/} stays as it was.
  *
  * <p>Reproducible: no clock is read; the revision stands in for every timestamp, a package's
  * {@code <time file>} is its modification time but never later than the revision, gzip headers
- * carry no time (Java writes MTIME 0; zstd frames have none), and the written files get the revision as modification
- * time. The metadata is written next to the old {@code repodata/} and replaces it only when complete.
- * Each package file is read once for its SHA-256 and once more for its headers, on as many threads
- * as there are cores ({@link PackageScan}); with {@link RepositoryOptions#update()} an unchanged
- * package keeps its previous metadata unread. Metadata is streamed through the compressor and both
- * digests in one pass.
+ * carry no time (MTIME 0; zstd frames have none), and the written files get the revision as
+ * modification time. The metadata is written next to the old {@code repodata/} and replaces it only
+ * when complete. Each package file is opened once for its SHA-256 and its headers, on as many threads
+ * as there are cores ({@link PackageScan}), and its text is written while the next ones are indexed
+ * ({@link MetadataStreams}); with {@link RepositoryOptions#update()} an unchanged package keeps its
+ * previous metadata unread.
  */
 public final class RepositoryWriter {
     /** The repository's metadata directory, relative to its root. */
     public static final String REPODATA = "repodata";
     private static final String STAGING = ".repodata.tmp";
     private static final String RETIRED = ".repodata.old";
-    private static final int BUFFER = 64 * 1024;
 
     private final Console console;
 
@@ -80,30 +71,39 @@ public final class RepositoryWriter {
         if (!problems.isEmpty()) {
             throw new PackagingException(step, problems);
         }
-        PackageScan.Result scan = index(directory, options, revision);
-        if (!scan.problems().isEmpty()) {
-            throw new PackagingException(step, scan.problems());
-        }
-        List<PackageMetadata> packages = scan.packages();
+        List<PackageScan.Found> found = findPackages(directory);
+        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(),
+                previousPackages(directory, options));
+        Path staging = directory.resolve(STAGING);
+        boolean written = false;
         try {
-            WrittenRepository written = writeMetadata(directory, packages, revision, options);
-            console.info("Wrote the metadata of " + packages.size() + (packages.size() == 1 ? " package" : " packages")
-                    + (options.update() ? " (" + scan.reused() + " unchanged, kept from the previous metadata)" : "")
-                    + " to " + written.repomd().getParent() + " (revision " + revision + ")");
-            return written;
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            PackageScan.Result result;
+            List<RepomdRecord> records;
+            // Every package file must become a package, or nothing is kept: the count is known now.
+            try (MetadataStreams streams = MetadataStreams.open(staging, found.size(), options.compression())) {
+                result = scan.index(found, streams::append);
+                if (!result.problems().isEmpty()) {
+                    throw new PackagingException(step, result.problems());
+                }
+                records = streams.finish(revision, FileTime.from(options.revision()));
+            }
+            WrittenRepository repository = replaceRepodata(directory, staging, records, result.packages(), revision,
+                    options);
+            written = true;
+            console.info("Wrote the metadata of " + result.packages().size()
+                    + (result.packages().size() == 1 ? " package" : " packages")
+                    + (options.update() ? " (" + result.reused() + " unchanged, kept from the previous metadata)" : "")
+                    + " to " + repository.repomd().getParent() + " (revision " + revision + ")");
+            return repository;
         } catch (IOException e) {
             throw new PackagingException(step + ": " + e, e);
+        } finally {
+            if (!written) {
+                deleteQuietly(staging);
+            }
         }
-    }
-
-    private PackageScan.Result index(Path directory, RepositoryOptions options, long revision)
-            throws PackagingException {
-        Map<Path, String> files = new LinkedHashMap<>();
-        for (Path file : findPackages(directory)) {
-            files.put(file, location(directory, file));
-        }
-        return new PackageScan(console, revision, options.changelogLimit(), previousPackages(directory, options))
-                .index(files);
     }
 
     /**
@@ -128,9 +128,9 @@ public final class RepositoryWriter {
         }
     }
 
-    /** The .rpm files, ordered by file name, then path. */
-    private static List<Path> findPackages(Path directory) throws PackagingException {
-        List<Path> found = new ArrayList<>();
+    /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
+    private static List<PackageScan.Found> findPackages(Path directory) throws PackagingException {
+        List<PackageScan.Found> found = new ArrayList<>();
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                 @Override
@@ -144,9 +144,17 @@ public final class RepositoryWriter {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().endsWith(".rpm") && Files.isRegularFile(file)) {
-                        found.add(file);
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(".rpm")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    // A link to a package counts as the package: its target's size and time.
+                    BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
+                            ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
+                    if (target.isRegularFile()) {
+                        found.add(new PackageScan.Found(file, name, location(directory, file), target.size(),
+                                target.lastModifiedTime().toInstant().getEpochSecond()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -154,8 +162,7 @@ public final class RepositoryWriter {
         } catch (IOException e) {
             throw new PackagingException("looking for packages in " + directory + ": " + e, e);
         }
-        found.sort(Comparator.comparing((Path p) -> p.getFileName().toString())
-                .thenComparing(p -> location(directory, p)));
+        found.sort(Comparator.comparing(PackageScan.Found::fileName).thenComparing(PackageScan.Found::location));
         return found;
     }
 
@@ -163,16 +170,11 @@ public final class RepositoryWriter {
         return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
-    private WrittenRepository writeMetadata(Path directory, List<PackageMetadata> packages, long revision,
-            RepositoryOptions options) throws IOException, PackagingException {
-        Path staging = directory.resolve(STAGING);
-        deleteTree(staging);
-        Files.createDirectories(staging);
+    /** Writes repomd.xml (and its signature) beside the metadata files, then puts the staging directory in place. */
+    private WrittenRepository replaceRepodata(Path directory, Path staging, List<RepomdRecord> records,
+            List<PackageMetadata> packages, long revision, RepositoryOptions options)
+            throws IOException, PackagingException {
         FileTime time = FileTime.from(options.revision());
-        List<RepomdRecord> records = new ArrayList<>();
-        for (MetadataXml kind : MetadataXml.values()) {
-            records.add(writeCompressed(staging, kind, packages, revision, time, options.compression()));
-        }
         byte[] repomd = RepomdXml.render(Long.toString(revision), records).getBytes(StandardCharsets.UTF_8);
         Files.write(staging.resolve("repomd.xml"), repomd);
         Files.setLastModifiedTime(staging.resolve("repomd.xml"), time);
@@ -197,29 +199,12 @@ public final class RepositoryWriter {
                 Long.toString(revision), records, packages);
     }
 
-    /** One metadata file, streamed package by package through both digests and compression, then named after its checksum. */
-    private static RepomdRecord writeCompressed(Path staging, MetadataXml kind, List<PackageMetadata> packages,
-            long revision, FileTime time, MetadataCompression compression) throws IOException {
-        Path partial = staging.resolve(kind.type() + ".xml.part");
-        DigestingOutputStream compressed;
-        DigestingOutputStream open;
-        try (OutputStream file = Files.newOutputStream(partial)) {
-            compressed = new DigestingOutputStream(new BufferedOutputStream(file, BUFFER), Digests.sha256());
-            open = new DigestingOutputStream(compression.compress(compressed), Digests.sha256());
-            try (Writer writer = new BufferedWriter(new OutputStreamWriter(open, StandardCharsets.UTF_8), BUFFER)) {
-                writer.write(kind.opening(packages.size()));
-                for (PackageMetadata pkg : packages) {
-                    kind.appendPackage(writer, pkg);
-                }
-                writer.write(kind.closing());
-            }
+    private static void deleteQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (IOException e) {
+            // Left behind only when it cannot be removed; the next run deletes it before writing.
         }
-        String checksum = Digests.hex(compressed.digest());
-        Path target = staging.resolve(kind.fileName(checksum, compression));
-        Files.move(partial, target);
-        Files.setLastModifiedTime(target, time);
-        return new RepomdRecord(kind.type(), checksum, Digests.hex(open.digest()),
-                REPODATA + "/" + target.getFileName(), revision, compressed.count(), open.count());
     }
 
     private static void deleteTree(Path root) throws IOException {
