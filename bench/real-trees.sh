@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures the rpm goal on trees no one generated (a JDK with its symlinks, a copy of a local Maven
 # repository, many small files from installed node and python packages) against, in the same run:
-# rpmbuild single-threaded and with T0 (zstd only), and two limits: the compressor alone on every
-# core (tar | zstd -T0) and that plus the SHA-256 passes a package needs. The goal is run as users
-# run it, `mvn -B -q -o package`; its own time is that build less the same build with -Drpm.skip.
+# rpmbuild single-threaded and with T0 (zstd and xz), ctron's rpm-builder through Maven (gzip, the
+# only payload it writes), and two limits: the compressor alone on every core (tar | zstd -T0,
+# tar | xz -T0) and that plus the SHA-256 passes a package needs. The goal is run as users run it,
+# `mvn -B -q -o package`; its own time is that build less the same build with -Drpm.skip.
 # Prints a Markdown table: median wall time, the goal's time, peak RSS, ratios.
 # Usage: bench/real-trees.sh [> section]; RUNS (default 3), TREES, COMPRESSIONS, BENCH_DIR and
 # MAVEN_REPO (the local repository holding this plugin, installed beforehand) may be set.
@@ -13,7 +14,7 @@ top=$(dirname "$here")
 work=${BENCH_DIR:-/tmp/rpmkit-bench-real}
 runs=${RUNS:-3}
 trees=${TREES:-"jdk m2 smallfiles small"}
-compressions=${COMPRESSIONS:-"zstd:3 gzip:6"}
+compressions=${COMPRESSIONS:-"zstd:3 gzip:6"} # xz:6 too, if there is time: xz is slow on a JDK
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
 mkdir -p "$work"
@@ -80,6 +81,40 @@ POM
   echo "$dir"
 }
 
+ctron_project() { # tree -> a project packaging the tree under /opt/bench with ctron's rpm-builder
+  local dir="$work/ctron"
+  mkdir -p "$dir"
+  cat > "$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>bench</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <properties><project.build.outputTimestamp>2026-11-24T00:00:00Z</project.build.outputTimestamp></properties>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>de.dentrassi.maven</groupId>
+        <artifactId>rpm</artifactId>
+        <version>${CTRON_VERSION:-1.11.0}</version>
+        <executions><execution><goals><goal>rpm</goal></goals></execution></executions>
+        <configuration>
+          <packageName>bench</packageName>
+          <summary>Benchmark contents</summary>
+          <license>MIT</license>
+          <group>Applications/System</group>
+          <skipSigning>true</skipSigning>
+          <entries><entry><name>/opt/bench</name><collect><from>$1</from></collect></entry></entries>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+  echo "$dir"
+}
+
 rpmbuild_case() { # name tree payload
   mkdir -p "$work/rpmbuild/SPECS"
   cat > "$work/rpmbuild/SPECS/bench.spec" <<SPEC
@@ -107,10 +142,10 @@ SPEC
 # What any writer of this package must do at least: archive and compress on every core, and (second
 # line) at the same time digest every file and the archive, and digest the compressed stream twice
 # (SHA-256 for the header, MD5 over header and payload).
-limit_compressor() { tar -cf - -C "$1" . | zstd -q -T0 -"$2" -c > "$work/limit.zst"; }
+limit_compressor() { tar -cf - -C "$1" . | "$3" -q -T0 -"$2" -c > "$work/limit.out"; }
 limit_with_digests() {
   (cd "$1" && find . -type f -print0 | xargs -0 sha256sum > /dev/null) &
-  tar -cf - -C "$1" . | tee >(sha256sum > /dev/null) | zstd -q -T0 -"$2" -c | tee >(md5sum > /dev/null) \
+  tar -cf - -C "$1" . | tee >(sha256sum > /dev/null) | "$3" -q -T0 -"$2" -c | tee >(md5sum > /dev/null) \
     | sha256sum > /dev/null
   wait
 }
@@ -126,12 +161,11 @@ for kind in $trees; do
     dir=$(project "$tree" "$compression" "$level")
     rm -f "$work"/*.times
     tools="rpmkit skip rpmbuild"
-    if [ "$compression" = zstd ]; then
-      tools="$tools rpmbuild-T0 limit limit-digests"; payload="w${level}.zstdio"
-    else
-      payload="w${level}.gzdio"
-    fi
-    [ "$kind" = small ] && tools="rpmkit skip rpmbuild"
+    case $compression in
+      zstd|xz) tools="$tools rpmbuild-T0 limit limit-digests"; payload="w${level}.${compression}dio" ;;
+      gzip) tools="$tools ctron"; payload="w${level}.gzdio"; ctron_dir=$(ctron_project "$tree") ;;
+    esac
+    [ "$kind" = small ] && tools="rpmkit skip rpmbuild $([ "$compression" = gzip ] && echo ctron)"
     for ((i = 1; i <= runs; i++)); do
       for tool in $tools; do
         case $tool in
@@ -139,9 +173,10 @@ for kind in $trees; do
                   [ "$i" = 1 ] && { rpm -K --nosignature "$dir"/target/*.rpm >&2 || exit 1; } ;;
           skip) rm -rf "$dir/target"; timed skip mvn -B -q -o -f "$dir/pom.xml" -Dmaven.repo.local="$repo" package -Drpm.skip ;;
           rpmbuild) rpmbuild_case rpmbuild "$tree" "$payload" ;;
-          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.zstdio" ;;
-          limit) timed limit bash -c "limit_compressor '$tree' $level" ;;
-          limit-digests) timed limit-digests bash -c "limit_with_digests '$tree' $level" ;;
+          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.${compression}dio" ;;
+          ctron) rm -rf "$ctron_dir/target"; timed ctron mvn -B -q -o -f "$ctron_dir/pom.xml" -Dmaven.repo.local="$repo" package ;;
+          limit) timed limit bash -c "limit_compressor '$tree' $level $compression" ;;
+          limit-digests) timed limit-digests bash -c "limit_with_digests '$tree' $level $compression" ;;
         esac
       done
     done
@@ -155,6 +190,11 @@ for kind in $trees; do
       if [ "$tool" = rpmkit ]; then
         printf "| %s | %s %s | rpmkit (mvn package) | %.2f | %s | %d | %s | %s | %s |\n" "$kind" "$compression" \
           "$level" "$(m rpmkit)" "$goal" $((rss / 1024)) "$(ratio rpmbuild-T0)" "$(ratio limit-digests)" "$(ratio rpmbuild)"
+      elif [ "$tool" = ctron ]; then
+        # Its goal's own time as ours: the build less the same Maven build with -Drpm.skip.
+        printf "| %s | %s %s | ctron rpm-builder %s (mvn package; its gzip level) | %.2f | %s | %d | | | |\n" "$kind" \
+          "$compression" "$level" "${CTRON_VERSION:-1.11.0}" "$(m ctron)" \
+          "$(echo "$(m ctron) $(m skip)" | awk '{printf "%.2f", $1 - $2}')" $((rss / 1024))
       else
         printf "| %s | %s %s | %s | %.2f | - | %d | | | |\n" "$kind" "$compression" "$level" "$tool" "$(m "$tool")" \
           $((rss / 1024))

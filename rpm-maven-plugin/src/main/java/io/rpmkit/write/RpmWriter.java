@@ -64,6 +64,7 @@ public final class RpmWriter {
 
     /** Writes and signs; {@code signing} may be null for an unsigned package. */
     public void write(PackageSpec spec, Path output, Signing signing) throws PackagingException {
+        Compressors.prepare(spec.compression());
         Path directory = output.toAbsolutePath().getParent();
         checkFileName(output);
         PackageFile packageFile = null;
