@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.rpmkit.Console;
@@ -71,9 +72,12 @@ public final class RepositoryWriter {
         if (!problems.isEmpty()) {
             throw new PackagingException(step, problems);
         }
+        // The previous metadata is read while the directory is walked: each is one thread's work.
+        CompletableFuture<Previous> previous = options.update()
+                ? CompletableFuture.supplyAsync(() -> Previous.of(directory)) : CompletableFuture.completedFuture(
+                        new Previous(Map.of(), null));
         List<PackageScan.Found> found = findPackages(directory);
-        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(),
-                previousPackages(directory, options));
+        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previousPackages(previous));
         Path staging = directory.resolve(STAGING);
         boolean written = false;
         try {
@@ -110,22 +114,33 @@ public final class RepositoryWriter {
      * The previous repodata's packages by location, for an update; none for a full run or when there
      * is no previous repodata. Previous metadata that cannot be read (damaged, another checksum type)
      * only costs time: every package is indexed again, with a warning that says why.
+     *
+     * @param unusable why the previous metadata cannot be used; null when it can, or when there is none
      */
-    private Map<String, PackageMetadata> previousPackages(Path directory, RepositoryOptions options) {
-        if (!options.update() || !Files.exists(directory.resolve(REPODATA).resolve("repomd.xml"))) {
-            return Map.of();
-        }
-        try {
-            Map<String, PackageMetadata> byLocation = new HashMap<>();
-            for (PackageMetadata pkg : RepodataReader.read(directory).packages()) {
-                byLocation.putIfAbsent(pkg.location(), pkg);
+    private record Previous(Map<String, PackageMetadata> byLocation, String unusable) {
+        static Previous of(Path directory) {
+            if (!Files.exists(directory.resolve(REPODATA).resolve("repomd.xml"))) {
+                return new Previous(Map.of(), null);
             }
-            return byLocation;
-        } catch (PackagingException e) {
-            console.warn("update: the previous metadata cannot be used (" + e.getMessage() + "); indexing every"
-                    + " package again");
-            return Map.of();
+            try {
+                Map<String, PackageMetadata> byLocation = new HashMap<>();
+                for (PackageMetadata pkg : RepodataReader.read(directory).packages()) {
+                    byLocation.putIfAbsent(pkg.location(), pkg);
+                }
+                return new Previous(byLocation, null);
+            } catch (PackagingException e) {
+                return new Previous(Map.of(), e.getMessage());
+            }
         }
+    }
+
+    private Map<String, PackageMetadata> previousPackages(CompletableFuture<Previous> reading) {
+        Previous previous = reading.join(); // only PackagingException is caught inside: anything else is a bug
+        if (previous.unusable() != null) {
+            console.warn("update: the previous metadata cannot be used (" + previous.unusable() + "); indexing every"
+                    + " package again");
+        }
+        return previous.byLocation();
     }
 
     /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
