@@ -28,6 +28,11 @@ final class MetadataInput extends InputStream {
     private PackagingException failure;
     private boolean finished;
     private PackagingException outcome;
+    /** Whether the bytes must be UTF-8, and how many continuation bytes the current character still needs. */
+    private boolean utf8;
+    private int continuations;
+    private int lowest = 0x80;
+    private int highest = 0xBF;
 
     /**
      * @param where the step for messages, {@code reading <location>}
@@ -75,8 +80,48 @@ final class MetadataInput extends InputStream {
                 throw fail(new PackagingException(where + ": " + limitExceeded));
             }
             digest.update(buffer, offset, n);
+            if (utf8) {
+                checkUtf8(buffer, offset, n, count - n);
+            }
+        } else if (n < 0 && utf8 && continuations > 0) {
+            throw fail(new PackagingException(where + ": not well-formed XML: the file ends inside a UTF-8"
+                    + " character"));
         }
         return n;
+    }
+
+    /**
+     * From now on the bytes must be UTF-8 (RFC 3629: no overlong forms, surrogates or code points
+     * past U+10FFFF), starting with {@code start}, the bytes read so far.
+     */
+    void requireUtf8(byte[] start) throws IOException {
+        utf8 = true;
+        checkUtf8(start, 0, start.length, 0);
+    }
+
+    private void checkUtf8(byte[] bytes, int offset, int length, long position) throws IOException {
+        for (int i = offset; i < offset + length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (continuations == 0) {
+                if (b < 0x80) {
+                    continue;
+                }
+                continuations = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+                lowest = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+                highest = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            } else if (b >= lowest && b <= highest) {
+                continuations--;
+                lowest = 0x80;
+                highest = 0xBF;
+                continue;
+            } else {
+                continuations = -1;
+            }
+            if (continuations < 0) {
+                throw fail(new PackagingException(where + ": not well-formed XML: byte " + String.format("0x%02X", b)
+                        + " at offset " + (position + i - offset) + " is not UTF-8"));
+            }
+        }
     }
 
     private IOException fail(PackagingException problem) {

@@ -1,14 +1,8 @@
 package io.rpmkit.repo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -29,23 +23,19 @@ import io.rpmkit.PackagingException;
 final class XmlCursor {
     /** Enough of the start to hold a byte order mark and the XML declaration. */
     private static final int PROLOG = 128;
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern ENCODING = Pattern.compile(
             "(?:\\xEF\\xBB\\xBF)?<\\?xml\\s[^>]*?encoding\\s*=\\s*([\"'])([^\"']*)\\1");
 
     private final XMLStreamReader reader;
     private final MetadataInput input;
-    /** The decoded text when this class decodes it, {@code null} when the parser does. */
-    private final Utf8Text text;
     private final String where;
     /** How many elements are open at the cursor: 1 inside the root element. */
     private int depth;
     private boolean ended;
 
-    private XmlCursor(XMLStreamReader reader, MetadataInput input, Utf8Text text, String where) {
+    private XmlCursor(XMLStreamReader reader, MetadataInput input, String where) {
         this.reader = reader;
         this.input = input;
-        this.text = text;
         this.where = where;
     }
 
@@ -68,23 +58,19 @@ final class XmlCursor {
     static XmlCursor open(XMLInputFactory factory, MetadataInput input, String name, String root)
             throws PackagingException {
         String where = "reading " + name;
-        Utf8Text text = null;
         XMLStreamReader reader;
         try {
             PushbackInputStream bytes = new PushbackInputStream(input, PROLOG);
             byte[] prolog = bytes.readNBytes(PROLOG);
             bytes.unread(prolog);
             if (isUtf8(prolog)) {
-                bytes.skipNBytes(startsWith(prolog, UTF8_BOM) ? UTF8_BOM.length : 0);
-                text = new Utf8Text(bytes);
-                reader = factory.createXMLStreamReader(name, text);
-            } else {
-                reader = factory.createXMLStreamReader(name, bytes);
+                input.requireUtf8(prolog);
             }
+            reader = factory.createXMLStreamReader(name, bytes);
         } catch (XMLStreamException | IOException | RuntimeException e) {
-            throw malformed(input, text, where, e);
+            throw malformed(input, where, e);
         }
-        XmlCursor cursor = new XmlCursor(reader, input, text, where);
+        XmlCursor cursor = new XmlCursor(reader, input, where);
         while (cursor.next() != XMLStreamConstants.START_ELEMENT) {
             // the prolog: declaration, comments, processing instructions
         }
@@ -98,7 +84,9 @@ final class XmlCursor {
 
     /**
      * Whether the document is UTF-8: no byte order mark of UTF-16 or UTF-32 and no XML declaration
-     * naming another encoding. createrepo_c writes UTF-8; other encodings are left to the parser.
+     * naming another encoding. createrepo_c writes UTF-8. Its bytes are checked before the parser
+     * sees them: the JDK's decoder prints "[Fatal Error]" to the standard error stream on a byte that
+     * is not UTF-8, past any Console. Other encodings are left to the parser.
      */
     private static boolean isUtf8(byte[] prolog) {
         if (prolog.length >= 2 && (prolog[0] == 0 || prolog[1] == 0 || (prolog[0] & 0xFF) >= 0xFE)) {
@@ -107,10 +95,6 @@ final class XmlCursor {
         Matcher declaration = ENCODING.matcher(new String(prolog, StandardCharsets.ISO_8859_1));
         return !declaration.lookingAt() || declaration.group(2).equalsIgnoreCase("UTF-8")
                 || declaration.group(2).equalsIgnoreCase("UTF8");
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** How many elements are open: pass it to {@link #nextChild} to walk the current element's children. */
@@ -199,7 +183,7 @@ final class XmlCursor {
         try {
             event = reader.next();
         } catch (XMLStreamException | RuntimeException e) {
-            throw malformed(input, text, where, e);
+            throw malformed(input, where, e);
         }
         if (event == XMLStreamConstants.DTD) {
             throw new PackagingException(where + ": not well-formed XML for repository metadata: a DOCTYPE is"
@@ -210,13 +194,9 @@ final class XmlCursor {
     }
 
     /** The bytes' own problem if they had one, else the parser's, without its location prefix and newline. */
-    private static PackagingException malformed(MetadataInput input, Utf8Text text, String where, Exception e) {
+    private static PackagingException malformed(MetadataInput input, String where, Exception e) {
         if (input.failure() != null) {
             return input.failure();
-        }
-        if (text != null && text.undecodable != null) {
-            return new PackagingException(where + ": not well-formed XML: the bytes after character " + text.decoded
-                    + " are not UTF-8 (" + text.undecodable + ")", e);
         }
         String message = String.valueOf(e.getMessage());
         int start = message.indexOf("Message: ");
@@ -225,37 +205,5 @@ final class XmlCursor {
                     + parse.getLocation().getColumnNumber() + ": " + message.substring(start + "Message: ".length());
         }
         return new PackagingException(where + ": not well-formed XML: " + message, e);
-    }
-
-    /**
-     * A UTF-8 document decoded strictly here rather than by the parser, whose own decoder prints
-     * "[Fatal Error]" to the standard error stream on a byte that is not UTF-8, past any Console.
-     */
-    private static final class Utf8Text extends Reader {
-        private final Reader decoder;
-        private long decoded;
-        private CharacterCodingException undecodable;
-
-        Utf8Text(InputStream bytes) {
-            this.decoder = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            try {
-                int n = decoder.read(buffer, offset, length);
-                decoded += Math.max(n, 0);
-                return n;
-            } catch (CharacterCodingException e) {
-                undecodable = e;
-                throw e;
-            }
-        }
-
-        /** Nothing to release: the bytes are the caller's, and the parser closes its input at the document's end. */
-        @Override
-        public void close() {
-        }
     }
 }

@@ -111,12 +111,18 @@ class RepodataReaderDamageTest {
                 row("primary.xml with a DOCTYPE", c -> c.edit(MetadataXml.PRIMARY,
                         s -> s.replaceFirst("\n", "\n<!DOCTYPE metadata [<!ENTITY x \"y\">]>\n")),
                         "-primary\\.xml\\.gz: not well-formed XML for repository metadata: a DOCTYPE is disallowed"),
-                row("primary.xml with a byte that is not UTF-8", c -> c.openBytes(MetadataXml.PRIMARY, b -> {
-                    int at = indexOf(b, "Stand-in for beta");
-                    b[at] = (byte) 0xFF;
-                    return b;
-                }), "-primary\\.xml\\.gz: not well-formed XML: the bytes after character \\d+ are not UTF-8"
-                        + " \\(java\\.nio\\.charset\\.MalformedInputException: Input length = 1\\)$"),
+                row("primary.xml with a byte that is not UTF-8", c -> c.openBytes(MetadataXml.PRIMARY,
+                        b -> replaceAt(b, "Stand-in for beta", 0xFF)),
+                        "-primary\\.xml\\.gz: not well-formed XML: byte 0xFF at offset \\d+ is not UTF-8$"),
+                row("primary.xml with an overlong UTF-8 form", c -> c.openBytes(MetadataXml.PRIMARY,
+                        b -> replaceAt(b, "Stand-in for beta", 0xC0, 0xAF)),
+                        "-primary\\.xml\\.gz: not well-formed XML: byte 0xC0 at offset \\d+ is not UTF-8$"),
+                row("filelists.xml with a UTF-8 surrogate", c -> c.openBytes(MetadataXml.FILELISTS,
+                        b -> replaceAt(b, "/usr/share/gamma/", 0xED, 0xA0, 0x80)),
+                        "-filelists\\.xml\\.gz: not well-formed XML: byte 0xA0 at offset \\d+ is not UTF-8$"),
+                row("other.xml ending inside a UTF-8 character", c -> c.edit(MetadataXml.OTHER, s -> s + "<!-- \u00e9")
+                        .openBytes(MetadataXml.OTHER, b -> Arrays.copyOf(b, b.length - 1)),
+                        "-other\\.xml\\.gz: not well-formed XML: the file ends inside a UTF-8 character$"),
                 row("filelists.xml with another root element", c -> c.edit(MetadataXml.FILELISTS,
                         s -> s.replace("<filelists ", "<filelist ").replace("</filelists>", "</filelist>")),
                         "-filelists\\.xml\\.gz: the root element is <filelist>, expected <filelists>$"),
@@ -368,6 +374,15 @@ class RepodataReaderDamageTest {
 
     private static RepomdRecord withOpen(RepomdRecord r, long openSize, String openChecksum) {
         return new RepomdRecord(r.type(), r.checksum(), openChecksum, r.location(), r.timestamp(), r.size(), openSize);
+    }
+
+    /** The bytes with those at the start of {@code text} overwritten. */
+    private static byte[] replaceAt(byte[] bytes, String text, int... replacement) {
+        int at = indexOf(bytes, text);
+        for (int i = 0; i < replacement.length; i++) {
+            bytes[at + i] = (byte) replacement[i];
+        }
+        return bytes;
     }
 
     private static int indexOf(byte[] bytes, String text) {
