@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import javax.xml.stream.XMLInputFactory;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.Quoting;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.Digests;
 
 /**
@@ -35,9 +33,6 @@ import io.rpmkit.format.Digests;
 public final class RepodataReader {
     /** The most a metadata file may decompress to when repomd.xml states no size. */
     private static final long MAX_OPEN_SIZE = 1L << 30;
-
-    /** primary.xml's dependency elements by local name, {@code provides} to {@code supplements}. */
-    private static final Map<String, DependencyKind> DEPENDENCY_ELEMENTS = dependencyElements();
 
     private final Path repository;
     private final XMLInputFactory factory = XmlCursor.factory();
@@ -186,45 +181,14 @@ public final class RepodataReader {
 
     private static PackageMetadata packageOf(PrimaryElement pkg, Companion<List<MetadataFile>> filelists,
             Companion<List<MetadataChangelog>> other) throws PackagingException {
-        String name = require(pkg.name, "name", "primary.xml");
-        String where = "primary.xml package " + name;
-        String pkgid = require(pkg.pkgid, "checksum", where);
-        if (!"sha256".equals(pkg.checksumType)) {
-            throw new PackagingException(where + ": checksum type " + pkg.checksumType
-                    + "; this reader accepts sha256");
-        }
-        require(pkg.epoch, "version", where);
-        require(pkg.fileTime, "time", where);
-        require(pkg.packageSize, "size", where);
-        if (!pkg.format) {
-            throw new PackagingException(where + ": no <format>");
-        }
-        require(pkg.headerStart, "header-range", where);
+        String pkgid = pkg.pkgid();
         List<MetadataFile> files = filelists.take(pkgid);
         List<MetadataChangelog> changes = other.take(pkgid);
         if (files == null || changes == null) {
-            throw new PackagingException(where + ": pkgid " + pkgid + " is missing from "
+            throw new PackagingException(pkg.where() + ": pkgid " + pkgid + " is missing from "
                     + (files == null ? "filelists.xml" : "other.xml"));
         }
-        PackageMetadata metadata = new PackageMetadata(pkgid, name, require(pkg.arch, "arch", where),
-                number(pkg.epoch, where), pkg.version, pkg.release, require(pkg.summary, "summary", where),
-                require(pkg.description, "description", where), require(pkg.packager, "packager", where),
-                require(pkg.url, "url", where), number(pkg.fileTime, where), number(pkg.buildTime, where),
-                number(pkg.packageSize, where), number(pkg.installedSize, where), number(pkg.archiveSize, where),
-                require(pkg.location, "location", where), require(pkg.license, "license", where),
-                require(pkg.vendor, "vendor", where), require(pkg.group, "group", where),
-                require(pkg.buildHost, "buildhost", where), require(pkg.sourceRpm, "sourcerpm", where),
-                number(pkg.headerStart, where), number(pkg.headerEnd, where), pkg.dependencies, files, changes);
-        List<MetadataFile> primaryFiles = new ArrayList<>();
-        for (PrimaryFile file : pkg.files) {
-            primaryFiles.add(new MetadataFile(file.path(), fileType(file.path(), file.type(), where)));
-        }
-        if (!primaryFiles.equals(metadata.primaryFiles())) {
-            throw new PackagingException(where + ": primary.xml lists the files " + primaryFiles
-                    + ", but of filelists.xml's those under /etc/, with bin/ or /usr/lib/sendmail are "
-                    + metadata.primaryFiles());
-        }
-        return metadata;
+        return pkg.metadata(files, changes);
     }
 
     /**
@@ -265,7 +229,7 @@ public final class RepodataReader {
         return entries;
     }
 
-    private static MetadataFile.Type fileType(String path, String type, String where) throws PackagingException {
+    static MetadataFile.Type fileType(String path, String type, String where) throws PackagingException {
         return MetadataFile.Type.ofAttribute(type).orElseThrow(() -> new PackagingException(
                 where + ": file " + path + " has type " + Quoting.quote(type) + "; known are dir and ghost"));
     }
@@ -297,14 +261,6 @@ public final class RepodataReader {
         }
     }
 
-    private static Map<String, DependencyKind> dependencyElements() {
-        Map<String, DependencyKind> elements = new HashMap<>();
-        for (DependencyKind kind : MetadataXml.primaryOrder()) {
-            elements.put(MetadataXml.elementName(kind).substring("rpm:".length()), kind);
-        }
-        return Map.copyOf(elements);
-    }
-
     private static byte[] readFile(Path file) throws PackagingException {
         try {
             return Files.readAllBytes(file);
@@ -322,7 +278,7 @@ public final class RepodataReader {
         }
     }
 
-    private static long number(String value, String where) throws PackagingException {
+    static long number(String value, String where) throws PackagingException {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
@@ -331,7 +287,7 @@ public final class RepodataReader {
     }
 
     /** The value of an element that must be there; {@code null} when the element was not. */
-    private static String require(String value, String element, String where) throws PackagingException {
+    static String require(String value, String element, String where) throws PackagingException {
         if (value == null) {
             throw new PackagingException(where + ": no <" + element + ">");
         }
@@ -339,7 +295,7 @@ public final class RepodataReader {
     }
 
     /** The current element's text, unless an element of that name came before: the first one counts. */
-    private static String firstText(String earlier, XmlCursor cursor) throws PackagingException {
+    static String firstText(String earlier, XmlCursor cursor) throws PackagingException {
         return earlier != null ? earlier : cursor.text();
     }
 
@@ -403,138 +359,6 @@ public final class RepodataReader {
             }
             ended = true;
             return false;
-        }
-    }
-
-    /** A {@code <file>} of primary.xml's {@code <format>}, with its type attribute as written. */
-    private record PrimaryFile(String path, String type) {
-    }
-
-    /**
-     * One primary.xml {@code <package>} as read, before it is checked: {@code null} for an element it
-     * does not have, and the first of an element that repeats, as DOM lookups of the first child did.
-     */
-    private static final class PrimaryElement {
-        private String name;
-        private String arch;
-        private String epoch;
-        private String version;
-        private String release;
-        private String pkgid;
-        private String checksumType;
-        private String summary;
-        private String description;
-        private String packager;
-        private String url;
-        private String fileTime;
-        private String buildTime;
-        private String packageSize;
-        private String installedSize;
-        private String archiveSize;
-        private String location;
-        private boolean format;
-        private String license;
-        private String vendor;
-        private String group;
-        private String buildHost;
-        private String sourceRpm;
-        private String headerStart;
-        private String headerEnd;
-        private final Map<DependencyKind, List<MetadataDependency>> dependencies = new EnumMap<>(DependencyKind.class);
-        /** Checked with the package's name, which may come later. */
-        private final List<PrimaryFile> files = new ArrayList<>();
-
-        static PrimaryElement read(XmlCursor pkg) throws PackagingException {
-            PrimaryElement e = new PrimaryElement();
-            int level = pkg.depth();
-            for (String child; (child = pkg.nextChild(level)) != null;) {
-                switch (child) {
-                    case "name" -> e.name = firstText(e.name, pkg);
-                    case "arch" -> e.arch = firstText(e.arch, pkg);
-                    case "version" -> {
-                        if (e.epoch == null) {
-                            e.epoch = pkg.attribute("epoch");
-                            e.version = pkg.attribute("ver");
-                            e.release = pkg.attribute("rel");
-                        }
-                    }
-                    case "checksum" -> {
-                        if (e.pkgid == null) {
-                            e.checksumType = pkg.attribute("type");
-                            e.pkgid = pkg.text();
-                        }
-                    }
-                    case "summary" -> e.summary = firstText(e.summary, pkg);
-                    case "description" -> e.description = firstText(e.description, pkg);
-                    case "packager" -> e.packager = firstText(e.packager, pkg);
-                    case "url" -> e.url = firstText(e.url, pkg);
-                    case "time" -> {
-                        if (e.fileTime == null) {
-                            e.fileTime = pkg.attribute("file");
-                            e.buildTime = pkg.attribute("build");
-                        }
-                    }
-                    case "size" -> {
-                        if (e.packageSize == null) {
-                            e.packageSize = pkg.attribute("package");
-                            e.installedSize = pkg.attribute("installed");
-                            e.archiveSize = pkg.attribute("archive");
-                        }
-                    }
-                    case "location" -> e.location = e.location != null ? e.location : pkg.attribute("href");
-                    case "format" -> {
-                        if (!e.format) {
-                            e.format = true;
-                            e.readFormat(pkg);
-                        }
-                    }
-                    default -> {
-                        // not part of PackageMetadata
-                    }
-                }
-            }
-            return e;
-        }
-
-        private void readFormat(XmlCursor format) throws PackagingException {
-            int level = format.depth();
-            for (String child; (child = format.nextChild(level)) != null;) {
-                switch (child) {
-                    case "license" -> license = firstText(license, format);
-                    case "vendor" -> vendor = firstText(vendor, format);
-                    case "group" -> group = firstText(group, format);
-                    case "buildhost" -> buildHost = firstText(buildHost, format);
-                    case "sourcerpm" -> sourceRpm = firstText(sourceRpm, format);
-                    case "header-range" -> {
-                        if (headerStart == null) {
-                            headerStart = format.attribute("start");
-                            headerEnd = format.attribute("end");
-                        }
-                    }
-                    case "file" -> {
-                        String type = format.attribute("type");
-                        files.add(new PrimaryFile(format.text(), type));
-                    }
-                    default -> {
-                        DependencyKind kind = DEPENDENCY_ELEMENTS.get(child);
-                        if (kind != null) {
-                            readDependencies(format, dependencies.computeIfAbsent(kind, k -> new ArrayList<>()));
-                        }
-                    }
-                }
-            }
-        }
-
-        private static void readDependencies(XmlCursor group, List<MetadataDependency> list)
-                throws PackagingException {
-            int level = group.depth();
-            for (String child; (child = group.nextChild(level)) != null;) {
-                if (child.equals("entry")) {
-                    list.add(new MetadataDependency(group.attribute("name"), group.attribute("flags"),
-                            group.attribute("epoch"), group.attribute("ver"), group.attribute("rel"),
-                            "1".equals(group.attribute("pre"))));
-                }
-            }
         }
     }
 }
