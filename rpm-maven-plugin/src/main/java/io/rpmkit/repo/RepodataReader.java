@@ -7,40 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.Quoting;
-import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.Digests;
 
 /**
- * Reads a repository's metadata back, ours or createrepo_c's, with the JDK's XML parser: repomd.xml,
- * then primary, filelists and other, each checked against the sizes and SHA-256 checksums repomd.xml
- * states before it is parsed, and joined by pkgid into {@link PackageMetadata}. Treats the files as
- * untrusted: no DTDs or external entities, no more bytes decompressed than repomd.xml announces.
- * Only gzip- or zstd-compressed metadata with SHA-256 checksums is read, createrepo_c's defaults.
+ * Reads a repository's metadata back, ours or createrepo_c's, with the JDK's streaming XML parser:
+ * repomd.xml, then primary, filelists and other side by side, one package at a time, joined by pkgid
+ * into {@link PackageMetadata}. createrepo_c and our writer list the packages in the same order in
+ * the three files; a package out of order is found by reading on and keeping what was passed over,
+ * so memory holds the packages read, not the documents. Each file's compressed bytes are checked
+ * against the size and SHA-256 checksum repomd.xml states before they are parsed, its uncompressed
+ * bytes against the open-size and open-checksum as they stream, and nothing is returned before all
+ * of them passed. Treats the files as untrusted: no DTDs or external entities, no more bytes
+ * decompressed than repomd.xml announces. Only gzip- or zstd-compressed metadata with SHA-256
+ * checksums is read, createrepo_c's defaults.
  */
 public final class RepodataReader {
     /** The most a metadata file may decompress to when repomd.xml states no size. */
     private static final long MAX_OPEN_SIZE = 1L << 30;
 
     private final Path repository;
+    private final XMLInputFactory factory = XmlCursor.factory();
 
     private RepodataReader(Path repository) {
         this.repository = repository;
@@ -52,57 +47,98 @@ public final class RepodataReader {
 
     private Repodata read() throws PackagingException {
         Path repomdPath = repository.resolve(RepositoryWriter.REPODATA).resolve("repomd.xml");
-        Element repomd = parse(readFile(repomdPath), repomdPath.toString()).getDocumentElement();
         String where = "reading " + repomdPath;
-        requireElement(repomd, "repomd", where);
-        String revision = child(repomd, "revision").map(Node::getTextContent).orElse("");
+        MetadataInput repomdBytes = new MetadataInput(new ByteArrayInputStream(readFile(repomdPath)), where,
+                "unreadable", -1, "", Long.MAX_VALUE);
+        XmlCursor repomd = XmlCursor.open(factory, repomdBytes, repomdPath.toString(), "repomd");
+        String revision = null;
         List<RepomdRecord> records = new ArrayList<>();
-        for (Element data : children(repomd, "data")) {
-            records.add(record(data, where));
+        for (String child; (child = repomd.nextChild(1)) != null;) {
+            switch (child) {
+                case "revision" -> revision = firstText(revision, repomd);
+                case "data" -> records.add(record(repomd, where));
+                default -> {
+                    // other elements (tags, sqlite databases' extras) say nothing this reader needs
+                }
+            }
         }
-        Map<String, Element> roots = new HashMap<>();
-        for (MetadataXml kind : MetadataXml.values()) {
-            RepomdRecord record = records.stream().filter(r -> r.type().equals(kind.type())).findFirst()
-                    .orElseThrow(() -> new PackagingException(where + ": no <data type=\"" + kind.type()
-                            + "\">; a repository has primary, filelists and other"));
-            Element root = parse(open(record), record.location()).getDocumentElement();
-            requireElement(root, kind.root(), "reading " + record.location());
-            roots.put(kind.type(), root);
+        repomd.finish();
+        List<MetadataInput> inputs = new ArrayList<>();
+        try {
+            List<XmlCursor> cursors = new ArrayList<>();
+            for (MetadataXml kind : MetadataXml.values()) {
+                RepomdRecord record = records.stream().filter(r -> r.type().equals(kind.type())).findFirst()
+                        .orElseThrow(() -> new PackagingException(where + ": no <data type=\"" + kind.type()
+                                + "\">; a repository has primary, filelists and other"));
+                MetadataInput input = input(record);
+                inputs.add(input);
+                cursors.add(XmlCursor.open(factory, input, record.location(), kind.root()));
+            }
+            List<PackageMetadata> packages = join(where, cursors.get(0),
+                    new Companion<>(cursors.get(1), "filelists", RepodataReader::fileList),
+                    new Companion<>(cursors.get(2), "other", RepodataReader::changelog));
+            for (XmlCursor cursor : cursors) {
+                cursor.finish();
+            }
+            return new Repodata(revision == null ? "" : revision, records, packages);
+        } catch (PackagingException e) {
+            throw firstDamage(inputs, e);
+        } finally {
+            for (MetadataInput input : inputs) {
+                closeDecompressor(input);
+            }
         }
-        Map<String, Element> filelists = byPkgid(roots.get(MetadataXml.FILELISTS.type()), "filelists");
-        Map<String, Element> other = byPkgid(roots.get(MetadataXml.OTHER.type()), "other");
-        List<Element> primary = children(roots.get(MetadataXml.PRIMARY.type()), "package");
-        List<PackageMetadata> packages = new ArrayList<>();
-        for (Element pkg : primary) {
-            packages.add(packageOf(pkg, filelists, other));
-        }
-        if (filelists.size() != primary.size() || other.size() != primary.size()) {
-            throw new PackagingException(where + ": primary lists " + primary.size() + " packages, filelists "
-                    + filelists.size() + " and other " + other.size() + "; they must list the same packages");
-        }
-        return new Repodata(revision, records, packages);
     }
 
-    private RepomdRecord record(Element data, String where) throws PackagingException {
-        String type = data.getAttribute("type");
-        Element checksum = required(data, "checksum", where + " <data type=\"" + type + "\">");
-        Optional<Element> openChecksum = child(data, "open-checksum");
-        for (Element sum : openChecksum.isPresent() ? List.of(checksum, openChecksum.get()) : List.of(checksum)) {
-            if (!"sha256".equals(sum.getAttribute("type"))) {
-                throw new PackagingException(where + ": <data type=\"" + type + "\"> has a " + sum.getAttribute("type")
+    private RepomdRecord record(XmlCursor data, String where) throws PackagingException {
+        String type = data.attribute("type");
+        String checksum = null;
+        String checksumType = null;
+        String openChecksum = null;
+        String openChecksumType = null;
+        String location = null;
+        String timestamp = null;
+        String size = null;
+        String openSize = null;
+        int level = data.depth();
+        for (String child; (child = data.nextChild(level)) != null;) {
+            switch (child) {
+                case "checksum" -> {
+                    if (checksum == null) {
+                        checksumType = data.attribute("type");
+                        checksum = data.text();
+                    }
+                }
+                case "open-checksum" -> {
+                    if (openChecksum == null) {
+                        openChecksumType = data.attribute("type");
+                        openChecksum = data.text();
+                    }
+                }
+                case "location" -> location = location != null ? location : data.attribute("href");
+                case "timestamp" -> timestamp = firstText(timestamp, data);
+                case "size" -> size = firstText(size, data);
+                case "open-size" -> openSize = firstText(openSize, data);
+                default -> {
+                    // e.g. database_version of createrepo_c's sqlite files
+                }
+            }
+        }
+        require(checksum, "checksum", where + " <data type=\"" + type + "\">");
+        for (String sumType : openChecksum != null ? List.of(checksumType, openChecksumType) : List.of(checksumType)) {
+            if (!"sha256".equals(sumType)) {
+                throw new PackagingException(where + ": <data type=\"" + type + "\"> has a " + sumType
                         + " checksum; this reader accepts sha256, createrepo_c's default");
             }
         }
-        String location = required(data, "location", where).getAttribute("href");
-        return new RepomdRecord(type, checksum.getTextContent().strip(),
-                openChecksum.map(e -> e.getTextContent().strip()).orElse(""), location,
-                number(child(data, "timestamp").map(Node::getTextContent).orElse("0"), where),
-                number(required(data, "size", where).getTextContent(), where),
-                number(child(data, "open-size").map(Node::getTextContent).orElse("-1"), where));
+        require(location, "location", where);
+        return new RepomdRecord(type, checksum.strip(), openChecksum == null ? "" : openChecksum.strip(), location,
+                number(timestamp == null ? "0" : timestamp, where), number(require(size, "size", where), where),
+                number(openSize == null ? "-1" : openSize, where));
     }
 
-    /** The uncompressed bytes of a metadata file, after checking both sizes and checksums. */
-    private byte[] open(RepomdRecord record) throws PackagingException {
+    /** A metadata file's uncompressed bytes as a stream, after checking its compressed size and checksum. */
+    private MetadataInput input(RepomdRecord record) throws PackagingException {
         String where = "reading " + record.location();
         MetadataCompression compression = MetadataCompression.ofLocation(record.location()).orElseThrow(
                 () -> new PackagingException(where + ": only gzip- and zstd-compressed metadata is read (.xml.gz,"
@@ -111,112 +147,118 @@ public final class RepodataReader {
         if (!file.startsWith(repository.normalize())) {
             throw new PackagingException(where + ": the location leaves the repository");
         }
+        // Held compressed (a small part of the open size), so the bytes checked are the bytes parsed.
         byte[] compressed = readFile(file);
         check(where, "size", Long.toString(record.size()), Long.toString(compressed.length));
         check(where, "checksum", record.checksum(), Digests.hex(Digests.sha256().digest(compressed)));
-        long limit = record.openSize() >= 0 ? record.openSize() : MAX_OPEN_SIZE;
-        byte[] open;
-        try (InputStream in = compression.decompress(new ByteArrayInputStream(compressed))) {
-            open = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        String damage = "not " + compression.settingName() + " data";
+        InputStream open;
+        try {
+            open = compression.decompress(new ByteArrayInputStream(compressed));
         } catch (IOException | RuntimeException e) {
-            throw new PackagingException(where + ": not " + compression.settingName() + " data: " + e, e);
+            throw new PackagingException(where + ": " + damage + ": " + e, e);
         }
-        if (record.openSize() >= 0) {
-            check(where, "open-size", Long.toString(record.openSize()), Long.toString(open.length));
-        }
-        if (!record.openChecksum().isEmpty()) {
-            check(where, "open-checksum", record.openChecksum(), Digests.hex(Digests.sha256().digest(open)));
-        }
-        return open;
+        return new MetadataInput(open, where, damage, record.openSize(), record.openChecksum(), MAX_OPEN_SIZE);
     }
 
-    private PackageMetadata packageOf(Element pkg, Map<String, Element> filelists, Map<String, Element> other)
-            throws PackagingException {
-        String name = text(pkg, "name", "primary.xml");
-        String where = "primary.xml package " + name;
-        Element checksum = required(pkg, "checksum", where);
-        String pkgid = checksum.getTextContent();
-        if (!"sha256".equals(checksum.getAttribute("type"))) {
-            throw new PackagingException(where + ": checksum type " + checksum.getAttribute("type")
-                    + "; this reader accepts sha256");
-        }
-        Element version = required(pkg, "version", where);
-        Element time = required(pkg, "time", where);
-        Element size = required(pkg, "size", where);
-        Element format = required(pkg, "format", where);
-        Element range = required(format, "header-range", where);
-        Map<DependencyKind, List<MetadataDependency>> dependencies = new EnumMap<>(DependencyKind.class);
-        for (DependencyKind kind : MetadataXml.primaryOrder()) {
-            dependencies.put(kind, dependencies(format, kind));
-        }
-        Element files = filelists.get(pkgid);
-        Element changes = other.get(pkgid);
-        if (files == null || changes == null) {
-            throw new PackagingException(where + ": pkgid " + pkgid + " is missing from "
-                    + (files == null ? "filelists.xml" : "other.xml"));
-        }
-        PackageMetadata metadata = new PackageMetadata(pkgid, name, text(pkg, "arch", where),
-                number(version.getAttribute("epoch"), where), version.getAttribute("ver"), version.getAttribute("rel"),
-                text(pkg, "summary", where), text(pkg, "description", where), text(pkg, "packager", where),
-                text(pkg, "url", where), number(time.getAttribute("file"), where),
-                number(time.getAttribute("build"), where), number(size.getAttribute("package"), where),
-                number(size.getAttribute("installed"), where), number(size.getAttribute("archive"), where),
-                required(pkg, "location", where).getAttribute("href"), text(format, "license", where),
-                text(format, "vendor", where), text(format, "group", where), text(format, "buildhost", where),
-                text(format, "sourcerpm", where), number(range.getAttribute("start"), where),
-                number(range.getAttribute("end"), where), dependencies, files(files, where),
-                changelog(changes, where));
-        List<MetadataFile> primaryFiles = files(format, where);
-        if (!primaryFiles.equals(metadata.primaryFiles())) {
-            throw new PackagingException(where + ": primary.xml lists the files " + primaryFiles
-                    + ", but of filelists.xml's those under /etc/, with bin/ or /usr/lib/sendmail are "
-                    + metadata.primaryFiles());
-        }
-        return metadata;
-    }
-
-    private static List<MetadataDependency> dependencies(Element format, DependencyKind kind) {
-        String local = MetadataXml.elementName(kind).substring("rpm:".length());
-        List<MetadataDependency> list = new ArrayList<>();
-        for (Element group : children(format, local)) {
-            for (Element entry : children(group, "entry")) {
-                list.add(new MetadataDependency(entry.getAttribute("name"), entry.getAttribute("flags"),
-                        entry.getAttribute("epoch"), entry.getAttribute("ver"), entry.getAttribute("rel"),
-                        "1".equals(entry.getAttribute("pre"))));
+    /** primary.xml's packages in its order, each joined with its file list and changelog. */
+    private static List<PackageMetadata> join(String where, XmlCursor primary, Companion<List<MetadataFile>> filelists,
+            Companion<List<MetadataChangelog>> other) throws PackagingException {
+        List<PackageMetadata> packages = new ArrayList<>();
+        for (String child; (child = primary.nextChild(1)) != null;) {
+            if (child.equals("package")) {
+                packages.add(packageOf(PrimaryElement.read(primary), filelists, other));
             }
         }
-        return list;
+        int filelistsCount = filelists.finish();
+        int otherCount = other.finish();
+        if (filelistsCount != packages.size() || otherCount != packages.size()) {
+            throw new PackagingException(where + ": primary lists " + packages.size() + " packages, filelists "
+                    + filelistsCount + " and other " + otherCount + "; they must list the same packages");
+        }
+        return packages;
     }
 
-    private static List<MetadataFile> files(Element parent, String where) throws PackagingException {
+    private static PackageMetadata packageOf(PrimaryElement pkg, Companion<List<MetadataFile>> filelists,
+            Companion<List<MetadataChangelog>> other) throws PackagingException {
+        String pkgid = pkg.pkgid();
+        List<MetadataFile> files = filelists.take(pkgid);
+        List<MetadataChangelog> changes = other.take(pkgid);
+        if (files == null || changes == null) {
+            throw new PackagingException(pkg.where() + ": pkgid " + pkgid + " is missing from "
+                    + (files == null ? "filelists.xml" : "other.xml"));
+        }
+        return pkg.metadata(files, changes);
+    }
+
+    /**
+     * One filelists.xml {@code <package>}'s files. Consecutive files in the same directory share its
+     * string, as the writer's do: a package may list thousands of files under one long directory.
+     */
+    private static List<MetadataFile> fileList(XmlCursor pkg) throws PackagingException {
+        String where = "filelists.xml package " + pkg.attribute("name");
         List<MetadataFile> files = new ArrayList<>();
-        for (Element file : children(parent, "file")) {
-            String type = file.getAttribute("type");
-            MetadataFile.Type kind = MetadataFile.Type.ofAttribute(type).orElseThrow(() -> new PackagingException(
-                    where + ": file " + file.getTextContent() + " has type " + Quoting.quote(type) + "; known are dir and ghost"));
-            files.add(new MetadataFile(file.getTextContent(), kind));
+        String directory = "";
+        int level = pkg.depth();
+        for (String child; (child = pkg.nextChild(level)) != null;) {
+            if (child.equals("file")) {
+                String type = pkg.attribute("type");
+                String path = pkg.text();
+                MetadataFile.Type kind = fileType(path, type, where);
+                int basename = path.lastIndexOf('/') + 1;
+                if (basename != directory.length() || !path.startsWith(directory)) {
+                    directory = path.substring(0, basename);
+                }
+                files.add(new MetadataFile(directory, path.substring(basename), kind));
+            }
         }
         return files;
     }
 
-    private static List<MetadataChangelog> changelog(Element pkg, String where) throws PackagingException {
+    private static List<MetadataChangelog> changelog(XmlCursor pkg) throws PackagingException {
+        String where = "other.xml package " + pkg.attribute("name");
         List<MetadataChangelog> entries = new ArrayList<>();
-        for (Element entry : children(pkg, "changelog")) {
-            entries.add(new MetadataChangelog(entry.getAttribute("author"), number(entry.getAttribute("date"), where),
-                    entry.getTextContent()));
+        int level = pkg.depth();
+        for (String child; (child = pkg.nextChild(level)) != null;) {
+            if (child.equals("changelog")) {
+                String author = pkg.attribute("author");
+                long date = number(pkg.attribute("date"), where);
+                entries.add(new MetadataChangelog(author, date, pkg.text()));
+            }
         }
         return entries;
     }
 
-    private static Map<String, Element> byPkgid(Element root, String file) throws PackagingException {
-        Map<String, Element> map = new HashMap<>();
-        for (Element pkg : children(root, "package")) {
-            if (map.put(pkg.getAttribute("pkgid"), pkg) != null) {
-                throw new PackagingException("reading " + file + ".xml: pkgid " + pkg.getAttribute("pkgid")
-                        + " is listed twice");
+    static MetadataFile.Type fileType(String path, String type, String where) throws PackagingException {
+        return MetadataFile.Type.ofAttribute(type).orElseThrow(() -> new PackagingException(
+                where + ": file " + path + " has type " + Quoting.quote(type) + "; known are dir and ghost"));
+    }
+
+    /**
+     * A file that does not match repomd.xml explains whatever else went wrong reading it (malformed
+     * XML, a package missing): that is the problem to report, checked in primary, filelists, other order.
+     */
+    private static PackagingException firstDamage(List<MetadataInput> inputs, PackagingException problem) {
+        for (MetadataInput input : inputs) {
+            try {
+                input.finish();
+            } catch (PackagingException damage) {
+                if (damage != problem) {
+                    damage.addSuppressed(problem);
+                }
+                return damage;
             }
         }
-        return map;
+        return problem;
+    }
+
+    /** Frees the inflater or zstd's native buffers now; the bytes were read from memory, nothing can fail. */
+    private static void closeDecompressor(MetadataInput input) {
+        try {
+            input.release();
+        } catch (IOException e) {
+            // reading is over: closing an in-memory decompressor changes nothing that was read
+        }
     }
 
     private static byte[] readFile(Path file) throws PackagingException {
@@ -229,45 +271,6 @@ public final class RepodataReader {
         }
     }
 
-    private static Document parse(byte[] bytes, String name) throws PackagingException {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder.parse(new ByteArrayInputStream(bytes), name);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser supports secure processing", e);
-        } catch (SAXException | IOException e) {
-            throw new PackagingException("reading " + name + ": not well-formed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireElement(Element element, String name, String where) throws PackagingException {
-        if (!name.equals(element.getLocalName())) {
-            throw new PackagingException(where + ": the root element is <" + element.getLocalName() + ">, expected <"
-                    + name + ">");
-        }
-    }
-
     private static void check(String where, String what, String stated, String actual) throws PackagingException {
         if (!stated.equals(actual)) {
             throw new PackagingException(where + ": repomd.xml states " + what + " " + stated + ", the file has "
@@ -275,7 +278,7 @@ public final class RepodataReader {
         }
     }
 
-    private static long number(String value, String where) throws PackagingException {
+    static long number(String value, String where) throws PackagingException {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
@@ -283,31 +286,79 @@ public final class RepodataReader {
         }
     }
 
-    private static String text(Element parent, String local, String where) throws PackagingException {
-        return required(parent, local, where).getTextContent();
-    }
-
-    private static Element required(Element parent, String local, String where) throws PackagingException {
-        return child(parent, local).orElseThrow(() -> new PackagingException(where + ": no <" + local + ">"));
-    }
-
-    /** The first child of that name; looked up for every field of every package, so without a list. */
-    private static Optional<Element> child(Element parent, String local) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && local.equals(element.getLocalName())) {
-                return Optional.of(element);
-            }
+    /** The value of an element that must be there; {@code null} when the element was not. */
+    static String require(String value, String element, String where) throws PackagingException {
+        if (value == null) {
+            throw new PackagingException(where + ": no <" + element + ">");
         }
-        return Optional.empty();
+        return value;
     }
 
-    private static List<Element> children(Element parent, String local) {
-        List<Element> list = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && local.equals(element.getLocalName())) {
-                list.add(element);
-            }
+    /** The current element's text, unless an element of that name came before: the first one counts. */
+    static String firstText(String earlier, XmlCursor cursor) throws PackagingException {
+        return earlier != null ? earlier : cursor.text();
+    }
+
+    /** Reads the {@code <package>} a cursor is at, which the caller has taken the pkgid of. */
+    @FunctionalInterface
+    private interface PackageReader<T> {
+        T read(XmlCursor pkg) throws PackagingException;
+    }
+
+    /**
+     * filelists.xml or other.xml, read alongside primary.xml: each package is taken by pkgid, which
+     * is the next one when the files are in the same order; packages passed over on the way to
+     * another are kept until primary.xml asks for them.
+     */
+    private static final class Companion<T> {
+        private final XmlCursor cursor;
+        private final String file;
+        private final PackageReader<T> reader;
+        private final Map<String, T> ahead = new HashMap<>();
+        private final Set<String> taken = new HashSet<>();
+        private int count;
+        private boolean ended;
+
+        Companion(XmlCursor cursor, String file, PackageReader<T> reader) {
+            this.cursor = cursor;
+            this.file = file;
+            this.reader = reader;
         }
-        return list;
+
+        /** The package's entry, or {@code null} when the file does not list it (again). */
+        T take(String pkgid) throws PackagingException {
+            while (!ahead.containsKey(pkgid) && readNext()) {
+                // kept in ahead until asked for
+            }
+            T entry = ahead.remove(pkgid);
+            if (entry != null) {
+                taken.add(pkgid);
+            }
+            return entry;
+        }
+
+        /** Reads the packages nobody asked for; how many packages the file lists. */
+        int finish() throws PackagingException {
+            while (readNext()) {
+                // counted
+            }
+            return count;
+        }
+
+        private boolean readNext() throws PackagingException {
+            for (String child; !ended && (child = cursor.nextChild(1)) != null;) {
+                if (child.equals("package")) {
+                    String pkgid = cursor.attribute("pkgid");
+                    if (taken.contains(pkgid) || ahead.containsKey(pkgid)) {
+                        throw new PackagingException("reading " + file + ".xml: pkgid " + pkgid + " is listed twice");
+                    }
+                    ahead.put(pkgid, reader.read(cursor));
+                    count++;
+                    return true;
+                }
+            }
+            ended = true;
+            return false;
+        }
     }
 }
