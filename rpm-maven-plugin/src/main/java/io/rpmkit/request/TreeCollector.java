@@ -1,5 +1,6 @@
 package io.rpmkit.request;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.codehaus.plexus.util.AbstractScanner;
+import org.codehaus.plexus.util.MatchPatterns;
 import org.codehaus.plexus.util.SelectorUtils;
 
 import io.rpmkit.Quoting;
@@ -31,6 +33,13 @@ import io.rpmkit.spec.Entry;
 final class TreeCollector {
     /** Maven's default excludes (SCM metadata, editor backups), as plexus-utils lists them. */
     private static final List<String> DEFAULT_EXCLUDES = List.of(AbstractScanner.DEFAULTEXCLUDES);
+    /**
+     * Maven's default excludes tokenized once: matching every path against each pattern by
+     * SelectorUtils tokenized pattern and path again for each pair, 230 MB of garbage for 3,300 files.
+     */
+    private static final MatchPatterns DEFAULT_EXCLUDE_PATTERNS = MatchPatterns.from(DEFAULT_EXCLUDES);
+    private static final MatchPatterns DEFAULT_CONTENTS_EXCLUDES = MatchPatterns.from(
+            DEFAULT_EXCLUDES.stream().filter(p -> p.endsWith("/**")).toList());
 
     /** A tree entry's settings, resolved. */
     record Options(KeptModes keptModes, int fileMode, int directoryMode, String user, String group,
@@ -94,7 +103,7 @@ final class TreeCollector {
             }
             if (Files.isDirectory(child)) {
                 found.add(new Found(rel, child, Kind.DIRECTORY, null));
-                if (contentsExcluded(rel, defaultExcludes())) {
+                if (defaultContentsExcluded(rel)) {
                     continue; // SCM metadata is never walked
                 }
                 realAncestors.push(child.toRealPath());
@@ -108,7 +117,7 @@ final class TreeCollector {
 
     /** With followLinks: a link must resolve, stay inside the tree and not lead back to a directory above it. */
     private boolean followable(Path link, String rel, Deque<Path> realAncestors) {
-        if (contentsExcluded(rel, excludes) || contentsExcluded(rel, defaultExcludes())) {
+        if (contentsExcluded(rel, excludes) || defaultContentsExcluded(rel)) {
             // Never followed, so a loop or escape behind an excluded link is no error; listed for its exclude.
             found.add(new Found(rel, link, Kind.DIRECTORY, null));
             return false;
@@ -147,7 +156,8 @@ final class TreeCollector {
         Set<String> excludedDirectories = new TreeSet<>();
         List<Found> shipped = new ArrayList<>();
         for (Found item : found) {
-            boolean defaultExcluded = matchesAny(item.relative(), defaultExcludes());
+            boolean defaultExcluded = options.useDefaultExcludes()
+                    && DEFAULT_EXCLUDE_PATTERNS.matches(withSeparators(item.relative()), true);
             boolean included = includes.isEmpty();
             for (int i = 0; i < includes.size(); i++) {
                 if (matches(includes.get(i), item.relative())) {
@@ -271,17 +281,18 @@ final class TreeCollector {
         return options.fileMode();
     }
 
-    private List<String> defaultExcludes() {
-        return options.useDefaultExcludes() ? DEFAULT_EXCLUDES : List.of();
+    private boolean defaultContentsExcluded(String relative) {
+        return options.useDefaultExcludes() && DEFAULT_CONTENTS_EXCLUDES.matches(withSeparators(relative), true);
+    }
+
+    /** The path as MatchPatterns splits it: by the platform's separator, as it stores the patterns. */
+    private static String withSeparators(String relative) {
+        return File.separatorChar == '/' ? relative : relative.replace('/', File.separatorChar);
     }
 
     /** Whether a pattern ending in "/**" takes the directory and everything under it. */
     private static boolean contentsExcluded(String relative, List<String> patterns) {
         return patterns.stream().anyMatch(p -> p.endsWith("/**") && matches(p, relative));
-    }
-
-    private static boolean matchesAny(String relative, List<String> patterns) {
-        return patterns.stream().anyMatch(p -> matches(p, relative));
     }
 
     private static boolean matches(String pattern, String relative) {
