@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.stream.XMLInputFactory;
 
 import io.rpmkit.PackagingException;
@@ -64,6 +66,7 @@ public final class RepodataReader {
         }
         repomd.finish();
         List<MetadataInput> inputs = new ArrayList<>();
+        List<Companion<?>> companions = new ArrayList<>();
         try {
             List<XmlCursor> cursors = new ArrayList<>();
             for (MetadataXml kind : MetadataXml.values()) {
@@ -74,16 +77,21 @@ public final class RepodataReader {
                 inputs.add(input);
                 cursors.add(XmlCursor.open(factory, input, record.location(), kind.root()));
             }
-            List<PackageMetadata> packages = join(where, cursors.get(0),
-                    new Companion<>(cursors.get(1), "filelists", RepodataReader::fileList),
-                    new Companion<>(cursors.get(2), "other", RepodataReader::changelog));
-            for (XmlCursor cursor : cursors) {
-                cursor.finish();
-            }
+            // filelists and other are parsed on threads of their own; each finishes its own file.
+            Companion<List<MetadataFile>> filelists = new Companion<>(cursors.get(1), "filelists",
+                    RepodataReader::fileList);
+            companions.add(filelists);
+            Companion<List<MetadataChangelog>> other = new Companion<>(cursors.get(2), "other",
+                    RepodataReader::changelog);
+            companions.add(other);
+            List<PackageMetadata> packages = join(where, cursors.get(0), filelists, other);
+            cursors.get(0).finish();
             return new Repodata(revision == null ? "" : revision, records, packages);
         } catch (PackagingException e) {
+            companions.forEach(Companion::stop); // the files are the caller's again before they are checked
             throw firstDamage(inputs, e);
         } finally {
+            companions.forEach(Companion::stop);
             for (MetadataInput input : inputs) {
                 closeDecompressor(input);
             }
@@ -310,19 +318,52 @@ public final class RepodataReader {
      * is the next one when the files are in the same order; packages passed over on the way to
      * another are kept until primary.xml asks for them.
      */
+    /**
+     * filelists.xml or other.xml, parsed on a thread of its own while primary.xml is parsed here, and
+     * handed over package by package; packages are kept until primary.xml asks for them, so the files
+     * may list them in any order. The thread ends with the file, or when it is {@link #stop stopped}.
+     */
     private static final class Companion<T> {
-        private final XmlCursor cursor;
+        /** Parsed packages not yet taken over: enough that neither thread waits for the other. */
+        private static final int QUEUED = 256;
+
         private final String file;
-        private final PackageReader<T> reader;
+        private final BlockingQueue<Parsed<T>> parsed = new ArrayBlockingQueue<>(QUEUED);
+        private final Thread parser;
         private final Map<String, T> ahead = new HashMap<>();
         private final Set<String> taken = new HashSet<>();
         private int count;
         private boolean ended;
 
+        /** One package of the file; or, as the last, its end ({@code pkgid} null) or why it could not be read. */
+        private record Parsed<T>(String pkgid, T value, Exception failure) {
+        }
+
         Companion(XmlCursor cursor, String file, PackageReader<T> reader) {
-            this.cursor = cursor;
             this.file = file;
-            this.reader = reader;
+            this.parser = new Thread(() -> parse(cursor, reader), "rpmkit-repodata-" + file);
+            parser.setDaemon(true);
+            parser.start();
+        }
+
+        private void parse(XmlCursor cursor, PackageReader<T> reader) {
+            try {
+                Parsed<T> last = new Parsed<>(null, null, null);
+                try {
+                    for (String child; (child = cursor.nextChild(1)) != null;) {
+                        if (child.equals("package")) {
+                            String pkgid = cursor.attribute("pkgid");
+                            parsed.put(new Parsed<>(pkgid, reader.read(cursor), null));
+                        }
+                    }
+                    cursor.finish();
+                } catch (PackagingException | RuntimeException e) {
+                    last = new Parsed<>(null, null, e);
+                }
+                parsed.put(last);
+            } catch (InterruptedException e) {
+                // Stopped: the reader failed elsewhere and wants the file to itself.
+            }
         }
 
         /** The package's entry, or {@code null} when the file does not list it (again). */
@@ -337,28 +378,58 @@ public final class RepodataReader {
             return entry;
         }
 
-        /** Reads the packages nobody asked for; how many packages the file lists. */
+        /** Takes the packages nobody asked for and waits for the file's end; how many packages it lists. */
         int finish() throws PackagingException {
             while (readNext()) {
                 // counted
             }
+            stop();
             return count;
         }
 
-        private boolean readNext() throws PackagingException {
-            for (String child; !ended && (child = cursor.nextChild(1)) != null;) {
-                if (child.equals("package")) {
-                    String pkgid = cursor.attribute("pkgid");
-                    if (taken.contains(pkgid) || ahead.containsKey(pkgid)) {
-                        throw new PackagingException("reading " + file + ".xml: pkgid " + pkgid + " is listed twice");
-                    }
-                    ahead.put(pkgid, reader.read(cursor));
-                    count++;
-                    return true;
+        /** Ends the parsing thread and waits for it, so that the file can be read by the caller again. */
+        void stop() {
+            parser.interrupt();
+            boolean interrupted = false;
+            while (parser.isAlive()) {
+                try {
+                    parser.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-            ended = true;
-            return false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private boolean readNext() throws PackagingException {
+            if (ended) {
+                return false;
+            }
+            Parsed<T> next;
+            try {
+                next = parsed.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PackagingException("reading " + file + ".xml: interrupted", e);
+            }
+            if (next.pkgid() == null) {
+                ended = true;
+                if (next.failure() instanceof PackagingException failure) {
+                    throw failure;
+                }
+                if (next.failure() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                return false;
+            }
+            if (taken.contains(next.pkgid()) || ahead.containsKey(next.pkgid())) {
+                throw new PackagingException("reading " + file + ".xml: pkgid " + next.pkgid() + " is listed twice");
+            }
+            ahead.put(next.pkgid(), next.value());
+            count++;
+            return true;
         }
     }
 }
