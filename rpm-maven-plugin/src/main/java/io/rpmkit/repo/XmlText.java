@@ -68,6 +68,10 @@ final class XmlText {
     }
 
     static void appendAttribute(Writer out, String value) throws IOException {
+        if (plainAscii(value)) {
+            out.write(value); // most values (names, versions, digests) need no escape: one write, no loop
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             int c = value.codePointAt(i);
             if (Character.isSupplementaryCodePoint(c)) {
@@ -90,6 +94,17 @@ final class XmlText {
                 }
             }
         }
+    }
+
+    /** Whether every character is printable ASCII other than the four an attribute escapes. */
+    private static boolean plainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '&' || c == '<' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first character XML 1.0 cannot hold, described for an error message; empty when all are fine. */
