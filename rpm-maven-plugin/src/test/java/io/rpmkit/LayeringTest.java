@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The library's packages depend on each other in one direction only, and only the Mojos know Maven.
@@ -26,8 +29,26 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final Path SOURCES = Path.of("src/main/java/io/rpmkit");
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.rpmkit\\.([a-z]\\w*)\\.[A-Z*]");
-    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+
+    /** Each row: source text, the reference that must stay in its code, the one that must not. */
+    @ParameterizedTest
+    @MethodSource("codeSamples")
+    void readsCodeAsTheCompilerDoes(String source, String kept, String removed) {
+        String code = code(source);
+        assertTrue(code.contains(kept), kept + " is code in " + source + ", read as: " + code);
+        assertTrue(!code.contains(removed), removed + " is not code in " + source + ", read as: " + code);
+    }
+
+    static Stream<Arguments> codeSamples() {
+        return Stream.of(
+                Arguments.of("p.endsWith(\"/**\") && io.rpmkit.x.Y; // io.rpmkit.a.B", "io.rpmkit.x.Y", "io.rpmkit.a.B"),
+                Arguments.of("// it's \"io.rpmkit.a.B\n io.rpmkit.c.D", "io.rpmkit.c.D", "io.rpmkit.a.B"),
+                Arguments.of("char q = '\"'; io.rpmkit.e.F s = \"io.rpmkit.a.B\";", "io.rpmkit.e.F", "io.rpmkit.a.B"),
+                Arguments.of("String t = \"\"\"\n io.rpmkit.a.B \"\n\"\"\"; io.rpmkit.i.J", "io.rpmkit.i.J",
+                        "io.rpmkit.a.B"),
+                Arguments.of("s = \"a\\\"io.rpmkit.a.B\"; io.rpmkit.k.L", "io.rpmkit.k.L", "io.rpmkit.a.B"),
+                Arguments.of("/* \"unclosed io.rpmkit.a.B */ io.rpmkit.m.N", "io.rpmkit.m.N", "io.rpmkit.a.B"));
+    }
 
     @Test
     void packagesFormNoCycle() throws IOException {
@@ -123,9 +144,43 @@ class LayeringTest {
         }
     }
 
-    /** The file without comments and string literals, which name packages without depending on them. */
+    /**
+     * The file without comments and string and character literals, which name packages without
+     * depending on them. One pass, as the compiler reads them: a "/**" inside a string starts no
+     * comment, and a quote inside a comment starts no string (two regular expressions, one after
+     * the other, got both wrong).
+     */
+    static String code(String source) {
+        StringBuilder code = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+                code.append(' ');
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 2;
+                code.append(' ');
+            } else if (c == '"' || c == '\'') {
+                boolean block = source.startsWith("\"\"\"", i);
+                String close = block ? "\"\"\"" : String.valueOf(c);
+                int j = i + close.length();
+                while (j < source.length() && !source.startsWith(close, j)) {
+                    j += source.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = Math.min(source.length(), j + close.length());
+                code.append(c).append(c);
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString();
+    }
+
     private static String code(Path file) throws IOException {
-        String text = COMMENT.matcher(Files.readString(file)).replaceAll(" ");
-        return STRING.matcher(text).replaceAll("\"\"");
+        return code(Files.readString(file));
     }
 }

@@ -1,5 +1,9 @@
 package io.rpmkit.read;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
@@ -19,8 +23,8 @@ enum HeaderKind {
     private final Tag regionTag;
     private final int maxEntries;
     private final int maxDataSize;
-    /** Our tags by number: an array, since every entry of every header read is looked up here. */
-    private final Tag[] known;
+    /** Our tags by number, null where we know none: indexed, since every entry of every header read is looked up. */
+    private final List<Tag> known;
 
     HeaderKind(String label, Tag regionTag, int maxEntries, int maxDataSize, Tag[] tags) {
         this.label = label;
@@ -31,10 +35,11 @@ enum HeaderKind {
         for (Tag tag : tags) {
             highest = Math.max(highest, tag.code());
         }
-        this.known = new Tag[highest + 1];
+        Tag[] byCode = new Tag[highest + 1];
         for (Tag tag : tags) {
-            known[tag.code()] = tag;
+            byCode[tag.code()] = tag;
         }
+        this.known = Collections.unmodifiableList(Arrays.asList(byCode));
     }
 
     String label() {
@@ -55,7 +60,7 @@ enum HeaderKind {
 
     /** The tag of our vocabulary with this number, or null for one we do not know. */
     Tag known(int code) {
-        return code >= 0 && code < known.length ? known[code] : null;
+        return code >= 0 && code < known.size() ? known.get(code) : null;
     }
 
     /** Whether a tag of our vocabulary is looked up in this header. */
