@@ -162,10 +162,11 @@ for kind in $trees; do
     rm -f "$work"/*.times
     tools="rpmkit skip rpmbuild"
     case $compression in
-      zstd|xz) tools="$tools rpmbuild-T0 limit limit-digests"; payload="w${level}.${compression}dio" ;;
+      zstd|xz) tools="$tools rpmbuild-T0 limit limit-digests"; io=$([ "$compression" = zstd ] && echo zstdio || echo xzdio)
+               payload="w${level}.$io" ;;
       gzip) tools="$tools ctron"; payload="w${level}.gzdio"; ctron_dir=$(ctron_project "$tree") ;;
     esac
-    [ "$kind" = small ] && tools="rpmkit skip rpmbuild $([ "$compression" = gzip ] && echo ctron)"
+    [ "$kind" = small ] && tools="rpmkit skip rpmbuild $([ "$compression" = gzip ] && echo ctron || true)"
     for ((i = 1; i <= runs; i++)); do
       for tool in $tools; do
         case $tool in
@@ -173,7 +174,7 @@ for kind in $trees; do
                   [ "$i" = 1 ] && { rpm -K --nosignature "$dir"/target/*.rpm >&2 || exit 1; } ;;
           skip) rm -rf "$dir/target"; timed skip mvn -B -q -o -f "$dir/pom.xml" -Dmaven.repo.local="$repo" package -Drpm.skip ;;
           rpmbuild) rpmbuild_case rpmbuild "$tree" "$payload" ;;
-          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.${compression}dio" ;;
+          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.$io" ;;
           ctron) rm -rf "$ctron_dir/target"; timed ctron mvn -B -q -o -f "$ctron_dir/pom.xml" -Dmaven.repo.local="$repo" package ;;
           limit) timed limit bash -c "limit_compressor '$tree' $level $compression" ;;
           limit-digests) timed limit-digests bash -c "limit_with_digests '$tree' $level $compression" ;;
