@@ -43,7 +43,7 @@ final class PackageScan {
     private final Console console;
     private final long revision;
     private final int changelogLimit;
-    private final Map<String, PackageMetadata> previousByLocation;
+    private final PreviousPackages previous;
 
     /**
      * A package file as the directory walk saw it: its size and modification time in seconds.
@@ -85,14 +85,12 @@ final class PackageScan {
         }
     }
 
-    /**
-     * @param previousByLocation the previous repodata's packages by location; empty for a full run
-     */
-    PackageScan(Console console, long revision, int changelogLimit, Map<String, PackageMetadata> previousByLocation) {
+    /** @param previous the previous repodata's packages as they are read; none for a full run */
+    PackageScan(Console console, long revision, int changelogLimit, PreviousPackages previous) {
         this.console = console;
         this.revision = revision;
         this.changelogLimit = changelogLimit;
-        this.previousByLocation = previousByLocation;
+        this.previous = previous;
     }
 
     /** @param files the package files, in the order the metadata lists them */
@@ -188,9 +186,15 @@ final class PackageScan {
     private Indexed indexOne(Found found) throws PackagingException {
         String location = found.location();
         long fileTime = Math.min(found.modified(), revision);
-        PackageMetadata previous = previousByLocation.get(location);
-        if (previous != null && previous.packageSize() == found.size() && previous.fileTime() == fileTime) {
-            return new Indexed(previous, rendered(previous), List.of(), List.of(), true);
+        PackageMetadata before;
+        try {
+            before = previous.await(found.fileName(), location);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PackagingException("interrupted while reading the previous metadata", e);
+        }
+        if (before != null && before.packageSize() == found.size() && before.fileTime() == fileTime) {
+            return new Indexed(before, rendered(before), List.of(), List.of(), true);
         }
         try (FileChannel channel = FileChannel.open(found.file(), StandardOpenOption.READ)) {
             FileDigest digest;

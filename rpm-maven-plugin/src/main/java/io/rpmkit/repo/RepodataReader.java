@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 
 import io.rpmkit.PackagingException;
@@ -39,12 +40,24 @@ public final class RepodataReader {
     private final Path repository;
     private final XMLInputFactory factory = XmlCursor.factory();
 
-    private RepodataReader(Path repository) {
+    private final Consumer<PackageMetadata> eachPackage;
+
+    private RepodataReader(Path repository, Consumer<PackageMetadata> eachPackage) {
         this.repository = repository;
+        this.eachPackage = eachPackage;
     }
 
     public static Repodata read(Path repository) throws PackagingException {
-        return new RepodataReader(repository).read();
+        return new RepodataReader(repository, pkg -> { }).read();
+    }
+
+    /**
+     * As {@link #read(Path)}, handing each package to {@code eachPackage} as soon as it is joined,
+     * before the files' open-size and open-checksum are checked at their ends: a caller that uses a
+     * package before {@code read} returns must drop it if {@code read} then fails.
+     */
+    static Repodata read(Path repository, Consumer<PackageMetadata> eachPackage) throws PackagingException {
+        return new RepodataReader(repository, eachPackage).read();
     }
 
     private Repodata read() throws PackagingException {
@@ -170,12 +183,14 @@ public final class RepodataReader {
     }
 
     /** primary.xml's packages in its order, each joined with its file list and changelog. */
-    private static List<PackageMetadata> join(String where, XmlCursor primary, Companion<List<MetadataFile>> filelists,
+    private List<PackageMetadata> join(String where, XmlCursor primary, Companion<List<MetadataFile>> filelists,
             Companion<List<MetadataChangelog>> other) throws PackagingException {
         List<PackageMetadata> packages = new ArrayList<>();
         for (String child; (child = primary.nextChild(1)) != null;) {
             if (child.equals("package")) {
-                packages.add(packageOf(PrimaryElement.read(primary), filelists, other));
+                PackageMetadata pkg = packageOf(PrimaryElement.read(primary), filelists, other);
+                packages.add(pkg);
+                eachPackage.accept(pkg);
             }
         }
         int filelistsCount = filelists.finish();

@@ -93,9 +93,14 @@ class RepositoryUpdateTest {
         assertNotEquals(oldPkgid, RepodataReader.read(repo).find("alpha").orElseThrow().pkgid(), "a full run reads it");
     }
 
-    /** Damage to the previous metadata costs a full run and a warning, never wrong metadata. */
+    /**
+     * Damage to the previous metadata costs a full run and a warning, never wrong metadata. A wrong
+     * open-checksum shows only once a file is read to its end, after its packages were handed over and
+     * used: the update must then index everything again.
+     */
     enum Damage {
-        FLIPPED_BYTE_IN_PRIMARY, TRUNCATED_REPOMD, MISSING_FILELISTS
+        FLIPPED_BYTE_IN_PRIMARY, TRUNCATED_REPOMD, MISSING_FILELISTS, WRONG_OPEN_CHECKSUM_OF_PRIMARY,
+        WRONG_OPEN_CHECKSUM_OF_OTHER
     }
 
     @ParameterizedTest
@@ -114,6 +119,8 @@ class RepositoryUpdateTest {
             }
             case TRUNCATED_REPOMD -> Files.writeString(repo.resolve("repodata/repomd.xml"), "<?xml version=\"1.0\"?><repomd");
             case MISSING_FILELISTS -> Files.delete(repo.resolve(first.records().get(1).location()));
+            case WRONG_OPEN_CHECKSUM_OF_PRIMARY -> wrongOpenChecksum(repo, first, "primary");
+            case WRONG_OPEN_CHECKSUM_OF_OTHER -> wrongOpenChecksum(repo, first, "other");
         }
         replaceWithAnotherSize(repo, "beta");
 
@@ -126,6 +133,17 @@ class RepositoryUpdateTest {
         assertTrue(log.stream().anyMatch(m -> m.startsWith("WARN update: the previous metadata cannot be used (reading ")
                 && m.endsWith("); indexing every package again")), log.toString());
         assertTrue(log.get(log.size() - 1).contains("(0 unchanged"), log.toString());
+    }
+
+    /** repomd.xml states another open-checksum for one file; the file and its checksum stay as written. */
+    private static void wrongOpenChecksum(Path repo, WrittenRepository written, String type) throws Exception {
+        String stated = written.records().stream().filter(r -> r.type().equals(type)).findFirst().orElseThrow()
+                .openChecksum();
+        String wrong = (stated.charAt(0) == '0' ? "1" : "0") + stated.substring(1);
+        Path repomd = repo.resolve("repodata/repomd.xml");
+        String text = Files.readString(repomd);
+        assertTrue(text.contains(stated), text);
+        Files.writeString(repomd, text.replace(stated, wrong));
     }
 
     /**
