@@ -43,7 +43,7 @@ final class PackageScan {
     private final Console console;
     private final long revision;
     private final int changelogLimit;
-    private final PreviousPackages previous;
+    private final Map<String, PackageMetadata> previousByLocation;
 
     /**
      * A package file as the directory walk saw it: its size and modification time in seconds.
@@ -85,12 +85,14 @@ final class PackageScan {
         }
     }
 
-    /** @param previous the previous repodata's packages as they are read; none for a full run */
-    PackageScan(Console console, long revision, int changelogLimit, PreviousPackages previous) {
+    /**
+     * @param previousByLocation the previous repodata's packages by location; empty for a full run
+     */
+    PackageScan(Console console, long revision, int changelogLimit, Map<String, PackageMetadata> previousByLocation) {
         this.console = console;
         this.revision = revision;
         this.changelogLimit = changelogLimit;
-        this.previous = previous;
+        this.previousByLocation = previousByLocation;
     }
 
     /** @param files the package files, in the order the metadata lists them */
@@ -186,15 +188,9 @@ final class PackageScan {
     private Indexed indexOne(Found found) throws PackagingException {
         String location = found.location();
         long fileTime = Math.min(found.modified(), revision);
-        PackageMetadata before;
-        try {
-            before = previous.await(found.fileName(), location);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PackagingException("interrupted while reading the previous metadata", e);
-        }
-        if (before != null && before.packageSize() == found.size() && before.fileTime() == fileTime) {
-            return new Indexed(before, rendered(before), List.of(), List.of(), true);
+        PackageMetadata previous = previousByLocation.get(location);
+        if (previous != null && previous.packageSize() == found.size() && previous.fileTime() == fileTime) {
+            return new Indexed(previous, rendered(previous), List.of(), List.of(), true);
         }
         try (FileChannel channel = FileChannel.open(found.file(), StandardOpenOption.READ)) {
             FileDigest digest;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 
 import io.rpmkit.PackagingException;
@@ -40,24 +39,12 @@ public final class RepodataReader {
     private final Path repository;
     private final XMLInputFactory factory = XmlCursor.factory();
 
-    private final Consumer<PackageMetadata> eachPackage;
-
-    private RepodataReader(Path repository, Consumer<PackageMetadata> eachPackage) {
+    private RepodataReader(Path repository) {
         this.repository = repository;
-        this.eachPackage = eachPackage;
     }
 
     public static Repodata read(Path repository) throws PackagingException {
-        return new RepodataReader(repository, pkg -> { }).read();
-    }
-
-    /**
-     * As {@link #read(Path)}, handing each package to {@code eachPackage} as soon as it is joined,
-     * before the files' open-size and open-checksum are checked at their ends: a caller that uses a
-     * package before {@code read} returns must drop it if {@code read} then fails.
-     */
-    static Repodata read(Path repository, Consumer<PackageMetadata> eachPackage) throws PackagingException {
-        return new RepodataReader(repository, eachPackage).read();
+        return new RepodataReader(repository).read();
     }
 
     private Repodata read() throws PackagingException {
@@ -183,14 +170,12 @@ public final class RepodataReader {
     }
 
     /** primary.xml's packages in its order, each joined with its file list and changelog. */
-    private List<PackageMetadata> join(String where, XmlCursor primary, Companion<List<MetadataFile>> filelists,
+    private static List<PackageMetadata> join(String where, XmlCursor primary, Companion<List<MetadataFile>> filelists,
             Companion<List<MetadataChangelog>> other) throws PackagingException {
         List<PackageMetadata> packages = new ArrayList<>();
         for (String child; (child = primary.nextChild(1)) != null;) {
             if (child.equals("package")) {
-                PackageMetadata pkg = packageOf(PrimaryElement.read(primary), filelists, other);
-                packages.add(pkg);
-                eachPackage.accept(pkg);
+                packages.add(packageOf(PrimaryElement.read(primary), filelists, other));
             }
         }
         int filelistsCount = filelists.finish();

@@ -10,8 +10,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.rpmkit.Console;
@@ -69,36 +72,37 @@ public final class RepositoryWriter {
         if (!problems.isEmpty()) {
             throw new PackagingException(step, problems);
         }
-        // The previous metadata is read on a thread of its own while the directory is walked and the
-        // packages are indexed: a package waits for its previous metadata only until the reader passes it.
-        PreviousPackages previous = options.update() ? PreviousPackages.reading(directory) : PreviousPackages.none();
+        // The previous metadata is read while the directory is walked: each is one thread's work.
+        CompletableFuture<Previous> previous = options.update()
+                ? CompletableFuture.supplyAsync(() -> Previous.of(directory)) : CompletableFuture.completedFuture(
+                        new Previous(Map.of(), null));
         List<PackageScan.Found> found = findPackages(directory);
+        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previousPackages(previous));
         Path staging = directory.resolve(STAGING);
         boolean written = false;
         try {
-            Staged staged = stage(step, staging, found, previous, revision, options);
-            String unusable = previous.unusable();
-            if (unusable != null) {
-                console.warn("update: the previous metadata cannot be used (" + unusable + "); indexing every"
-                        + " package again");
-                if (previous.takenThenFoundUnusable()) {
-                    staged = stage(step, staging, found, PreviousPackages.none(), revision, options);
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            PackageScan.Result result;
+            List<RepomdRecord> records;
+            // Every package file must become a package, or nothing is kept: the count is known now.
+            try (MetadataStreams streams = MetadataStreams.open(staging, found.size(), options.compression())) {
+                result = scan.index(found, streams::append);
+                if (!result.problems().isEmpty()) {
+                    throw new PackagingException(step, result.problems());
                 }
+                records = streams.finish(revision, FileTime.from(options.revision()));
             }
-            WrittenRepository repository = replaceRepodata(directory, staging, staged.records(),
-                    staged.result().packages(), revision, options);
+            WrittenRepository repository = replaceRepodata(directory, staging, records, result.packages(), revision,
+                    options);
             written = true;
-            int count = staged.result().packages().size();
-            console.info("Wrote the metadata of " + count + (count == 1 ? " package" : " packages")
-                    + (options.update() ? " (" + staged.result().reused() + " unchanged, kept from the previous"
-                            + " metadata)" : "")
+            console.info("Wrote the metadata of " + result.packages().size()
+                    + (result.packages().size() == 1 ? " package" : " packages")
+                    + (options.update() ? " (" + result.reused() + " unchanged, kept from the previous metadata)" : "")
                     + " to " + repository.repomd().getParent() + " (revision " + revision + ")");
             return repository;
         } catch (IOException e) {
             throw new PackagingException(step + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PackagingException(step + ": interrupted", e);
         } finally {
             if (!written) {
                 deleteQuietly(staging);
@@ -106,24 +110,37 @@ public final class RepositoryWriter {
         }
     }
 
-    /** What the staging directory holds once the three files are written: their records and the packages. */
-    private record Staged(PackageScan.Result result, List<RepomdRecord> records) {
+    /**
+     * The previous repodata's packages by location, for an update; none for a full run or when there
+     * is no previous repodata. Previous metadata that cannot be read (damaged, another checksum type)
+     * only costs time: every package is indexed again, with a warning that says why.
+     *
+     * @param unusable why the previous metadata cannot be used; null when it can, or when there is none
+     */
+    private record Previous(Map<String, PackageMetadata> byLocation, String unusable) {
+        static Previous of(Path directory) {
+            if (!Files.exists(directory.resolve(REPODATA).resolve("repomd.xml"))) {
+                return new Previous(Map.of(), null);
+            }
+            try {
+                Map<String, PackageMetadata> byLocation = new HashMap<>();
+                for (PackageMetadata pkg : RepodataReader.read(directory).packages()) {
+                    byLocation.putIfAbsent(pkg.location(), pkg);
+                }
+                return new Previous(byLocation, null);
+            } catch (PackagingException e) {
+                return new Previous(Map.of(), e.getMessage());
+            }
+        }
     }
 
-    /** Indexes the packages and writes the three metadata files into a new staging directory. */
-    private Staged stage(String step, Path staging, List<PackageScan.Found> found, PreviousPackages previous,
-            long revision, RepositoryOptions options) throws IOException, PackagingException {
-        deleteTree(staging);
-        Files.createDirectories(staging);
-        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previous);
-        // Every package file must become a package, or nothing is kept: the count is known now.
-        try (MetadataStreams streams = MetadataStreams.open(staging, found.size(), options.compression())) {
-            PackageScan.Result result = scan.index(found, streams::append);
-            if (!result.problems().isEmpty()) {
-                throw new PackagingException(step, result.problems());
-            }
-            return new Staged(result, streams.finish(revision, FileTime.from(options.revision())));
+    private Map<String, PackageMetadata> previousPackages(CompletableFuture<Previous> reading) {
+        Previous previous = reading.join(); // only PackagingException is caught inside: anything else is a bug
+        if (previous.unusable() != null) {
+            console.warn("update: the previous metadata cannot be used (" + previous.unusable() + "); indexing every"
+                    + " package again");
         }
+        return previous.byLocation();
     }
 
     /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
