@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.codehaus.plexus.util.AbstractScanner;
+import org.codehaus.plexus.util.MatchPattern;
 import org.codehaus.plexus.util.MatchPatterns;
-import org.codehaus.plexus.util.SelectorUtils;
 
 import io.rpmkit.Quoting;
 import io.rpmkit.format.FileFlag;
@@ -33,14 +33,6 @@ import io.rpmkit.spec.Entry;
 final class TreeCollector {
     /** Maven's default excludes (SCM metadata, editor backups), as plexus-utils lists them. */
     private static final List<String> DEFAULT_EXCLUDES = List.of(AbstractScanner.DEFAULTEXCLUDES);
-    /**
-     * Maven's default excludes tokenized once per tree: matching every path against each pattern by
-     * SelectorUtils tokenized pattern and path again for each pair, 230 MB of garbage for 3,300 files.
-     * (Per tree, not static: MatchPatterns holds an array.)
-     */
-    private final MatchPatterns defaultExcludePatterns = MatchPatterns.from(DEFAULT_EXCLUDES);
-    private final MatchPatterns defaultContentsExcludes = MatchPatterns.from(
-            DEFAULT_EXCLUDES.stream().filter(p -> p.endsWith("/**")).toList());
 
     /** A tree entry's settings, resolved. */
     record Options(KeptModes keptModes, int fileMode, int directoryMode, String user, String group,
@@ -61,6 +53,18 @@ final class TreeCollector {
     private final List<Found> found = new ArrayList<>();
     private final List<String> includes;
     private final List<String> excludes;
+    /*
+     * Every pattern tokenized once per tree, and each path once for all of them: SelectorUtils.matchPath
+     * tokenizes pattern and path again for each pair, 230 MB of garbage for 3,300 files against Maven's
+     * default excludes. One MatchPatterns per include and exclude, since each is reported on its own.
+     * (Per tree, not static: MatchPatterns holds an array.)
+     */
+    private final List<MatchPatterns> includePatterns;
+    private final List<MatchPatterns> excludePatterns;
+    /** The patterns ending in "/**", which take a directory and everything under it: its walk is skipped. */
+    private final MatchPatterns excludedContents;
+    private final MatchPatterns defaultExcludePatterns;
+    private final MatchPatterns defaultExcludedContents;
     private Path realRoot;
 
     TreeCollector(String label, Path root, Options options, List<String> problems) {
@@ -70,6 +74,24 @@ final class TreeCollector {
         this.problems = problems;
         this.includes = options.includes().stream().map(TreeCollector::normalized).toList();
         this.excludes = options.excludes().stream().map(TreeCollector::normalized).toList();
+        this.includePatterns = includes.stream().map(MatchPatterns::from).toList();
+        this.excludePatterns = excludes.stream().map(MatchPatterns::from).toList();
+        this.excludedContents = MatchPatterns.from(excludes.stream().filter(p -> p.endsWith("/**")).toList());
+        List<String> defaults = options.useDefaultExcludes() ? DEFAULT_EXCLUDES : List.of();
+        this.defaultExcludePatterns = MatchPatterns.from(defaults);
+        this.defaultExcludedContents = MatchPatterns.from(defaults.stream().filter(p -> p.endsWith("/**")).toList());
+    }
+
+    /** A path as MatchPatterns sees it: with the platform's separator, as it stores the patterns, split once. */
+    private record MatchedPath(String path, String[] tokens) {
+        static MatchedPath of(String relative) {
+            String path = File.separatorChar == '/' ? relative : relative.replace('/', File.separatorChar);
+            return new MatchedPath(path, MatchPattern.tokenizePathToString(path, File.separator));
+        }
+
+        boolean matches(MatchPatterns patterns) {
+            return patterns.matches(path, tokens, true);
+        }
     }
 
     /** The tree's entries under {@code destination}; problems go to the list given. */
@@ -104,7 +126,7 @@ final class TreeCollector {
             }
             if (Files.isDirectory(child)) {
                 found.add(new Found(rel, child, Kind.DIRECTORY, null));
-                if (defaultContentsExcluded(rel)) {
+                if (MatchedPath.of(rel).matches(defaultExcludedContents)) {
                     continue; // SCM metadata is never walked
                 }
                 realAncestors.push(child.toRealPath());
@@ -118,7 +140,8 @@ final class TreeCollector {
 
     /** With followLinks: a link must resolve, stay inside the tree and not lead back to a directory above it. */
     private boolean followable(Path link, String rel, Deque<Path> realAncestors) {
-        if (contentsExcluded(rel, excludes) || defaultContentsExcluded(rel)) {
+        MatchedPath path = MatchedPath.of(rel);
+        if (path.matches(excludedContents) || path.matches(defaultExcludedContents)) {
             // Never followed, so a loop or escape behind an excluded link is no error; listed for its exclude.
             found.add(new Found(rel, link, Kind.DIRECTORY, null));
             return false;
@@ -157,11 +180,11 @@ final class TreeCollector {
         Set<String> excludedDirectories = new TreeSet<>();
         List<Found> shipped = new ArrayList<>();
         for (Found item : found) {
-            boolean defaultExcluded = options.useDefaultExcludes()
-                    && defaultExcludePatterns.matches(withSeparators(item.relative()), true);
+            MatchedPath path = MatchedPath.of(item.relative());
+            boolean defaultExcluded = path.matches(defaultExcludePatterns);
             boolean included = includes.isEmpty();
             for (int i = 0; i < includes.size(); i++) {
-                if (matches(includes.get(i), item.relative())) {
+                if (path.matches(includePatterns.get(i))) {
                     included = true;
                     (defaultExcluded ? defaultExcludedIncludes : item.kind() == Kind.DIRECTORY ? directoryIncludes
                             : usedIncludes).add(i);
@@ -172,7 +195,7 @@ final class TreeCollector {
             }
             boolean excluded = false;
             for (int i = 0; i < excludes.size(); i++) {
-                if (matches(excludes.get(i), item.relative())) {
+                if (path.matches(excludePatterns.get(i))) {
                     excluded = true;
                     usedExcludes.add(i);
                 }
@@ -280,24 +303,6 @@ final class TreeCollector {
             problems.add(label + ": the mode of " + Quoting.quote(source) + " cannot be read: " + e);
         }
         return options.fileMode();
-    }
-
-    private boolean defaultContentsExcluded(String relative) {
-        return options.useDefaultExcludes() && defaultContentsExcludes.matches(withSeparators(relative), true);
-    }
-
-    /** The path as MatchPatterns splits it: by the platform's separator, as it stores the patterns. */
-    private static String withSeparators(String relative) {
-        return File.separatorChar == '/' ? relative : relative.replace('/', File.separatorChar);
-    }
-
-    /** Whether a pattern ending in "/**" takes the directory and everything under it. */
-    private static boolean contentsExcluded(String relative, List<String> patterns) {
-        return patterns.stream().anyMatch(p -> p.endsWith("/**") && matches(p, relative));
-    }
-
-    private static boolean matches(String pattern, String relative) {
-        return SelectorUtils.matchPath(pattern, relative, "/", true);
     }
 
     /** As Maven's scanner reads a pattern: '\' is '/', and a trailing '/' means everything below. */
