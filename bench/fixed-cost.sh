@@ -22,7 +22,7 @@ sed -i -e "s/@project.version@/$version/" -e '/<plugin><artifactId>maven-compile
       <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.2</version></plugin>\
       <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.3</version></plugin>' "$work/project/pom.xml"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$here/common.sh"
 # goal_seconds LOG: seconds from the goal's header line to its last line, from Maven's timestamps
 goal_seconds() {
   awk '/--- rpm-maven-plugin/ {start = $1} start && (/Wrote |Skipping the rpm goal/) {end = $1}

@@ -19,15 +19,7 @@ repo=${MAVEN_REPO:-$HOME/.m2/repository}
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
 mkdir -p "$work"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
-# timed NAME COMMAND...: runs COMMAND, appends "seconds kilobytes" to $work/NAME.times
-timed() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/last.time" "$@" >"$work/last.err" 2>&1 || {
-    echo "$name failed:" >&2; cat "$work/last.err" >&2; return 1; }
-  cat "$work/last.time" >> "$work/$name.times"
-}
+. "$here/common.sh"
 
 # Copies of the trees inside $work: rpmbuild hard-links them into its buildroot (one file system).
 make_tree() { # kind -> prints the tree's path
@@ -48,19 +40,7 @@ make_tree() { # kind -> prints the tree's path
 }
 
 project() { # tree compression level -> a project packaging the tree under /opt/bench
-  local dir="$work/project"
-  mkdir -p "$dir"
-  cat > "$dir/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId>
-  <artifactId>bench</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <properties><project.build.outputTimestamp>2026-11-24T00:00:00Z</project.build.outputTimestamp></properties>
-  <build>
-    <plugins>
-      <plugin>
+  bench_pom "$work/project" "      <plugin>
         <groupId>io.rpmkit</groupId>
         <artifactId>rpm-maven-plugin</artifactId>
         <version>$version</version>
@@ -73,28 +53,12 @@ project() { # tree compression level -> a project packaging the tree under /opt/
           <compressionLevel>$3</compressionLevel>
           <entries><entry><path>/opt/bench</path><source>$1</source></entry></entries>
         </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
-  echo "$dir"
+      </plugin>"
+  echo "$work/project"
 }
 
 ctron_project() { # tree -> a project packaging the tree under /opt/bench with ctron's rpm-builder
-  local dir="$work/ctron"
-  mkdir -p "$dir"
-  cat > "$dir/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId>
-  <artifactId>bench</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <properties><project.build.outputTimestamp>2026-11-24T00:00:00Z</project.build.outputTimestamp></properties>
-  <build>
-    <plugins>
-      <plugin>
+  bench_pom "$work/ctron" "      <plugin>
         <groupId>de.dentrassi.maven</groupId>
         <artifactId>rpm</artifactId>
         <version>${CTRON_VERSION:-1.11.0}</version>
@@ -107,12 +71,8 @@ ctron_project() { # tree -> a project packaging the tree under /opt/bench with c
           <skipSigning>true</skipSigning>
           <entries><entry><name>/opt/bench</name><collect><from>$1</from></collect></entry></entries>
         </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
-  echo "$dir"
+      </plugin>"
+  echo "$work/ctron"
 }
 
 rpmbuild_case() { # name tree payload
@@ -161,10 +121,10 @@ for kind in $trees; do
     dir=$(project "$tree" "$compression" "$level")
     rm -f "$work"/*.times
     tools="rpmkit skip rpmbuild"
+    payload=$(rpm_payload "$compression" "$level")
     case $compression in
-      zstd|xz) tools="$tools rpmbuild-T0 limit limit-digests"; io=$([ "$compression" = zstd ] && echo zstdio || echo xzdio)
-               payload="w${level}.$io" ;;
-      gzip) tools="$tools ctron"; payload="w${level}.gzdio"; ctron_dir=$(ctron_project "$tree") ;;
+      zstd|xz) tools="$tools rpmbuild-T0 limit limit-digests" ;;
+      gzip) tools="$tools ctron"; ctron_dir=$(ctron_project "$tree") ;;
     esac
     [ "$kind" = small ] && tools="rpmkit skip rpmbuild $([ "$compression" = gzip ] && echo ctron || true)"
     for ((i = 1; i <= runs; i++)); do
@@ -174,7 +134,7 @@ for kind in $trees; do
                   [ "$i" = 1 ] && { rpm -K --nosignature "$dir"/target/*.rpm >&2 || exit 1; } ;;
           skip) rm -rf "$dir/target"; timed skip mvn -B -q -o -f "$dir/pom.xml" -Dmaven.repo.local="$repo" package -Drpm.skip ;;
           rpmbuild) rpmbuild_case rpmbuild "$tree" "$payload" ;;
-          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "w${level}T0.$io" ;;
+          rpmbuild-T0) rpmbuild_case rpmbuild-T0 "$tree" "$(rpm_payload "$compression" "$level" T0)" ;;
           ctron) rm -rf "$ctron_dir/target"; timed ctron mvn -B -q -o -f "$ctron_dir/pom.xml" -Dmaven.repo.local="$repo" package ;;
           limit) timed limit bash -c "limit_compressor '$tree' $level $compression" ;;
           limit-digests) timed limit-digests bash -c "limit_with_digests '$tree' $level $compression" ;;

@@ -30,13 +30,7 @@ mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$classpath" "$here/src/main/java/bench/RepoScale.java"
 classpath="$work/classes:$classpath"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-timed() { # NAME COMMAND...: appends "seconds kilobytes" to $work/NAME.times
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/last.time" "$@" >"$work/last.out" 2>&1 || {
-    echo "$name failed:" >&2; cat "$work/last.out" >&2; return 1; }
-  cat "$work/last.time" >> "$work/$name.times"
-}
+. "$here/common.sh"
 
 /usr/bin/time -f "%e s, %M KB" -o "$work/generate.time" java -cp "$classpath" bench.RepoScale generate "$work/packages" 0 "$count"
 java -cp "$classpath" bench.RepoScale generate "$work/added" "$count" "$added"

@@ -14,19 +14,11 @@ mkdir -p "$work"
 (cd "$here" && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
 classpath="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
-# timed NAME OUTFILE COMMAND...: runs COMMAND, appends "seconds kilobytes" to $work/NAME.times
-timed() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/last.time" "$@" >/dev/null 2>"$work/last.err" || {
-    echo "$name failed:" >&2; cat "$work/last.err" >&2; return 1; }
-  cat "$work/last.time" >> "$work/$name.times"
-}
+. "$here/common.sh"
 
 rpmbuild_case() { # input compression level
   local input=$1 payload
-  case $2 in gzip) payload="w$3.gzdio" ;; zstd) payload="w$3.zstdio" ;; xz) payload="w$3.xzdio" ;; esac
+  payload=$(rpm_payload "$2" "$3")
   mkdir -p "$work/rpmbuild/SPECS"
   cat > "$work/rpmbuild/SPECS/bench.spec" <<SPEC
 Name: bench
