@@ -41,7 +41,8 @@ class LayeringTest {
 
     static Stream<Arguments> codeSamples() {
         return Stream.of(
-                Arguments.of("p.endsWith(\"/**\") && io.rpmkit.x.Y; // io.rpmkit.a.B", "io.rpmkit.x.Y", "io.rpmkit.a.B"),
+                Arguments.of("p.endsWith(\"/**\") && io.rpmkit.x.Y; // io.rpmkit.a.B", "io.rpmkit.x.Y",
+                        "io.rpmkit.a.B"),
                 Arguments.of("// it's \"io.rpmkit.a.B\n io.rpmkit.c.D", "io.rpmkit.c.D", "io.rpmkit.a.B"),
                 Arguments.of("char q = '\"'; io.rpmkit.e.F s = \"io.rpmkit.a.B\";", "io.rpmkit.e.F", "io.rpmkit.a.B"),
                 Arguments.of("String t = \"\"\"\n io.rpmkit.a.B \"\n\"\"\"; io.rpmkit.i.J", "io.rpmkit.i.J",

@@ -166,56 +166,56 @@ final class HeaderParser {
         int offset = buffer.getInt(at + 8);
         int count = buffer.getInt(at + 12);
         if (tag < RpmTag.HEADERI18NTABLE.code()) {
-            throw fail(label(index, tag) + ": tag numbers below " + RpmTag.HEADERI18NTABLE.code()
+            throw fail(index, tag, ": tag numbers below " + RpmTag.HEADERI18NTABLE.code()
                     + " are reserved for the region tag, which must come first");
         }
         TagType type = TagType.ofCode(typeCode);
         if (type == null || type == TagType.NULL) {
-            throw fail(label(index, tag) + " has type " + typeCode + "; accepted are 1 (CHAR) to 9 (I18NSTRING)");
+            throw fail(index, tag, " has type " + typeCode + "; accepted are 1 (CHAR) to 9 (I18NSTRING)");
         }
         if (count < 1 || count > dataSize) {
-            throw fail(label(index, tag) + " has count " + Integer.toUnsignedString(count) + "; accepted is 1 to the data size "
-                    + dataSize);
+            throw fail(index, tag, " has count " + Integer.toUnsignedString(count)
+                    + "; accepted is 1 to the data size " + dataSize);
         }
         if (type != TagType.BIN && count > RpmLimits.MAX_ARRAY_COUNT) {
-            throw fail(label(index, tag) + " has count " + count + ", which exceeds the limit " + RpmLimits.MAX_ARRAY_COUNT);
+            throw fail(index, tag, " has count " + count + ", which exceeds the limit " + RpmLimits.MAX_ARRAY_COUNT);
         }
         if (offset < 0 || offset > dataSize) {
-            throw fail(label(index, tag) + " has offset " + offset + " outside the data area of " + dataSize + " bytes");
+            throw fail(index, tag, " has offset " + offset + " outside the data area of " + dataSize + " bytes");
         }
         if (offset % type.alignment() != 0) {
-            throw fail(label(index, tag) + " of type " + type + " has offset " + offset + ", which is not a multiple of "
+            throw fail(index, tag, " of type " + type + " has offset " + offset + ", which is not a multiple of "
                     + type.alignment());
         }
         if (offset < previousEnd) {
-            throw fail(label(index, tag) + " has offset " + offset + " inside the previous entry's data, which ends at "
+            throw fail(index, tag, " has offset " + offset + " inside the previous entry's data, which ends at "
                     + previousEnd);
         }
         long length = length(index, tag, type, offset, count);
         long end = offset + length;
         if (region != null && end > region.dataSize() - REGION_TRAILER_SIZE && offset < region.dataSize()) {
-            throw fail(label(index, tag) + " overlaps the region trailer at offset " + region.trailerOffset());
+            throw fail(index, tag, " overlaps the region trailer at offset " + region.trailerOffset());
         }
         checkType(index, tag, type);
         return new HeaderEntry(bytes, tag, type, dataStart + offset, count, (int) length);
     }
 
-    /** An index entry as messages name it; made only for a message, not for every entry read. */
-    private String label(int index, int tag) {
-        return "entry " + index + " (tag " + name(tag) + ")";
+    /** A problem of index entry {@code index}, named as messages name it: the label is made only for a message. */
+    private PackagingException fail(int index, int tag, String problem) {
+        return fail("entry " + index + " (tag " + name(tag) + ")" + problem);
     }
 
     /** The bytes the value takes, checked to fit in the data area: strings must end in NUL in it. */
     private long length(int index, int tag, TagType type, int offset, int count) throws PackagingException {
         if (type == TagType.STRING && count != 1) {
-            throw fail(label(index, tag) + " is a STRING with count " + count + "; a STRING has count 1");
+            throw fail(index, tag, " is a STRING with count " + count + "; a STRING has count 1");
         }
         if (type.isString()) {
             int position = dataStart + offset;
             int end = dataStart + dataSize;
             for (int found = 0; found < count; position++) {
                 if (position >= end) {
-                    throw fail(label(index, tag) + ": string " + (found + 1) + " of " + count
+                    throw fail(index, tag, ": string " + (found + 1) + " of " + count
                             + " is not NUL-terminated within the data area");
                 }
                 if (bytes[position] == 0) {
@@ -226,7 +226,7 @@ final class HeaderParser {
         }
         long length = (long) count * typeSize(type);
         if (offset + length > dataSize) {
-            throw fail(label(index, tag) + ": " + count + " values of type " + type + " at offset " + offset
+            throw fail(index, tag, ": " + count + " values of type " + type + " at offset " + offset
                     + " run past the data area of " + dataSize + " bytes");
         }
         return length;
@@ -247,7 +247,7 @@ final class HeaderParser {
         if (known == null || known.type() == type || (known.type().isString() && type.isString())) {
             return;
         }
-        throw fail(label(index, code) + " has type " + type + "; rpm defines it as " + known.type());
+        throw fail(index, code, " has type " + type + "; rpm defines it as " + known.type());
     }
 
     private String name(int code) {
