@@ -72,8 +72,11 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     Callable<Deflated> job(byte[] input, boolean last) {
         Dictionary priming = dictionary;
         byte[] next = idleDictionaries.poll();
+        if (next == null) {
+            next = new byte[DICTIONARY];
+        }
         int length = Math.min(DICTIONARY, input.length);
-        System.arraycopy(input, input.length - length, next = next == null ? new byte[DICTIONARY] : next, 0, length);
+        System.arraycopy(input, input.length - length, next, 0, length);
         dictionary = new Dictionary(next, length);
         return () -> deflate(input, priming, last);
     }
