@@ -47,15 +47,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     }
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this(out, level, threads, CHUNK);
-    }
-
-    /**
-     * @param chunkSize the input each worker compresses at a time; the bytes depend on it (a payload
-     *     always uses 1 MiB), and memory is a few chunks per stream
-     */
-    public ParallelGzipOutputStream(OutputStream out, int level, int threads, int chunkSize) throws IOException {
-        super(out, chunkSize, threads, 2 * threads, "rpmkit-gzip");
+        super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
         this.level = level;
         for (byte b : HEADER) {
             out.write(b);

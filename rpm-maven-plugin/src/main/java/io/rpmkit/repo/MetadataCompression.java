@@ -9,7 +9,6 @@ import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 
 import io.rpmkit.Choice;
-import io.rpmkit.payload.ParallelGzipOutputStream;
 
 /**
  * How primary, filelists and other.xml are compressed. gzip is what every yum and dnf reads, EL7's
@@ -22,10 +21,8 @@ public enum MetadataCompression implements Choice {
 
     /** createrepo_c's own zstd level (its compression_wrapper uses zstd's default). */
     private static final int ZSTD_LEVEL = 3;
-    /** zlib's default, the level GZIPOutputStream writes. */
-    private static final int GZIP_LEVEL = 6;
-    /** pigz's block size: three files with a few blocks in flight each stay within a few MiB. */
-    private static final int GZIP_CHUNK = 128 * 1024;
+    /** zlib's default, the level GZIPOutputStream writes ({@link IndexedGzipWriter} writes gzip files). */
+    static final int GZIP_LEVEL = 6;
     private static final int BUFFER = 64 * 1024;
 
     private final String settingName;
@@ -56,13 +53,9 @@ public enum MetadataCompression implements Choice {
         return java.util.Optional.empty();
     }
 
-    OutputStream compress(OutputStream out) throws IOException {
-        return switch (this) {
-            // zlib's default level, on every core; MTIME 0: no clock in the bytes.
-            case GZIP -> new ParallelGzipOutputStream(out, GZIP_LEVEL, Runtime.getRuntime().availableProcessors(),
-                    GZIP_CHUNK);
-            case ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
-        };
+    /** A zstd file's compressor; gzip files are written by {@link IndexedGzipWriter}. */
+    static OutputStream zstdCompressor(OutputStream out) throws IOException {
+        return new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
     }
 
     InputStream decompress(InputStream in) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,13 +45,20 @@ final class PackageScan {
     private final long revision;
     private final int changelogLimit;
     private final Map<String, PackageMetadata> previousByLocation;
+    private final Map<String, KeptRepodata.KeptPackage> keptByLocation;
 
     /**
      * A package file as the directory walk saw it: its size and modification time in seconds.
      *
      * @param fileName the last part of its path, by which packages are ordered
      */
-    record Found(Path file, String fileName, String location, long size, long modified) {
+    record Found(Path file, String fileName, String location, long size, long modified) implements Comparable<Found> {
+        /** By file name, then location, as createrepo_c orders packages. */
+        @Override
+        public int compareTo(Found other) {
+            int byName = fileName.compareTo(other.fileName);
+            return byName != 0 ? byName : location.compareTo(other.location);
+        }
     }
 
     /** Takes each package for the metadata files, in file order, as long as no problem was found. */
@@ -60,17 +68,25 @@ final class PackageScan {
          *     null when it is too long to be held ({@link MetadataXml#fitsInMemory})
          */
         void accept(PackageMetadata pkg, byte[][] rendered) throws IOException;
+
+        /** A package whose text is kept as it is in the previous metadata. */
+        void keep(KeptRepodata.KeptPackage pkg) throws IOException;
     }
 
-    /** What the packages' metadata came to: in file order, every problem, how many were kept from before. */
-    record Result(List<PackageMetadata> packages, List<String> problems, int reused) {
+    /**
+     * What the packages' metadata came to: every problem, how many packages there are and how many
+     * were kept from before.
+     *
+     * @param packages in file order, each package read from its file now (not those kept from before)
+     */
+    record Result(List<PackageMetadata> packages, List<String> problems, int count, int reused) {
     }
 
     /** One file's outcome: its metadata and text (null when it is not a package or too long), its problems and logs. */
     private record Indexed(PackageMetadata metadata, byte[][] rendered, List<String> problems, List<Logged> logged,
-            boolean reused) {
+            boolean reused, KeptRepodata.KeptPackage kept) {
         static Indexed problem(String problem) {
-            return new Indexed(null, null, List.of(problem), List.of(), false);
+            return new Indexed(null, null, List.of(problem), List.of(), false, null);
         }
     }
 
@@ -86,13 +102,17 @@ final class PackageScan {
     }
 
     /**
-     * @param previousByLocation the previous repodata's packages by location; empty for a full run
+     * @param previousByLocation the previous repodata's packages by location, read back; empty for a
+     *     full run, or when the previous text is kept as it is
+     * @param keptByLocation the previous repodata's packages whose text can be kept as it is; empty when none
      */
-    PackageScan(Console console, long revision, int changelogLimit, Map<String, PackageMetadata> previousByLocation) {
+    PackageScan(Console console, long revision, int changelogLimit, Map<String, PackageMetadata> previousByLocation,
+            Map<String, KeptRepodata.KeptPackage> keptByLocation) {
         this.console = console;
         this.revision = revision;
         this.changelogLimit = changelogLimit;
         this.previousByLocation = previousByLocation;
+        this.keptByLocation = keptByLocation;
     }
 
     /** @param files the package files, in the order the metadata lists them */
@@ -115,14 +135,12 @@ final class PackageScan {
             Iterator<Found> next = files.iterator();
             Deque<Future<Indexed>> pending = new ArrayDeque<>();
             while (next.hasNext() && pending.size() < threads * AHEAD_PER_THREAD) {
-                Found file = next.next();
-                pending.add(pool.submit(() -> indexOne(file)));
+                pending.add(submit(pool, next.next()));
             }
             while (!pending.isEmpty()) {
                 Indexed indexed = join(pending.poll());
                 if (next.hasNext()) {
-                    Found file = next.next();
-                    pending.add(pool.submit(() -> indexOne(file)));
+                    pending.add(submit(pool, next.next()));
                 }
                 collector.accept(indexed);
             }
@@ -132,12 +150,32 @@ final class PackageScan {
         }
     }
 
+    /** A package whose text is kept needs no thread: it is taken as it is, here. */
+    private Future<Indexed> submit(ExecutorService pool, Found file) throws PackagingException {
+        Indexed kept = kept(file);
+        return kept != null ? CompletableFuture.completedFuture(kept) : pool.submit(() -> indexOne(file));
+    }
+
+    /** The package as the previous metadata has it, if its text is kept; else null. */
+    private Indexed kept(Found found) {
+        KeptRepodata.KeptPackage kept = keptByLocation.get(found.location());
+        if (kept != null && kept.packageSize() == found.size() && kept.fileTime() == fileTime(found)) {
+            return new Indexed(null, null, List.of(), List.of(), true, kept);
+        }
+        return null;
+    }
+
+    private long fileTime(Found found) {
+        return Math.min(found.modified(), revision);
+    }
+
     /** Takes the results in file order: passes on what was logged, gathers problems, finds duplicates. */
     private final class Collector {
         private final Sink sink;
         private final List<PackageMetadata> packages = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private final Map<String, String> locationByNevra = new LinkedHashMap<>();
+        private int count;
         private int reused;
 
         Collector(Sink sink) {
@@ -148,23 +186,33 @@ final class PackageScan {
             indexed.logged().forEach(logged -> logged.to(console));
             problems.addAll(indexed.problems());
             PackageMetadata pkg = indexed.metadata();
-            if (pkg == null) {
+            KeptRepodata.KeptPackage kept = indexed.kept();
+            if (pkg == null && kept == null) {
                 return;
             }
-            String earlier = locationByNevra.putIfAbsent(pkg.nevra(), pkg.location());
+            String nevra = kept != null ? kept.nevra() : pkg.nevra();
+            String location = kept != null ? kept.location() : pkg.location();
+            String earlier = locationByNevra.putIfAbsent(nevra, location);
             if (earlier != null) {
-                problems.add(earlier + " and " + pkg.location() + " are both " + pkg.nevra() + ": a repository"
-                        + " holds a package once; remove one of the files");
+                problems.add(earlier + " and " + location + " are both " + nevra + ": a repository holds a package"
+                        + " once; remove one of the files");
             }
-            packages.add(pkg);
+            count++;
             reused += indexed.reused() ? 1 : 0;
+            if (pkg != null && !indexed.reused()) {
+                packages.add(pkg);
+            }
             if (problems.isEmpty()) {
-                sink.accept(pkg, indexed.rendered());
+                if (kept != null) {
+                    sink.keep(kept);
+                } else {
+                    sink.accept(pkg, indexed.rendered());
+                }
             }
         }
 
         Result result() {
-            return new Result(packages, problems, reused);
+            return new Result(packages, problems, count, reused);
         }
     }
 
@@ -187,10 +235,14 @@ final class PackageScan {
 
     private Indexed indexOne(Found found) throws PackagingException {
         String location = found.location();
-        long fileTime = Math.min(found.modified(), revision);
+        long fileTime = fileTime(found);
+        Indexed kept = kept(found);
+        if (kept != null) {
+            return kept;
+        }
         PackageMetadata previous = previousByLocation.get(location);
         if (previous != null && previous.packageSize() == found.size() && previous.fileTime() == fileTime) {
-            return new Indexed(previous, rendered(previous), List.of(), List.of(), true);
+            return new Indexed(previous, rendered(previous), List.of(), List.of(), true, null);
         }
         try (FileChannel channel = FileChannel.open(found.file(), StandardOpenOption.READ)) {
             FileDigest digest;
@@ -219,7 +271,7 @@ final class PackageScan {
             List<String> problems = new ArrayList<>();
             MetadataXml.unwritable(pkg).forEach(p -> problems.add(location + ": " + p
                     + ", which XML cannot hold: rebuild the package without it"));
-            return new Indexed(pkg, problems.isEmpty() ? rendered(pkg) : null, problems, logged, false);
+            return new Indexed(pkg, problems.isEmpty() ? rendered(pkg) : null, problems, logged, false, null);
         } catch (IOException e) {
             throw new PackagingException("reading " + found.file() + ": " + e, e);
         }

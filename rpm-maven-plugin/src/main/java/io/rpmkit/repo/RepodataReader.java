@@ -34,7 +34,7 @@ import io.rpmkit.format.Digests;
  */
 public final class RepodataReader {
     /** The most a metadata file may decompress to when repomd.xml states no size. */
-    private static final long MAX_OPEN_SIZE = 1L << 30;
+    static final long MAX_OPEN_SIZE = 1L << 30;
 
     private final Path repository;
     private final XMLInputFactory factory = XmlCursor.factory();
@@ -47,8 +47,22 @@ public final class RepodataReader {
         return new RepodataReader(repository).read();
     }
 
-    private Repodata read() throws PackagingException {
-        Path repomdPath = repository.resolve(RepositoryWriter.REPODATA).resolve("repomd.xml");
+    /** repomd.xml's revision and its {@code <data>} entries. */
+    record Repomd(String revision, List<RepomdRecord> records) {
+        RepomdRecord record(MetadataXml kind, String where) throws PackagingException {
+            return records.stream().filter(r -> r.type().equals(kind.type())).findFirst().orElseThrow(
+                    () -> new PackagingException(where + ": no <data type=\"" + kind.type() + "\">; a repository has"
+                            + " primary, filelists and other"));
+        }
+    }
+
+    /** Reads repomd.xml only. */
+    static Repomd readRepomd(Path repository) throws PackagingException {
+        return new RepodataReader(repository).repomd();
+    }
+
+    private Repomd repomd() throws PackagingException {
+        Path repomdPath = repomdPath();
         String where = "reading " + repomdPath;
         MetadataInput repomdBytes = new MetadataInput(new ByteArrayInputStream(readFile(repomdPath)), where,
                 "unreadable", -1, "", Long.MAX_VALUE);
@@ -65,14 +79,22 @@ public final class RepodataReader {
             }
         }
         repomd.finish();
+        return new Repomd(revision == null ? "" : revision, records);
+    }
+
+    private Path repomdPath() {
+        return repository.resolve(RepositoryWriter.REPODATA).resolve("repomd.xml");
+    }
+
+    private Repodata read() throws PackagingException {
+        String where = "reading " + repomdPath();
+        Repomd repomd = repomd();
         List<MetadataInput> inputs = new ArrayList<>();
         List<Companion<?>> companions = new ArrayList<>();
         try {
             List<XmlCursor> cursors = new ArrayList<>();
             for (MetadataXml kind : MetadataXml.values()) {
-                RepomdRecord record = records.stream().filter(r -> r.type().equals(kind.type())).findFirst()
-                        .orElseThrow(() -> new PackagingException(where + ": no <data type=\"" + kind.type()
-                                + "\">; a repository has primary, filelists and other"));
+                RepomdRecord record = repomd.record(kind, where);
                 MetadataInput input = input(record);
                 inputs.add(input);
                 cursors.add(XmlCursor.open(factory, input, record.location(), kind.root()));
@@ -86,7 +108,7 @@ public final class RepodataReader {
             companions.add(other);
             List<PackageMetadata> packages = join(where, cursors.get(0), filelists, other);
             cursors.get(0).finish();
-            return new Repodata(revision == null ? "" : revision, records, packages);
+            return new Repodata(repomd.revision(), repomd.records(), packages);
         } catch (PackagingException e) {
             companions.forEach(Companion::stop); // the files are the caller's again before they are checked
             throw firstDamage(inputs, e);
@@ -148,17 +170,8 @@ public final class RepodataReader {
     /** A metadata file's uncompressed bytes as a stream, after checking its compressed size and checksum. */
     private MetadataInput input(RepomdRecord record) throws PackagingException {
         String where = "reading " + record.location();
-        MetadataCompression compression = MetadataCompression.ofLocation(record.location()).orElseThrow(
-                () -> new PackagingException(where + ": only gzip- and zstd-compressed metadata is read (.xml.gz,"
-                        + " .xml.zst: createrepo_c's defaults)"));
-        Path file = repository.resolve(record.location()).normalize();
-        if (!file.startsWith(repository.normalize())) {
-            throw new PackagingException(where + ": the location leaves the repository");
-        }
-        // Held compressed (a small part of the open size), so the bytes checked are the bytes parsed.
-        byte[] compressed = readFile(file);
-        check(where, "size", Long.toString(record.size()), Long.toString(compressed.length));
-        check(where, "checksum", record.checksum(), Digests.hex(Digests.sha256().digest(compressed)));
+        MetadataCompression compression = compression(record, where);
+        byte[] compressed = compressed(repository, record);
         String damage = "not " + compression.settingName() + " data";
         InputStream open;
         try {
@@ -167,6 +180,28 @@ public final class RepodataReader {
             throw new PackagingException(where + ": " + damage + ": " + e, e);
         }
         return new MetadataInput(open, where, damage, record.openSize(), record.openChecksum(), MAX_OPEN_SIZE);
+    }
+
+    private static MetadataCompression compression(RepomdRecord record, String where) throws PackagingException {
+        return MetadataCompression.ofLocation(record.location()).orElseThrow(
+                () -> new PackagingException(where + ": only gzip- and zstd-compressed metadata is read (.xml.gz,"
+                        + " .xml.zst: createrepo_c's defaults)"));
+    }
+
+    /**
+     * A metadata file's compressed bytes, after checking their size and checksum against repomd.xml.
+     * Held compressed (a small part of the open size), so the bytes checked are the bytes parsed.
+     */
+    static byte[] compressed(Path repository, RepomdRecord record) throws PackagingException {
+        String where = "reading " + record.location();
+        Path file = repository.resolve(record.location()).normalize();
+        if (!file.startsWith(repository.normalize())) {
+            throw new PackagingException(where + ": the location leaves the repository");
+        }
+        byte[] compressed = readFile(file);
+        check(where, "size", Long.toString(record.size()), Long.toString(compressed.length));
+        check(where, "checksum", record.checksum(), Digests.hex(Digests.sha256().digest(compressed)));
+        return compressed;
     }
 
     /** primary.xml's packages in its order, each joined with its file list and changelog. */

@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -73,11 +74,13 @@ public final class RepositoryWriter {
             throw new PackagingException(step, problems);
         }
         // The previous metadata is read while the directory is walked: each is one thread's work.
-        CompletableFuture<Previous> previous = options.update()
-                ? CompletableFuture.supplyAsync(() -> Previous.of(directory)) : CompletableFuture.completedFuture(
-                        new Previous(Map.of(), null));
+        CompletableFuture<Previous> reading = options.update()
+                ? CompletableFuture.supplyAsync(() -> Previous.of(directory), RepositoryWriter::startDaemon)
+                : CompletableFuture.completedFuture(Previous.NONE);
         List<PackageScan.Found> found = findPackages(directory);
-        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previousPackages(previous));
+        Previous previous = previous(reading);
+        PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previous.byLocation(),
+                previous.kept() == null ? Map.of() : previous.kept().byLocation());
         Path staging = directory.resolve(STAGING);
         boolean written = false;
         try {
@@ -87,17 +90,25 @@ public final class RepositoryWriter {
             List<RepomdRecord> records;
             // Every package file must become a package, or nothing is kept: the count is known now.
             try (MetadataStreams streams = MetadataStreams.open(staging, found.size(), options.compression())) {
-                result = scan.index(found, streams::append);
+                result = scan.index(found, new PackageScan.Sink() {
+                    @Override
+                    public void accept(PackageMetadata pkg, byte[][] rendered) throws IOException {
+                        streams.append(pkg, rendered);
+                    }
+
+                    @Override
+                    public void keep(KeptRepodata.KeptPackage pkg) throws IOException {
+                        streams.keep(previous.kept(), pkg);
+                    }
+                });
                 if (!result.problems().isEmpty()) {
                     throw new PackagingException(step, result.problems());
                 }
                 records = streams.finish(revision, FileTime.from(options.revision()));
             }
-            WrittenRepository repository = replaceRepodata(directory, staging, records, result.packages(), revision,
-                    options);
+            WrittenRepository repository = replaceRepodata(directory, staging, records, result, revision, options);
             written = true;
-            console.info("Wrote the metadata of " + result.packages().size()
-                    + (result.packages().size() == 1 ? " package" : " packages")
+            console.info("Wrote the metadata of " + result.count() + (result.count() == 1 ? " package" : " packages")
                     + (options.update() ? " (" + result.reused() + " unchanged, kept from the previous metadata)" : "")
                     + " to " + repository.repomd().getParent() + " (revision " + revision + ")");
             return repository;
@@ -111,41 +122,63 @@ public final class RepositoryWriter {
     }
 
     /**
-     * The previous repodata's packages by location, for an update; none for a full run or when there
-     * is no previous repodata. Previous metadata that cannot be read (damaged, another checksum type)
-     * only costs time: every package is indexed again, with a warning that says why.
+     * The previous repodata, for an update; nothing for a full run or when there is none. When we
+     * wrote it in the {@link IndexedGzip} layout, its packages' text is kept as it is
+     * ({@link KeptRepodata}); otherwise it is read back and rendered again. Previous metadata that
+     * cannot be read (damaged, another checksum type) only costs time: every package is indexed
+     * again, with a warning that says why.
      *
+     * @param byLocation the packages read back, by location; empty when kept
+     * @param kept the packages whose text is kept; null when read back, or none
      * @param unusable why the previous metadata cannot be used; null when it can, or when there is none
      */
-    private record Previous(Map<String, PackageMetadata> byLocation, String unusable) {
+    private record Previous(Map<String, PackageMetadata> byLocation, KeptRepodata kept, String unusable) {
+        static final Previous NONE = new Previous(Map.of(), null, null);
+
         static Previous of(Path directory) {
             if (!Files.exists(directory.resolve(REPODATA).resolve("repomd.xml"))) {
-                return new Previous(Map.of(), null);
+                return NONE;
             }
             try {
+                Optional<KeptRepodata> kept = KeptRepodata.read(directory);
+                if (kept.isPresent()) {
+                    return new Previous(Map.of(), kept.get(), null);
+                }
                 Map<String, PackageMetadata> byLocation = new HashMap<>();
                 for (PackageMetadata pkg : RepodataReader.read(directory).packages()) {
                     byLocation.putIfAbsent(pkg.location(), pkg);
                 }
-                return new Previous(byLocation, null);
+                return new Previous(byLocation, null, null);
             } catch (PackagingException e) {
-                return new Previous(Map.of(), e.getMessage());
+                return new Previous(Map.of(), null, e.getMessage());
             }
         }
     }
 
-    private Map<String, PackageMetadata> previousPackages(CompletableFuture<Previous> reading) {
+    /** A thread of its own for reading the previous metadata: the common pool has a single thread on 2 cores. */
+    private static void startDaemon(Runnable work) {
+        Thread thread = new Thread(work, "rpmkit-previous-metadata");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Previous previous(CompletableFuture<Previous> reading) {
         Previous previous = reading.join(); // only PackagingException is caught inside: anything else is a bug
         if (previous.unusable() != null) {
             console.warn("update: the previous metadata cannot be used (" + previous.unusable() + "); indexing every"
                     + " package again");
         }
-        return previous.byLocation();
+        return previous;
     }
 
     /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
     private static List<PackageScan.Found> findPackages(Path directory) throws PackagingException {
         List<PackageScan.Found> found = new ArrayList<>();
+        // Each file's path starts with the directory's: its location is the rest (relativize costs more).
+        String separator = directory.getFileSystem().getSeparator();
+        String root = directory.toString();
+        int prefix = root.length() + (root.endsWith(separator) ? 0 : separator.length());
+        boolean slashes = separator.equals("/");
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                 @Override
@@ -168,7 +201,9 @@ public final class RepositoryWriter {
                     BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
                             ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
                     if (target.isRegularFile()) {
-                        found.add(new PackageScan.Found(file, name, location(directory, file), target.size(),
+                        String location = file.toString().substring(prefix);
+                        found.add(new PackageScan.Found(file, name, slashes ? location : location.replace(separator,
+                                "/"), target.size(),
                                 target.lastModifiedTime().toInstant().getEpochSecond()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -177,17 +212,13 @@ public final class RepositoryWriter {
         } catch (IOException e) {
             throw new PackagingException("looking for packages in " + directory + ": " + e, e);
         }
-        found.sort(Comparator.comparing(PackageScan.Found::fileName).thenComparing(PackageScan.Found::location));
+        Collections.sort(found);
         return found;
-    }
-
-    private static String location(Path directory, Path file) {
-        return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /** Writes repomd.xml (and its signature) beside the metadata files, then puts the staging directory in place. */
     private WrittenRepository replaceRepodata(Path directory, Path staging, List<RepomdRecord> records,
-            List<PackageMetadata> packages, long revision, RepositoryOptions options)
+            PackageScan.Result result, long revision, RepositoryOptions options)
             throws IOException, PackagingException {
         FileTime time = FileTime.from(options.revision());
         byte[] repomd = RepomdXml.render(Long.toString(revision), records).getBytes(StandardCharsets.UTF_8);
@@ -211,7 +242,7 @@ public final class RepositoryWriter {
         deleteTree(retired);
         return new WrittenRepository(directory, repodata.resolve("repomd.xml"),
                 signed ? Optional.of(repodata.resolve("repomd.xml.asc")) : Optional.empty(),
-                Long.toString(revision), records, packages);
+                Long.toString(revision), records, result.packages(), result.count());
     }
 
     private static void deleteQuietly(Path root) {

@@ -96,6 +96,45 @@ final class XmlText {
         }
     }
 
+    /**
+     * The text an element or attribute value of our writer stands for: the entities and character
+     * references above back to characters.
+     *
+     * @throws IllegalArgumentException for an entity this class does not write
+     */
+    static String unescape(String escaped) {
+        int amp = escaped.indexOf('&');
+        if (amp < 0) {
+            return escaped;
+        }
+        StringBuilder out = new StringBuilder(escaped.length());
+        int run = 0;
+        while (amp >= 0) {
+            int semicolon = escaped.indexOf(';', amp);
+            if (semicolon < 0) {
+                throw new IllegalArgumentException("an & without ; at " + amp);
+            }
+            out.append(escaped, run, amp);
+            String entity = escaped.substring(amp + 1, semicolon);
+            switch (entity) {
+                case "amp" -> out.append('&');
+                case "lt" -> out.append('<');
+                case "gt" -> out.append('>');
+                case "quot" -> out.append('"');
+                default -> {
+                    if (!entity.startsWith("#") || entity.length() < 2) {
+                        throw new IllegalArgumentException("&" + entity + "; is not one of ours");
+                    }
+                    boolean hex = entity.charAt(1) == 'x';
+                    out.appendCodePoint(Integer.parseInt(entity.substring(hex ? 2 : 1), hex ? 16 : 10));
+                }
+            }
+            run = semicolon + 1;
+            amp = escaped.indexOf('&', run);
+        }
+        return out.append(escaped, run, escaped.length()).toString();
+    }
+
     /** Whether every character is printable ASCII other than the four an attribute escapes. */
     private static boolean plainAscii(String value) {
         for (int i = 0; i < value.length(); i++) {

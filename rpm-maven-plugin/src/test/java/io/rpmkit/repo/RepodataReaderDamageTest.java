@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -519,7 +520,8 @@ class RepodataReaderDamageTest {
 
         private byte[] compress(byte[] open) throws Exception {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (OutputStream out = compression.compress(bytes)) {
+            try (OutputStream out = compression == MetadataCompression.GZIP ? new GZIPOutputStream(bytes)
+                    : MetadataCompression.zstdCompressor(bytes)) {
                 out.write(open);
             }
             return bytes.toByteArray();

@@ -1,0 +1,312 @@
+package io.rpmkit.repo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.rpmkit.PackagingException;
+import io.rpmkit.format.Digests;
+
+/**
+ * The previous repodata as an update keeps it when we wrote it in the {@link IndexedGzip} layout:
+ * each package's text in the three files, by location, with what decides whether it is kept (its
+ * size and {@code <time file>}) and its name-epoch:version-release.arch, without parsing the XML.
+ * The files are checked as {@link RepodataReader} checks them (size and checksum against repomd.xml,
+ * CRC-32, open-size and open-checksum), and must be laid out exactly as our writer lays them out:
+ * the same packages, in the same order, in all three. Anything else (createrepo_c's metadata, zstd,
+ * damage) gives {@link Optional#empty()}, and the caller reads the previous metadata the ordinary way,
+ * which reports what is wrong.
+ */
+final class KeptRepodata {
+    /** primary.xml's and the companions' markers, as bytes: made once per read, searched for in every package. */
+    private static final class Markers {
+        final byte[] primaryStart = bytes("<package type=\"rpm\">\n  <name>");
+        final byte[] arch = bytes("</name>\n  <arch>");
+        final byte[] epoch = bytes("</arch>\n  <version epoch=\"");
+        final byte[] ver = bytes("\" ver=\"");
+        final byte[] rel = bytes("\" rel=\"");
+        final byte[] checksum = bytes("\"/>\n  <checksum type=\"sha256\" pkgid=\"YES\">");
+        final byte[] checksumEnd = bytes("</checksum>\n");
+        final byte[] time = bytes("\n  <time file=\"");
+        final byte[] size = bytes("\n  <size package=\"");
+        final byte[] location = bytes("\n  <location href=\"");
+        final byte[] quote = bytes("\"");
+        final byte[] locationEnd = bytes("\"/>\n");
+    }
+
+    private static final int PKGID_LENGTH = 64;
+    /** More than any repomd.xml we write (about 1.5 KB): such a file is read the ordinary way. */
+    private static final long MAX_REPOMD = 1 << 20;
+    private static final Pattern REVISION = Pattern.compile("\\A<\\?xml [^\\n]*\\n<repomd [^\\n]*>\\n  <revision>([^<]*)"
+            + "</revision>\\n");
+    private static final Pattern DATA = Pattern.compile("  <data type=\"(\\w+)\">\\n"
+            + "    <checksum type=\"sha256\">([0-9a-f]{64})</checksum>\\n"
+            + "    <open-checksum type=\"sha256\">([0-9a-f]{64})</open-checksum>\\n"
+            + "    <location href=\"([^\"]*)\"/>\\n"
+            + "    <timestamp>(\\d{1,18})</timestamp>\\n"
+            + "    <size>(\\d{1,18})</size>\\n"
+            + "    <open-size>(\\d{1,18})</open-size>\\n"
+            + "  </data>\\n");
+
+    /** A package of the previous metadata; {@code index} is its place in each of the three files. */
+    record KeptPackage(String location, String nevra, String pkgid, long packageSize, long fileTime, int index) {
+    }
+
+    private final Map<String, KeptPackage> byLocation;
+    private final List<PreviousFile> files;
+
+    private KeptRepodata(Map<String, KeptPackage> byLocation, List<PreviousFile> files) {
+        this.byLocation = byLocation;
+        this.files = files;
+    }
+
+    Map<String, KeptPackage> byLocation() {
+        return byLocation;
+    }
+
+    /** The previous file of this kind. */
+    PreviousFile file(MetadataXml kind) {
+        return files.get(kind.ordinal());
+    }
+
+    /**
+     * @throws PackagingException when repomd.xml or a file it names cannot be read or does not match
+     *     it: the ordinary reader would find the same
+     */
+    static Optional<KeptRepodata> read(Path repository) throws PackagingException {
+        Optional<List<RepomdRecord>> ours = ourRepomd(repository);
+        if (ours.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RepomdRecord> records = ours.get();
+        for (RepomdRecord record : records) {
+            if (!record.location().endsWith(".xml" + MetadataCompression.GZIP.suffix())) {
+                return Optional.empty();
+            }
+        }
+        List<CompletableFuture<Optional<PreviousFile>>> reading = new ArrayList<>();
+        // Each file is inflated and split alone: filelists and other on threads of their own, primary here.
+        for (MetadataXml kind : MetadataXml.values()) {
+            CompletableFuture<Optional<PreviousFile>> file = new CompletableFuture<>();
+            reading.add(file);
+            if (kind == MetadataXml.PRIMARY) {
+                continue;
+            }
+            Runnable work = () -> {
+                try {
+                    file.complete(previousFile(repository, records.get(kind.ordinal()), kind));
+                } catch (PackagingException | RuntimeException e) {
+                    file.completeExceptionally(e);
+                }
+            };
+            Thread thread = new Thread(work, "rpmkit-previous-" + kind.type());
+            thread.setDaemon(true);
+            thread.start();
+        }
+        // primary's packages are read here while the companions are still being inflated.
+        Optional<PreviousFile> primary = previousFile(repository, records.get(MetadataXml.PRIMARY.ordinal()),
+                MetadataXml.PRIMARY);
+        Optional<Map<String, KeptPackage>> byLocation = primary.flatMap(KeptRepodata::primaryPackages);
+        List<PreviousFile> files = new ArrayList<>();
+        for (MetadataXml kind : MetadataXml.values()) {
+            Optional<PreviousFile> previous = kind == MetadataXml.PRIMARY ? primary : join(reading.get(kind.ordinal()));
+            if (previous.isEmpty() || byLocation.isEmpty()) {
+                return Optional.empty();
+            }
+            files.add(previous.get());
+        }
+        if (!companionsAgree(files, byLocation.get().values())) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeptRepodata(byLocation.get(), List.copyOf(files)));
+    }
+
+    /**
+     * repomd.xml's primary, filelists and other, in that order, when the file is exactly what
+     * {@link RepomdXml} renders for them (so no XML parser need start); else empty.
+     */
+    private static Optional<List<RepomdRecord>> ourRepomd(Path repository) throws PackagingException {
+        Path path = repository.resolve(RepositoryWriter.REPODATA).resolve("repomd.xml");
+        String text;
+        try {
+            if (Files.size(path) > MAX_REPOMD) {
+                return Optional.empty();
+            }
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // unreadable, or not UTF-8: the ordinary reader says what is wrong
+        }
+        Matcher revision = REVISION.matcher(text);
+        if (!revision.find()) {
+            return Optional.empty();
+        }
+        List<RepomdRecord> records = new ArrayList<>();
+        Matcher data = DATA.matcher(text);
+        for (MetadataXml kind : MetadataXml.values()) {
+            if (!data.find() || !data.group(1).equals(kind.type())) {
+                return Optional.empty();
+            }
+            try {
+                records.add(new RepomdRecord(kind.type(), data.group(2), data.group(3),
+                        XmlText.unescape(data.group(4)), Long.parseLong(data.group(5)), Long.parseLong(data.group(6)),
+                        Long.parseLong(data.group(7))));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        try {
+            String rendered = RepomdXml.render(XmlText.unescape(revision.group(1)), records);
+            return rendered.equals(text) ? Optional.of(records) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PreviousFile> join(CompletableFuture<Optional<PreviousFile>> file)
+            throws PackagingException {
+        try {
+            return file.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PackagingException packaging) {
+                throw packaging;
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<PreviousFile> previousFile(Path repository, RepomdRecord record, MetadataXml kind)
+            throws PackagingException {
+        byte[] compressed = RepodataReader.compressed(repository, record);
+        long maxText = Math.min(record.openSize(), RepodataReader.MAX_OPEN_SIZE);
+        Optional<IndexedGzip.Inflated> inflated = IndexedGzip.inflate(compressed, maxText);
+        if (inflated.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] text = inflated.get().text();
+        if (record.openSize() != text.length
+                || !record.openChecksum().equals(Digests.hex(Digests.sha256().digest(text)))) {
+            return Optional.empty(); // repomd.xml says otherwise: the ordinary reader reports it
+        }
+        return PreviousFile.of(inflated.get(), kind);
+    }
+
+    /** primary's packages by location; empty if one is not laid out as we write it, or a location is there twice. */
+    private static Optional<Map<String, KeptPackage>> primaryPackages(PreviousFile primary) {
+        Markers markers = new Markers();
+        int count = primary.packages();
+        Map<String, KeptPackage> byLocation = new HashMap<>(count * 2);
+        for (int p = 0; p < count; p++) {
+            KeptPackage pkg = primaryPackage(markers, primary.text(), primary.start(p), primary.end(p), p);
+            if (pkg == null || byLocation.putIfAbsent(pkg.location(), pkg) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(byLocation);
+    }
+
+    /** Whether filelists and other list primary's packages, by pkgid, in primary's order. */
+    private static boolean companionsAgree(List<PreviousFile> files, Iterable<KeptPackage> packages) {
+        int count = files.get(MetadataXml.PRIMARY.ordinal()).packages();
+        byte[] start = bytes("<package pkgid=\"");
+        for (MetadataXml companion : List.of(MetadataXml.FILELISTS, MetadataXml.OTHER)) {
+            PreviousFile file = files.get(companion.ordinal());
+            if (file.packages() != count) {
+                return false;
+            }
+            for (KeptPackage pkg : packages) {
+                int at = file.start(pkg.index());
+                if (!PreviousFile.startsWith(file.text(), at, start)
+                        || !PreviousFile.startsWith(file.text(), at + start.length, bytes(pkg.pkgid() + "\""))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Reads primary.xml's fields that an update needs, in the order and layout our writer puts them; null if not so. */
+    private static KeptPackage primaryPackage(Markers markers, byte[] text, int start, int end, int index) {
+        Cursor at = new Cursor(text, start, end);
+        if (!at.skip(markers.primaryStart)) {
+            return null;
+        }
+        String name = at.until(markers.arch);
+        String arch = at.until(markers.epoch);
+        String epoch = at.until(markers.ver);
+        String ver = at.until(markers.rel);
+        String rel = at.until(markers.checksum);
+        String pkgid = at.until(markers.checksumEnd);
+        String fileTime = at.find(markers.time) ? at.until(markers.quote) : null;
+        String size = at.find(markers.size) ? at.until(markers.quote) : null;
+        String location = at.find(markers.location) ? at.until(markers.locationEnd) : null;
+        if (location == null || pkgid.length() != PKGID_LENGTH || !pkgid.chars().allMatch(KeptRepodata::isHex)) {
+            return null;
+        }
+        try {
+            return new KeptPackage(XmlText.unescape(location), XmlText.unescape(name) + "-" + Long.parseLong(epoch)
+                    + ":" + XmlText.unescape(ver) + "-" + XmlText.unescape(rel) + "." + XmlText.unescape(arch), pkgid,
+                    Long.parseLong(size), Long.parseLong(fileTime), index);
+        } catch (IllegalArgumentException e) {
+            return null; // not a number, or an entity that is not ours: read the ordinary way
+        }
+    }
+
+    private static boolean isHex(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A position in one package's text; once a step fails, every later one does too. */
+    private static final class Cursor {
+        private final byte[] text;
+        private final int end;
+        private int at;
+        private boolean failed;
+
+        Cursor(byte[] text, int start, int end) {
+            this.text = text;
+            this.at = start;
+            this.end = end;
+        }
+
+        boolean skip(byte[] expected) {
+            failed |= !PreviousFile.startsWith(text, at, expected) || at + expected.length > end;
+            at += failed ? 0 : expected.length;
+            return !failed;
+        }
+
+        /** Moves past the next {@code marker}. */
+        boolean find(byte[] marker) {
+            int found = failed ? -1 : PreviousFile.indexOf(text, marker, at, end);
+            failed |= found < 0;
+            at = failed ? at : found + marker.length;
+            return !failed;
+        }
+
+        /** The text up to the next {@code marker}, moving past it; "" once failed. */
+        String until(byte[] marker) {
+            int found = failed ? -1 : PreviousFile.indexOf(text, marker, at, end);
+            failed |= found < 0;
+            if (failed) {
+                return "";
+            }
+            String value = new String(text, at, found - at, StandardCharsets.UTF_8);
+            at = found + marker.length;
+            return value;
+        }
+    }
+}
