@@ -147,6 +147,31 @@ class RepositoryUpdateTest {
     }
 
     /**
+     * createrepo_c reads our gzip metadata, chunks and index included: its --update over our repodata
+     * keeps the old metadata of a package rewritten with the same size and time, which it can only
+     * have read from our primary.xml.gz (0.17.3 on the host, 1.2.1 in the sid root).
+     */
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_6_1"})
+    void createrepoUpdatesFromOurGzipMetadata(RpmGeneration generation) throws Exception {
+        generation.requireTool("createrepo_c");
+        Path repo = Files.createDirectories(generation.workDir(dir).resolve("ours"));
+        startRepository(repo);
+        new RepositoryWriter(Console.SILENT).write(repo, RepositoryOptions.of(RepoFixtures.REVISION));
+        String oldPkgid = RepodataReader.read(repo).find("alpha").orElseThrow().pkgid();
+        Path alpha = replaceWithSameSize(repo, "alpha");
+        Files.setLastModifiedTime(alpha, FileTime.from(BEFORE));
+        apply(Change.ADD_PACKAGES, repo);
+
+        generation.ok("createrepo_c", "--no-database", "--general-compress-type=gz", "--update", "--revision",
+                Long.toString(LATER_REVISION.getEpochSecond()), generation.path(repo));
+        Repodata theirs = RepodataReader.read(repo);
+        assertEquals(oldPkgid, theirs.find("alpha").orElseThrow().pkgid(), "kept from our primary.xml.gz");
+        assertEquals(List.of("alpha", "beta", "delta", "epsilon", "eta", "gamma", "zeta"), theirs.packages().stream()
+                .map(PackageMetadata::name).sorted().toList());
+    }
+
+    /**
      * The referee: createrepo_c --update on a copy of the same repository, after the same changes and a
      * later revision, writes the same primary and filelists bytes as our update (0.17.3 with gzip, 1.2.1
      * with zstd; other.xml differs in 1.2.1's attribute encoding only, see CreaterepoComparisonTest).
