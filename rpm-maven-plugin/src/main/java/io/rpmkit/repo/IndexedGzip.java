@@ -22,7 +22,7 @@ import java.util.zip.Inflater;
  */
 final class IndexedGzip {
     /** Text a chunk of packages holds before a package's checksum may end it. */
-    static final int MIN_CHUNK = 16 * 1024;
+    static final int MIN_CHUNK = 48 * 1024;
     /** Text after which a chunk ends at the next package, whatever the checksum. */
     static final int MAX_CHUNK = 128 * 1024;
     /** Text after which a chunk ends even inside a package: only a package of over 128 KiB gets there. */

@@ -37,7 +37,7 @@ import io.rpmkit.format.Digests;
  */
 class IndexedUpdateTest {
     private static final Instant BEFORE = RepoFixtures.REVISION.minusSeconds(3600);
-    private static final int PACKAGES = 160;
+    private static final int PACKAGES = 400;
 
     @TempDir
     static Path shared;
@@ -60,7 +60,7 @@ class IndexedUpdateTest {
         for (int i = 0; i < PACKAGES; i++) {
             write(pool, "pkg" + String.format("%03d", i), "1.0", i);
         }
-        for (String name : List.of("aaa-first", "pkg079b-middle", "zzz-last")) {
+        for (String name : List.of("aaa-first", "pkg199b-middle", "zzz-last")) {
             write(pool.resolve("extra"), name, "1.0", name.length());
         }
         write(pool.resolve("replaced"), "pkg042", "1.0", 99);
@@ -117,6 +117,8 @@ class IndexedUpdateTest {
                 }
             }
             assertEquals(expected, copied, kind + " with " + change + ": chunks copied");
+            System.out.printf("IndexedUpdateTest %s, %s: %d of %d chunks of packages copied%n", change, kind,
+                    copied.size(), updated.chunks() - 2);
             copiedInAll += copied.size();
             chunksInAll += updated.chunks() - 2;
         }
@@ -179,10 +181,10 @@ class IndexedUpdateTest {
             case NOTHING -> {
             }
             case ADD_FIRST -> copy(pool.resolve("extra").resolve(fileName("aaa-first")), repo);
-            case ADD_IN_THE_MIDDLE -> copy(pool.resolve("extra").resolve(fileName("pkg079b-middle")), repo);
+            case ADD_IN_THE_MIDDLE -> copy(pool.resolve("extra").resolve(fileName("pkg199b-middle")), repo);
             case ADD_LAST -> copy(pool.resolve("extra").resolve(fileName("zzz-last")), repo);
             case REMOVE_SOME -> {
-                for (int i : new int[] {3, 50, 51, 120}) {
+                for (int i : new int[] {3, 150, 151, 300}) {
                     Files.delete(packages.resolve(fileName("pkg" + String.format("%03d", i))));
                 }
             }
