@@ -2,9 +2,7 @@ package io.rpmkit.read;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.HeaderLayout;
@@ -91,17 +89,17 @@ final class HeaderParser {
         dataStart = INTRO_SIZE + count * INDEX_ENTRY_SIZE;
         Region region = region(count);
         List<HeaderEntry> entries = new ArrayList<>(count);
-        Map<Integer, HeaderEntry> byTag = new HashMap<>();
+        EntriesByTag byTag = new EntriesByTag(count);
         if (region != null) {
             HeaderEntry regionEntry = new HeaderEntry(bytes, kind.regionTag().code(), TagType.BIN,
                     dataStart + region.trailerOffset, REGION_TRAILER_SIZE, REGION_TRAILER_SIZE);
             entries.add(regionEntry);
-            byTag.put(regionEntry.tag(), regionEntry);
+            byTag.putIfAbsent(regionEntry);
         }
         long previousEnd = 0;
         for (int i = region == null ? 0 : 1; i < count; i++) {
             HeaderEntry entry = entry(i, previousEnd, region);
-            if (byTag.putIfAbsent(entry.tag(), entry) != null) {
+            if (byTag.putIfAbsent(entry) != null) {
                 throw fail("has tag " + name(entry.tag()) + " twice");
             }
             entries.add(entry);

@@ -1,9 +1,7 @@
 package io.rpmkit.read;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -18,13 +16,13 @@ public final class RpmHeader {
     private final HeaderKind kind;
     private final byte[] bytes;
     private final List<HeaderEntry> entries;
-    private final Map<Integer, HeaderEntry> byTag;
+    private final EntriesByTag byTag;
 
-    RpmHeader(HeaderKind kind, byte[] bytes, List<HeaderEntry> entries, Map<Integer, HeaderEntry> byTag) {
+    RpmHeader(HeaderKind kind, byte[] bytes, List<HeaderEntry> entries, EntriesByTag byTag) {
         this.kind = kind;
         this.bytes = bytes;
         this.entries = List.copyOf(entries);
-        this.byTag = Collections.unmodifiableMap(byTag);
+        this.byTag = byTag;
     }
 
     /** The header as stored: magic, counts, index and data; without a signature header's padding. */

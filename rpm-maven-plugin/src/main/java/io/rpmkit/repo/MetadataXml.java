@@ -288,16 +288,19 @@ public enum MetadataXml {
         check(problems, "group", pkg.group());
         check(problems, "buildhost", pkg.buildHost());
         check(problems, "sourcerpm", pkg.sourceRpm());
-        pkg.dependencies().forEach((kind, list) -> list.forEach(d -> {
-            // The labels and the joined version are made only for a message: most packages need none.
-            if (XmlText.forbiddenCharacter(d.name()).isPresent()) {
-                check(problems, kind.label() + " name", d.name());
+        for (DependencyKind kind : DependencyKind.values()) {
+            for (MetadataDependency d : pkg.dependencies(kind)) {
+                // The labels and the joined version are made only for a message: most packages need none.
+                if (XmlText.forbiddenCharacter(d.name()).isPresent()) {
+                    check(problems, kind.label() + " name", d.name());
+                }
+                if (XmlText.forbiddenCharacter(d.epoch()).isPresent()
+                        || XmlText.forbiddenCharacter(d.version()).isPresent()
+                        || XmlText.forbiddenCharacter(d.release()).isPresent()) {
+                    check(problems, kind.label() + " version", d.epoch() + ":" + d.version() + "-" + d.release());
+                }
             }
-            if (XmlText.forbiddenCharacter(d.epoch()).isPresent() || XmlText.forbiddenCharacter(d.version()).isPresent()
-                    || XmlText.forbiddenCharacter(d.release()).isPresent()) {
-                check(problems, kind.label() + " version", d.epoch() + ":" + d.version() + "-" + d.release());
-            }
-        }));
+        }
         String checked = null;
         for (MetadataFile file : pkg.files()) {
             // Files share their directory's one string: each is checked once, not once per file.
@@ -307,10 +310,10 @@ public enum MetadataXml {
             }
             checkPart(problems, file, file.basename(), file.directory().length());
         }
-        pkg.changelog().forEach(entry -> {
+        for (MetadataChangelog entry : pkg.changelog()) {
             check(problems, "changelog author", entry.author());
             check(problems, "changelog text", entry.text());
-        });
+        }
         return problems;
     }
 
