@@ -151,7 +151,7 @@ final class PackageScan {
     }
 
     /** A package whose text is kept needs no thread: it is taken as it is, here. */
-    private Future<Indexed> submit(ExecutorService pool, Found file) throws PackagingException {
+    private Future<Indexed> submit(ExecutorService pool, Found file) {
         Indexed kept = kept(file);
         return kept != null ? CompletableFuture.completedFuture(kept) : pool.submit(() -> indexOne(file));
     }
