@@ -3,7 +3,6 @@ package io.rpmkit.payload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,9 +22,6 @@ import java.util.zip.Deflater;
 public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<ParallelGzipOutputStream.Deflated> {
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
-    /** gzip header: magic, deflate, no flags, mtime 0 (reproducible), no extra flags, OS Unix. */
-    private static final List<Byte> HEADER = List.of((byte) 0x1f, (byte) 0x8b, (byte) 8, (byte) 0, (byte) 0, (byte) 0,
-            (byte) 0, (byte) 0, (byte) 0, (byte) 3);
 
     private final int level;
     private final CRC32 crc = new CRC32();
@@ -49,9 +45,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
         super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
         this.level = level;
-        for (byte b : HEADER) {
-            out.write(b);
-        }
+        out.write(GzipFraming.header(0));
     }
 
     @Override
@@ -136,14 +130,9 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
         idleDictionaries.clear();
     }
 
-    /** The gzip trailer: CRC-32 and length of the uncompressed data, little-endian. */
+    /** The gzip trailer: CRC-32 and length of the uncompressed data. */
     @Override
     void finishStream(OutputStream target) throws IOException {
-        byte[] trailer = new byte[8];
-        for (int i = 0; i < 4; i++) {
-            trailer[i] = (byte) (crc.getValue() >>> (8 * i));
-            trailer[4 + i] = (byte) (total >>> (8 * i));
-        }
-        target.write(trailer);
+        target.write(GzipFraming.trailer(crc.getValue(), total));
     }
 }

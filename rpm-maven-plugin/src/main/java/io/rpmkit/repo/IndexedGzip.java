@@ -6,6 +6,8 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import io.rpmkit.payload.GzipFraming;
+
 /**
  * The layout of our gzip metadata files, which lets an update copy the compressed bytes of the
  * packages it keeps instead of compressing them again. A file is one ordinary gzip member (every
@@ -32,10 +34,6 @@ final class IndexedGzip {
     static final byte VERSION = 1;
     static final byte SUBFIELD_1 = 'R';
     static final byte SUBFIELD_2 = 'K';
-    /** The gzip header's fixed part. */
-    private static final int FIXED_HEADER_LENGTH = 10;
-    /** The FLG bit of an extra field. */
-    private static final int FEXTRA = 4;
     /** deflate's final block, empty, with fixed codes, in bytes: ends the stream of sync-flushed chunks. */
     static final int FINAL_BLOCK_LENGTH = 2;
     private static final int MAX_EXTRA = 0xFFFF;
@@ -43,11 +41,6 @@ final class IndexedGzip {
     private static final int SUBFIELD_OVERHEAD = 4 + 2;
 
     private IndexedGzip() {
-    }
-
-    /** magic, deflate, the flags, mtime 0 (reproducible), no extra flags, OS Unix. */
-    private static byte[] fixedHeader(int flags) {
-        return new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0, 0, 0, 0, 0, 3};
     }
 
     static byte[] finalBlock() {
@@ -65,12 +58,12 @@ final class IndexedGzip {
      */
     static byte[] header(int level, int[] compressedLengths) {
         int subfield = 2 + 4 * compressedLengths.length;
-        if (SUBFIELD_OVERHEAD - 2 + subfield > MAX_EXTRA) {
-            return fixedHeader(0);
-        }
         int extra = 4 + subfield;
-        byte[] header = Arrays.copyOf(fixedHeader(FEXTRA), FIXED_HEADER_LENGTH + 2 + extra);
-        int at = FIXED_HEADER_LENGTH;
+        if (extra > MAX_EXTRA) {
+            return GzipFraming.header(0);
+        }
+        byte[] header = Arrays.copyOf(GzipFraming.header(GzipFraming.FEXTRA), GzipFraming.HEADER_LENGTH + 2 + extra);
+        int at = GzipFraming.HEADER_LENGTH;
         at = littleEndian(header, at, extra, 2);
         header[at++] = SUBFIELD_1;
         header[at++] = SUBFIELD_2;
@@ -81,14 +74,6 @@ final class IndexedGzip {
             at = littleEndian(header, at, length, 4);
         }
         return header;
-    }
-
-    /** The gzip trailer: the text's CRC-32 and its length modulo 2^32. */
-    static byte[] trailer(long crc, long length) {
-        byte[] trailer = new byte[8];
-        littleEndian(trailer, 0, crc, 4);
-        littleEndian(trailer, 4, length, 4);
-        return trailer;
     }
 
     private static int littleEndian(byte[] into, int at, long value, int bytes) {
@@ -130,12 +115,12 @@ final class IndexedGzip {
     }
 
     private static Inflated inflateChecked(byte[] file, long maxText) throws DataFormatException {
-        if (file.length < FIXED_HEADER_LENGTH + 2 + 8 || !Arrays.equals(file, 0, FIXED_HEADER_LENGTH,
-                fixedHeader(FEXTRA), 0, FIXED_HEADER_LENGTH)) {
+        if (file.length < GzipFraming.HEADER_LENGTH + 2 + 8 || !Arrays.equals(file, 0, GzipFraming.HEADER_LENGTH,
+                GzipFraming.header(GzipFraming.FEXTRA), 0, GzipFraming.HEADER_LENGTH)) {
             return null;
         }
-        int extra = unsigned(file, FIXED_HEADER_LENGTH, 2);
-        int at = FIXED_HEADER_LENGTH + 2;
+        int extra = unsigned(file, GzipFraming.HEADER_LENGTH, 2);
+        int at = GzipFraming.HEADER_LENGTH + 2;
         if (extra < SUBFIELD_OVERHEAD || at + extra > file.length || file[at] != SUBFIELD_1
                 || file[at + 1] != SUBFIELD_2) {
             return null;

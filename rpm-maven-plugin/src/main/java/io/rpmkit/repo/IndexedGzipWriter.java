@@ -24,6 +24,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.DigestingOutputStream;
+import io.rpmkit.payload.GzipFraming;
 
 /**
  * Writes one metadata file in the {@link IndexedGzip} layout: the text comes in as bytes, with a
@@ -93,7 +95,6 @@ final class IndexedGzipWriter extends OutputStream {
     /** The last bytes of the chunk before, the next chunk's dictionary; none after the opening. */
     private byte[] dictionary;
     private int dictionaryLength;
-    private int chunks;
     /** The packages of the chunk being filled, while they are all kept, in order, from one previous chunk. */
     private PreviousFile runFile;
     private int runChunk;
@@ -204,7 +205,6 @@ final class IndexedGzipWriter extends OutputStream {
         if (chunk == null) {
             chunk = new byte[IndexedGzip.MIN_CHUNK * 2];
         }
-        chunks++;
         filled = 0;
         runCount = 0;
         runBroken = false;
@@ -274,33 +274,19 @@ final class IndexedGzipWriter extends OutputStream {
         }
         spoolOut.close();
         int[] lengths = compressedLengths.stream().mapToInt(Integer::intValue).toArray();
-        MessageDigest fileDigest = Digests.sha256();
-        long size = 0;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), SPOOL_BUFFER);
+        Written written;
+        try (DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(target), SPOOL_BUFFER), Digests.sha256());
                 InputStream in = Files.newInputStream(spool, StandardOpenOption.DELETE_ON_CLOSE)) {
-            byte[] header = IndexedGzip.header(level, lengths);
-            byte[] buffer = new byte[SPOOL_BUFFER];
-            out.write(header);
-            fileDigest.update(header);
-            size += header.length;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                fileDigest.update(buffer, 0, n);
-                size += n;
-            }
-            byte[] end = concat(IndexedGzip.finalBlock(), IndexedGzip.trailer(crc.getValue(), textLength));
-            out.write(end);
-            fileDigest.update(end);
-            size += end.length;
+            out.write(IndexedGzip.header(level, lengths));
+            in.transferTo(out);
+            out.write(IndexedGzip.finalBlock());
+            out.write(GzipFraming.trailer(crc.getValue(), textLength));
+            out.flush();
+            written = new Written(Digests.hex(out.digest()), out.count(), Digests.hex(textDigest.digest()), textLength);
         }
         finished = true;
-        return new Written(Digests.hex(fileDigest.digest()), size, Digests.hex(textDigest.digest()), textLength);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+        return written;
     }
 
     /** Unless finished: drops what is in flight and closes the spool, which is deleted. */

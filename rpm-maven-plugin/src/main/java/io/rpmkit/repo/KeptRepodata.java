@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,24 +96,10 @@ final class KeptRepodata {
                 return Optional.empty();
             }
         }
-        List<CompletableFuture<Optional<PreviousFile>>> reading = new ArrayList<>();
         // Each file is inflated and split alone: filelists and other on threads of their own, primary here.
-        for (MetadataXml kind : MetadataXml.values()) {
-            CompletableFuture<Optional<PreviousFile>> file = new CompletableFuture<>();
-            reading.add(file);
-            if (kind == MetadataXml.PRIMARY) {
-                continue;
-            }
-            Runnable work = () -> {
-                try {
-                    file.complete(previousFile(repository, records.get(kind.ordinal()), kind));
-                } catch (PackagingException | RuntimeException e) {
-                    file.completeExceptionally(e);
-                }
-            };
-            Thread thread = new Thread(work, "rpmkit-previous-" + kind.type());
-            thread.setDaemon(true);
-            thread.start();
+        Map<MetadataXml, CompletableFuture<Optional<PreviousFile>>> companions = new EnumMap<>(MetadataXml.class);
+        for (MetadataXml kind : List.of(MetadataXml.FILELISTS, MetadataXml.OTHER)) {
+            companions.put(kind, onItsOwnThread(repository, records.get(kind.ordinal()), kind));
         }
         // primary's packages are read here while the companions are still being inflated.
         Optional<PreviousFile> primary = previousFile(repository, records.get(MetadataXml.PRIMARY.ordinal()),
@@ -120,7 +107,7 @@ final class KeptRepodata {
         Optional<Map<String, KeptPackage>> byLocation = primary.flatMap(KeptRepodata::primaryPackages);
         List<PreviousFile> files = new ArrayList<>();
         for (MetadataXml kind : MetadataXml.values()) {
-            Optional<PreviousFile> previous = kind == MetadataXml.PRIMARY ? primary : join(reading.get(kind.ordinal()));
+            Optional<PreviousFile> previous = kind == MetadataXml.PRIMARY ? primary : join(companions.get(kind));
             if (previous.isEmpty() || byLocation.isEmpty()) {
                 return Optional.empty();
             }
@@ -136,7 +123,7 @@ final class KeptRepodata {
      * repomd.xml's primary, filelists and other, in that order, when the file is exactly what
      * {@link RepomdXml} renders for them (so no XML parser need start); else empty.
      */
-    private static Optional<List<RepomdRecord>> ourRepomd(Path repository) throws PackagingException {
+    private static Optional<List<RepomdRecord>> ourRepomd(Path repository) {
         Path path = repository.resolve(RepositoryWriter.REPODATA).resolve("repomd.xml");
         String text;
         try {
@@ -171,6 +158,21 @@ final class KeptRepodata {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static CompletableFuture<Optional<PreviousFile>> onItsOwnThread(Path repository, RepomdRecord record,
+            MetadataXml kind) {
+        CompletableFuture<Optional<PreviousFile>> file = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                file.complete(previousFile(repository, record, kind));
+            } catch (PackagingException | RuntimeException e) {
+                file.completeExceptionally(e);
+            }
+        }, "rpmkit-previous-" + kind.type());
+        thread.setDaemon(true);
+        thread.start();
+        return file;
     }
 
     private static Optional<PreviousFile> join(CompletableFuture<Optional<PreviousFile>> file)

@@ -122,7 +122,8 @@ final class PackageScan {
         if (threads == 1) {
             // One core or one package: no pool, and what indexing allocates is the caller's to measure.
             for (Found file : files) {
-                collector.accept(indexOne(file));
+                Indexed kept = kept(file);
+                collector.accept(kept != null ? kept : indexOne(file));
             }
             return collector.result();
         }
@@ -233,13 +234,10 @@ final class PackageScan {
         }
     }
 
+    /** Reads a package whose text is not kept: from its file, or from the previous metadata read back. */
     private Indexed indexOne(Found found) throws PackagingException {
         String location = found.location();
         long fileTime = fileTime(found);
-        Indexed kept = kept(found);
-        if (kept != null) {
-            return kept;
-        }
         PackageMetadata previous = previousByLocation.get(location);
         if (previous != null && previous.packageSize() == found.size() && previous.fileTime() == fileTime) {
             return new Indexed(previous, rendered(previous), List.of(), List.of(), true, null);

@@ -56,11 +56,6 @@ public final class RepodataReader {
         }
     }
 
-    /** Reads repomd.xml only. */
-    static Repomd readRepomd(Path repository) throws PackagingException {
-        return new RepodataReader(repository).repomd();
-    }
-
     private Repomd repomd() throws PackagingException {
         Path repomdPath = repomdPath();
         String where = "reading " + repomdPath;

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.rpmkit.Console;
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.GzipFraming;
 
 /**
  * An update over metadata we wrote copies the compressed chunks of unchanged packages. To see which
@@ -134,11 +135,11 @@ class IndexedUpdateTest {
      * and repomd.xml's checksums and sizes with them; returns each file's stored chunks.
      */
     private List<List<byte[]>> storeEveryChunk(Path repo) throws Exception {
-        RepodataReader.Repomd repomd = RepodataReader.readRepomd(repo);
+        Repodata repomd = RepodataReader.read(repo);
         List<RepomdRecord> records = new ArrayList<>();
         List<List<byte[]>> stored = new ArrayList<>();
         for (MetadataXml kind : MetadataXml.values()) {
-            RepomdRecord record = repomd.record(kind, "test");
+            RepomdRecord record = repomd.record(kind.type()).orElseThrow();
             Path file = repo.resolve(record.location());
             IndexedGzip.Inflated inflated = IndexedGzip.inflate(Files.readAllBytes(file), Long.MAX_VALUE)
                     .orElseThrow();
@@ -161,7 +162,7 @@ class IndexedUpdateTest {
             bytes.write(IndexedGzip.header(inflated.level(), chunks.stream().mapToInt(c -> c.length).toArray()));
             deflate.writeTo(bytes);
             bytes.write(IndexedGzip.finalBlock());
-            bytes.write(IndexedGzip.trailer(crc.getValue(), inflated.text().length));
+            bytes.write(GzipFraming.trailer(crc.getValue(), inflated.text().length));
             byte[] file1 = bytes.toByteArray();
             assertArrayEquals(inflated.text(), IndexedGzip.inflate(file1, Long.MAX_VALUE).orElseThrow().text());
             assertFalse(Arrays.equals(file1, inflated.file()), "other bytes");
@@ -211,7 +212,7 @@ class IndexedUpdateTest {
     }
 
     private static IndexedGzip.Inflated inflated(Path repo, MetadataXml kind) throws Exception {
-        RepomdRecord record = RepodataReader.readRepomd(repo).record(kind, "test");
+        RepomdRecord record = RepodataReader.read(repo).record(kind.type()).orElseThrow();
         return IndexedGzip.inflate(Files.readAllBytes(repo.resolve(record.location())), Long.MAX_VALUE)
                 .orElseThrow();
     }
