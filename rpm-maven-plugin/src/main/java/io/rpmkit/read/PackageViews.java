@@ -159,7 +159,9 @@ final class PackageViews {
         List<String> versions = header.strings(versionTag);
         checkLengths(names.size(), nameTag, lengths(flags.length, versions.size()), flagsTag, versionTag);
         List<List<HeaderDependency>> conditions = new ArrayList<>();
-        scripts.forEach(s -> conditions.add(new ArrayList<>()));
+        for (int i = 0; i < scripts.size(); i++) {
+            conditions.add(new ArrayList<>());
+        }
         for (int i = 0; i < names.size(); i++) {
             if (indexes[i] < 0 || indexes[i] >= scripts.size()) {
                 throw new PackagingException(where + " " + indexTag.name() + "[" + i + "] is " + indexes[i]

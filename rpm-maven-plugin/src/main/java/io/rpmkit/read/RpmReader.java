@@ -82,8 +82,7 @@ public final class RpmReader {
     /** Reads the package {@code path} from its whole content, already in memory (e.g. a small file read once). */
     public static RpmPackage read(Path path, byte[] content) throws PackagingException {
         try {
-            return read(path, content.length, (offset, length) -> Arrays.copyOfRange(content, (int) offset,
-                    (int) offset + length));
+            return read(path, content.length, new InMemory(content));
         } catch (IOException e) {
             throw new IllegalStateException("an array does not fail", e);
         }
@@ -92,6 +91,14 @@ public final class RpmReader {
     /** Where a package's bytes come from: {@code length} bytes at {@code offset}, or null where the file ended. */
     private interface Source {
         byte[] read(long offset, int length) throws IOException;
+    }
+
+    /** A file's content already read; a class rather than a lambda, which a cold JVM would spin a class for. */
+    private record InMemory(byte[] content) implements Source {
+        @Override
+        public byte[] read(long offset, int length) {
+            return Arrays.copyOfRange(content, (int) offset, (int) offset + length);
+        }
     }
 
     private static RpmPackage read(Path path, long size, Source source) throws IOException, PackagingException {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -199,7 +200,7 @@ final class IndexedGzipWriter extends OutputStream {
                 freeDictionaries.add(priming);
             }
         } else {
-            inFlight.add(pool.submit(() -> deflate(text, length, priming, primingLength)));
+            inFlight.add(pool.submit(new Deflating(text, length, priming, primingLength)));
         }
         chunk = freeChunks.poll();
         if (chunk == null) {
@@ -250,6 +251,26 @@ final class IndexedGzipWriter extends OutputStream {
         }
     }
 
+    /** One chunk's deflating, for the pool; a class rather than a lambda (see {@link DaemonThreads}). */
+    private final class Deflating implements Callable<byte[]> {
+        private final byte[] text;
+        private final int length;
+        private final byte[] priming;
+        private final int primingLength;
+
+        Deflating(byte[] text, int length, byte[] priming, int primingLength) {
+            this.text = text;
+            this.length = length;
+            this.priming = priming;
+            this.primingLength = primingLength;
+        }
+
+        @Override
+        public byte[] call() {
+            return deflate(text, length, priming, primingLength);
+        }
+    }
+
     private void writeOldest() throws IOException {
         try {
             byte[] compressed = inFlight.removeFirst().get();
@@ -273,7 +294,10 @@ final class IndexedGzipWriter extends OutputStream {
             writeOldest();
         }
         spoolOut.close();
-        int[] lengths = compressedLengths.stream().mapToInt(Integer::intValue).toArray();
+        int[] lengths = new int[compressedLengths.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = compressedLengths.get(i);
+        }
         Written written;
         try (DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(target), SPOOL_BUFFER), Digests.sha256());

@@ -104,7 +104,8 @@ final class KeptRepodata {
         // primary's packages are read here while the companions are still being inflated.
         Optional<PreviousFile> primary = previousFile(repository, records.get(MetadataXml.PRIMARY.ordinal()),
                 MetadataXml.PRIMARY);
-        Optional<Map<String, KeptPackage>> byLocation = primary.flatMap(KeptRepodata::primaryPackages);
+        Optional<Map<String, KeptPackage>> byLocation = primary.isPresent() ? primaryPackages(primary.get())
+                : Optional.empty();
         List<PreviousFile> files = new ArrayList<>();
         for (MetadataXml kind : MetadataXml.values()) {
             Optional<PreviousFile> previous = kind == MetadataXml.PRIMARY ? primary : join(companions.get(kind));
@@ -252,7 +253,7 @@ final class KeptRepodata {
         String fileTime = at.find(markers.time) ? at.until(markers.quote) : null;
         String size = at.find(markers.size) ? at.until(markers.quote) : null;
         String location = at.find(markers.location) ? at.until(markers.locationEnd) : null;
-        if (location == null || pkgid.length() != PKGID_LENGTH || !pkgid.chars().allMatch(KeptRepodata::isHex)) {
+        if (location == null || pkgid.length() != PKGID_LENGTH || !isHex(pkgid)) {
             return null;
         }
         try {
@@ -264,8 +265,15 @@ final class KeptRepodata {
         }
     }
 
-    private static boolean isHex(int c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    /** A loop, not a stream: this runs for every package, from the first, in a cold JVM. */
+    private static boolean isHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] bytes(String text) {

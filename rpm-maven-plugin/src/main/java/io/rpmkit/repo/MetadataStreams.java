@@ -119,11 +119,7 @@ final class MetadataStreams implements Closeable {
     static MetadataStreams open(Path staging, int packages, MetadataCompression compression) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = compression == MetadataCompression.GZIP ? Executors.newFixedThreadPool(threads,
-                runnable -> {
-                    Thread thread = new Thread(runnable, "rpmkit-metadata-gzip");
-                    thread.setDaemon(true);
-                    return thread;
-                }) : null;
+                new DaemonThreads("rpmkit-metadata-gzip")) : null;
         MetadataStreams opened = new MetadataStreams(staging, compression, pool);
         try {
             for (MetadataXml kind : MetadataXml.values()) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.rpmkit.format.DependencyKind;
 
@@ -318,8 +319,11 @@ public enum MetadataXml {
     }
 
     private static void checkPart(List<String> problems, MetadataFile file, String part, int offset) {
-        XmlText.forbiddenCharacter(part, offset).ifPresent(c -> problems.add("file name '"
-                + displayPath(file).replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has " + c));
+        Optional<String> forbidden = XmlText.forbiddenCharacter(part, offset);
+        if (forbidden.isPresent()) {
+            problems.add("file name '" + displayPath(file).replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has "
+                    + forbidden.get());
+        }
     }
 
     /** The path for a message: whole when short, else its ends. */
@@ -334,7 +338,9 @@ public enum MetadataXml {
     }
 
     private static void check(List<String> problems, String what, String text) {
-        XmlText.forbiddenCharacter(text).ifPresent(c -> problems.add(what + " '"
-                + text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has " + c));
+        Optional<String> forbidden = XmlText.forbiddenCharacter(text);
+        if (forbidden.isPresent()) {
+            problems.add(what + " '" + text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "?") + "' has " + forbidden.get());
+        }
     }
 }

@@ -68,12 +68,18 @@ final class PackageIndexer {
                 rpm.epoch().isPresent() ? Integer.toUnsignedLong(rpm.epoch().getAsInt()) : 0,
                 rpm.version(), rpm.release(), MetadataText.of(rpm, RpmTag.SUMMARY),
                 MetadataText.of(rpm, RpmTag.DESCRIPTION), MetadataText.of(rpm, RpmTag.PACKAGER),
-                MetadataText.of(rpm, RpmTag.URL), fileTime, rpm.buildTime().map(t -> t.getEpochSecond()).orElse(0L),
+                MetadataText.of(rpm, RpmTag.URL), fileTime, buildTime(rpm),
                 rpm.fileSize(), rpm.installedSize().orElse(0), archiveSize(rpm), location,
                 MetadataText.of(rpm, RpmTag.LICENSE), MetadataText.of(rpm, RpmTag.VENDOR), MetadataText.of(rpm, RpmTag.GROUP),
                 MetadataText.of(rpm, RpmTag.BUILDHOST), MetadataText.of(rpm, RpmTag.SOURCERPM),
                 rpm.headerOffset(), rpm.payloadOffset(), dependencies(rpm), files(rpm),
                 changelog(asCreaterepoWritesIt(rpm), changelogLimit));
+    }
+
+    // Here and below no lambdas or record equality: each would spin classes on the first package a cold JVM indexes.
+    private static long buildTime(RpmPackage rpm) {
+        Optional<java.time.Instant> time = rpm.buildTime();
+        return time.isPresent() ? time.get().getEpochSecond() : 0;
     }
 
     /** The changelog with its names and texts from their bytes, see {@link MetadataText}. */
@@ -97,8 +103,9 @@ final class PackageIndexer {
         if (size.isPresent()) {
             return size.getAsLong();
         }
-        return rpm.header().entry(RpmTag.ARCHIVESIZE.code()).map(HeaderEntry::int32s)
-                .filter(values -> values.length > 0).map(values -> Integer.toUnsignedLong(values[0])).orElse(0L);
+        Optional<HeaderEntry> entry = rpm.header().entry(RpmTag.ARCHIVESIZE.code());
+        int[] values = entry.isPresent() ? entry.get().int32s() : new int[0];
+        return values.length > 0 ? Integer.toUnsignedLong(values[0]) : 0;
     }
 
     /**
@@ -149,8 +156,13 @@ final class PackageIndexer {
         for (HeaderDependency dependency : rpm.dependencies(DependencyKind.REQUIRES)) {
             String name = dependency.name();
             if (name.startsWith("/")) {
-                byBasename.computeIfAbsent(name.substring(name.lastIndexOf('/') + 1), b -> new ArrayList<>())
-                        .add(name);
+                String basename = name.substring(name.lastIndexOf('/') + 1);
+                List<String> names = byBasename.get(basename);
+                if (names == null) {
+                    names = new ArrayList<>();
+                    byBasename.put(basename, names);
+                }
+                names.add(name);
             }
         }
         Set<String> own = new HashSet<>();
@@ -192,7 +204,8 @@ final class PackageIndexer {
                         continue;
                     }
                     pre = (dependency.flags() & PRE_FLAGS) != 0;
-                    if (new PreviousRequire(flags, dependency.version(), pre).equals(previousRequire.get(name))) {
+                    if (previousRequire.containsKey(name)
+                            && previousRequire.get(name).repeatedBy(flags, dependency.version(), pre)) {
                         continue;
                     }
                 }
@@ -224,6 +237,9 @@ final class PackageIndexer {
 
     /** The previous requirement of a name, as the header states it, for the duplicate check. */
     private record PreviousRequire(String flags, String version, boolean pre) {
+        boolean repeatedBy(String otherFlags, String otherVersion, boolean otherPre) {
+            return flags.equals(otherFlags) && version.equals(otherVersion) && pre == otherPre;
+        }
     }
 
     /** createrepo_c's {@code cr_flag_to_str}: the comparison bits only; other combinations name none. */
@@ -249,7 +265,8 @@ final class PackageIndexer {
      */
     static Optional<MetadataDependency> entry(String name, String flags, String version, boolean pre) {
         Optional<MetadataDependency> entry = split(name, flags, version, pre);
-        return flags.isEmpty() ? entry.map(e -> new MetadataDependency(name, flags, "", "", "", pre)) : entry;
+        return flags.isEmpty() && entry.isPresent() ? Optional.of(new MetadataDependency(name, flags, "", "", "", pre))
+                : entry;
     }
 
     private static Optional<MetadataDependency> split(String name, String flags, String version, boolean pre) {
@@ -261,8 +278,10 @@ final class PackageIndexer {
         int colon = version.indexOf(':');
         if (colon >= 0) {
             String given = version.substring(0, colon);
-            if (!given.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
+            for (int i = 0; i < given.length(); i++) {
+                if (given.charAt(i) < '0' || given.charAt(i) > '9') {
+                    return Optional.empty();
+                }
             }
             epoch = given.isEmpty() ? "0" : given;
             rest = version.substring(colon + 1);

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -127,11 +128,7 @@ final class PackageScan {
             }
             return collector.result();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "rpmkit-repository-index");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads("rpmkit-repository-index"));
         try {
             Iterator<Found> next = files.iterator();
             Deque<Future<Indexed>> pending = new ArrayDeque<>();
@@ -154,7 +151,21 @@ final class PackageScan {
     /** A package whose text is kept needs no thread: it is taken as it is, here. */
     private Future<Indexed> submit(ExecutorService pool, Found file) {
         Indexed kept = kept(file);
-        return kept != null ? CompletableFuture.completedFuture(kept) : pool.submit(() -> indexOne(file));
+        return kept != null ? CompletableFuture.completedFuture(kept) : pool.submit(new Indexing(file));
+    }
+
+    /** A class rather than a lambda, as everything a cold JVM runs per package (see {@link DaemonThreads}). */
+    private final class Indexing implements Callable<Indexed> {
+        private final Found file;
+
+        Indexing(Found file) {
+            this.file = file;
+        }
+
+        @Override
+        public Indexed call() throws PackagingException {
+            return indexOne(file);
+        }
     }
 
     /** The package as the previous metadata has it, if its text is kept; else null. */
@@ -184,7 +195,9 @@ final class PackageScan {
         }
 
         void accept(Indexed indexed) throws IOException {
-            indexed.logged().forEach(logged -> logged.to(console));
+            for (Logged logged : indexed.logged()) {
+                logged.to(console);
+            }
             problems.addAll(indexed.problems());
             PackageMetadata pkg = indexed.metadata();
             KeptRepodata.KeptPackage kept = indexed.kept();
@@ -267,8 +280,9 @@ final class PackageScan {
             PackageMetadata pkg = new PackageIndexer(collecting(logged)).index(rpm, location, digest.hex(), fileTime,
                     changelogLimit);
             List<String> problems = new ArrayList<>();
-            MetadataXml.unwritable(pkg).forEach(p -> problems.add(location + ": " + p
-                    + ", which XML cannot hold: rebuild the package without it"));
+            for (String unwritable : MetadataXml.unwritable(pkg)) {
+                problems.add(location + ": " + unwritable + ", which XML cannot hold: rebuild the package without it");
+            }
             return new Indexed(pkg, problems.isEmpty() ? rendered(pkg) : null, problems, logged, false, null);
         } catch (IOException e) {
             throw new PackagingException("reading " + found.file() + ": " + e, e);
