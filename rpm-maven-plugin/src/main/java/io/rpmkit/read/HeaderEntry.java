@@ -86,6 +86,24 @@ public final class HeaderEntry {
         return List.copyOf(list);
     }
 
+    /** The index of the first empty string of a string entry, or -1 when none is empty. */
+    int firstEmptyString() {
+        requireType(type.isString(), "strings");
+        int start = offset;
+        for (int i = 0; i < count; i++) {
+            if (header[start] == 0) {
+                return i;
+            }
+            start = end(start) + 1;
+        }
+        return -1;
+    }
+
+    /** A stored string as {@link #strings()} decodes it. */
+    public static String decode(byte[] stored) {
+        return decode(stored, 0, stored.length);
+    }
+
     private int end(int start) {
         int end = start;
         while (header[end] != 0) {

@@ -14,9 +14,11 @@ import io.rpmkit.format.Tag;
 import io.rpmkit.spec.ChangelogEntry;
 
 /**
- * Builds the record views of a main header (files, dependencies, scriptlets, triggers, changelog)
- * from its parallel arrays, once, when the package is read: a header whose arrays disagree in
- * length or whose indexes point nowhere is refused then, so the views never fail later.
+ * The record views of a main header (files, dependencies, scriptlets, triggers, changelog) built
+ * from its parallel arrays. {@link #check} refuses a header whose arrays disagree in length or whose
+ * indexes point nowhere, from the entries' counts and the indexes alone, when the package is read;
+ * the views are built later, when asked for, and cannot fail then. Reading a package is cheap so:
+ * a repository index of thousands asks for none of them.
  */
 final class PackageViews {
     private final RpmHeader header;
@@ -27,11 +29,52 @@ final class PackageViews {
         this.where = where + ": main header";
     }
 
-    List<RpmFile> files() throws PackagingException {
+    /** Every check of the views below: what would make one of them fail. */
+    void check() throws PackagingException {
+        checkFiles();
+        for (DependencyKind kind : DependencyKind.values()) {
+            checkLengths(header.count(kind.nameTag()), kind.nameTag(), lengths(header.count(kind.flagsTag()),
+                    header.count(kind.versionTag())), kind.flagsTag(), kind.versionTag());
+        }
+        for (TriggerTags tags : TRIGGER_TAGS) {
+            checkTriggers(tags);
+        }
+        int times = header.count(RpmTag.CHANGELOGTIME);
+        requireLength(RpmTag.CHANGELOGNAME, header.count(RpmTag.CHANGELOGNAME), times, RpmTag.CHANGELOGTIME);
+        requireLength(RpmTag.CHANGELOGTEXT, header.count(RpmTag.CHANGELOGTEXT), times, RpmTag.CHANGELOGTIME);
+    }
+
+    private void checkFiles() throws PackagingException {
+        int n = header.count(RpmTag.BASENAMES);
+        int dirnames = header.count(RpmTag.DIRNAMES);
+        int[] dirIndexes = sized(RpmTag.DIRINDEXES, header.int32(RpmTag.DIRINDEXES), n, RpmTag.BASENAMES);
+        checkLengths(n, RpmTag.BASENAMES, lengths(header.count(RpmTag.LONGFILESIZES), header.count(RpmTag.FILESIZES),
+                header.count(RpmTag.FILEMODES), header.count(RpmTag.FILEMTIMES), header.count(RpmTag.FILEDIGESTS),
+                header.count(RpmTag.FILELINKTOS), header.count(RpmTag.FILEFLAGS),
+                header.count(RpmTag.FILEVERIFYFLAGS), header.count(RpmTag.FILEUSERNAME),
+                header.count(RpmTag.FILEGROUPNAME), header.count(RpmTag.FILEINODES), header.count(RpmTag.FILEDEVICES)),
+                RpmTag.LONGFILESIZES, RpmTag.FILESIZES, RpmTag.FILEMODES, RpmTag.FILEMTIMES, RpmTag.FILEDIGESTS,
+                RpmTag.FILELINKTOS, RpmTag.FILEFLAGS, RpmTag.FILEVERIFYFLAGS, RpmTag.FILEUSERNAME,
+                RpmTag.FILEGROUPNAME, RpmTag.FILEINODES, RpmTag.FILEDEVICES);
+        int empty = header.firstEmptyString(RpmTag.BASENAMES);
+        for (int i = 0; i < n; i++) {
+            int dir = dirIndexes[i];
+            if (dir < 0 || dir >= dirnames) {
+                throw new PackagingException(where + " DIRINDEXES[" + i + "] is " + dir + "; DIRNAMES has "
+                        + dirnames + " entries");
+            }
+            if (i == empty) {
+                throw new PackagingException(where + " BASENAMES[" + i + "] is empty: file " + i
+                        + " has no name; rpm needs one for every file");
+            }
+        }
+    }
+
+    List<RpmFile> files() {
         List<String> basenames = header.strings(RpmTag.BASENAMES);
         int n = basenames.size();
         List<String> dirnames = header.strings(RpmTag.DIRNAMES);
-        int[] dirIndexes = sized(RpmTag.DIRINDEXES, header.int32(RpmTag.DIRINDEXES), n, RpmTag.BASENAMES);
+        int[] dirIndexes = header.int32(RpmTag.DIRINDEXES);
         long[] longSizes = header.int64(RpmTag.LONGFILESIZES);
         int[] sizes = header.int32(RpmTag.FILESIZES);
         short[] modes = header.int16(RpmTag.FILEMODES);
@@ -44,23 +87,9 @@ final class PackageViews {
         List<String> groups = header.strings(RpmTag.FILEGROUPNAME);
         int[] inodes = header.int32(RpmTag.FILEINODES);
         int[] devices = header.int32(RpmTag.FILEDEVICES);
-        checkLengths(n, RpmTag.BASENAMES, lengths(longSizes.length, sizes.length, modes.length, mtimes.length,
-                digests.size(), links.size(), flags.length, verify.length, users.size(), groups.size(),
-                inodes.length, devices.length),
-                RpmTag.LONGFILESIZES, RpmTag.FILESIZES, RpmTag.FILEMODES, RpmTag.FILEMTIMES, RpmTag.FILEDIGESTS,
-                RpmTag.FILELINKTOS, RpmTag.FILEFLAGS, RpmTag.FILEVERIFYFLAGS, RpmTag.FILEUSERNAME,
-                RpmTag.FILEGROUPNAME, RpmTag.FILEINODES, RpmTag.FILEDEVICES);
         List<RpmFile> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int dir = dirIndexes[i];
-            if (dir < 0 || dir >= dirnames.size()) {
-                throw new PackagingException(where + " DIRINDEXES[" + i + "] is " + dir + "; DIRNAMES has "
-                        + dirnames.size() + " entries");
-            }
-            if (basenames.get(i).isEmpty()) {
-                throw new PackagingException(where + " BASENAMES[" + i + "] is empty: file " + i
-                        + " has no name; rpm needs one for every file");
-            }
             long size = longSizes.length > 0 ? longSizes[i] : sizes.length > 0 ? Integer.toUnsignedLong(sizes[i]) : 0;
             files.add(new RpmFile(dirnames.get(dir), basenames.get(i), size,
                     modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0,
@@ -71,14 +100,12 @@ final class PackageViews {
         return List.copyOf(files);
     }
 
-    Map<DependencyKind, List<HeaderDependency>> dependencies() throws PackagingException {
+    Map<DependencyKind, List<HeaderDependency>> dependencies() {
         Map<DependencyKind, List<HeaderDependency>> all = new EnumMap<>(DependencyKind.class);
         for (DependencyKind kind : DependencyKind.values()) {
             List<String> names = header.strings(kind.nameTag());
             int[] flags = header.int32(kind.flagsTag());
             List<String> versions = header.strings(kind.versionTag());
-            checkLengths(names.size(), kind.nameTag(), lengths(flags.length, versions.size()),
-                    kind.flagsTag(), kind.versionTag());
             List<HeaderDependency> list = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
                 list.add(new HeaderDependency(names.get(i), at(flags, i), at(versions, i)));
@@ -126,47 +153,68 @@ final class PackageViews {
         return "verify";
     }
 
-    List<HeaderTrigger> triggers() throws PackagingException {
-        return triggers("trigger", RpmTag.TRIGGERSCRIPTS, RpmTag.TRIGGERSCRIPTPROG, RpmTag.TRIGGERSCRIPTFLAGS,
-                RpmTag.TRIGGERNAME, RpmTag.TRIGGERINDEX, RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION, null);
+    /** The tags of one kind of trigger; {@code priorities} null for the kind that has none. */
+    private record TriggerTags(String prefix, RpmTag scripts, RpmTag program, RpmTag scriptFlags, RpmTag name,
+            RpmTag index, RpmTag flags, RpmTag version, RpmTag priorities) {
+    }
+
+    private static final TriggerTags TRIGGERS = new TriggerTags("trigger", RpmTag.TRIGGERSCRIPTS,
+            RpmTag.TRIGGERSCRIPTPROG, RpmTag.TRIGGERSCRIPTFLAGS, RpmTag.TRIGGERNAME, RpmTag.TRIGGERINDEX,
+            RpmTag.TRIGGERFLAGS, RpmTag.TRIGGERVERSION, null);
+    private static final TriggerTags FILE_TRIGGERS = new TriggerTags("filetrigger", RpmTag.FILETRIGGERSCRIPTS,
+            RpmTag.FILETRIGGERSCRIPTPROG, RpmTag.FILETRIGGERSCRIPTFLAGS, RpmTag.FILETRIGGERNAME,
+            RpmTag.FILETRIGGERINDEX, RpmTag.FILETRIGGERFLAGS, RpmTag.FILETRIGGERVERSION,
+            RpmTag.FILETRIGGERPRIORITIES);
+    private static final TriggerTags TRANS_FILE_TRIGGERS = new TriggerTags("transfiletrigger",
+            RpmTag.TRANSFILETRIGGERSCRIPTS, RpmTag.TRANSFILETRIGGERSCRIPTPROG, RpmTag.TRANSFILETRIGGERSCRIPTFLAGS,
+            RpmTag.TRANSFILETRIGGERNAME, RpmTag.TRANSFILETRIGGERINDEX, RpmTag.TRANSFILETRIGGERFLAGS,
+            RpmTag.TRANSFILETRIGGERVERSION, RpmTag.TRANSFILETRIGGERPRIORITIES);
+    private static final List<TriggerTags> TRIGGER_TAGS = List.of(TRIGGERS, FILE_TRIGGERS, TRANS_FILE_TRIGGERS);
+
+    List<HeaderTrigger> triggers() {
+        return triggers(TRIGGERS);
     }
 
     /** %filetrigger* scripts, then %transfiletrigger* ones, as {@code rpm --filetriggers} lists them. */
-    List<HeaderTrigger> fileTriggers() throws PackagingException {
-        List<HeaderTrigger> list = new ArrayList<>(triggers("filetrigger", RpmTag.FILETRIGGERSCRIPTS,
-                RpmTag.FILETRIGGERSCRIPTPROG, RpmTag.FILETRIGGERSCRIPTFLAGS, RpmTag.FILETRIGGERNAME,
-                RpmTag.FILETRIGGERINDEX, RpmTag.FILETRIGGERFLAGS, RpmTag.FILETRIGGERVERSION,
-                RpmTag.FILETRIGGERPRIORITIES));
-        list.addAll(triggers("transfiletrigger", RpmTag.TRANSFILETRIGGERSCRIPTS,
-                RpmTag.TRANSFILETRIGGERSCRIPTPROG, RpmTag.TRANSFILETRIGGERSCRIPTFLAGS, RpmTag.TRANSFILETRIGGERNAME,
-                RpmTag.TRANSFILETRIGGERINDEX, RpmTag.TRANSFILETRIGGERFLAGS, RpmTag.TRANSFILETRIGGERVERSION,
-                RpmTag.TRANSFILETRIGGERPRIORITIES));
+    List<HeaderTrigger> fileTriggers() {
+        List<HeaderTrigger> list = new ArrayList<>(triggers(FILE_TRIGGERS));
+        list.addAll(triggers(TRANS_FILE_TRIGGERS));
         return List.copyOf(list);
     }
 
-    private List<HeaderTrigger> triggers(String prefix, RpmTag scriptsTag, RpmTag programTag, RpmTag scriptFlagsTag,
-            RpmTag nameTag, RpmTag indexTag, RpmTag flagsTag, RpmTag versionTag, RpmTag prioritiesTag)
-            throws PackagingException {
-        List<String> scripts = header.strings(scriptsTag);
-        List<String> programs = header.strings(programTag);
-        int[] scriptFlags = header.int32(scriptFlagsTag);
-        int[] priorities = prioritiesTag == null ? new int[0] : header.int32(prioritiesTag);
-        checkLengths(scripts.size(), scriptsTag, lengths(programs.size(), scriptFlags.length, priorities.length),
-                programTag, scriptFlagsTag, prioritiesTag == null ? scriptFlagsTag : prioritiesTag);
-        List<String> names = header.strings(nameTag);
-        int[] indexes = sized(indexTag, header.int32(indexTag), names.size(), nameTag);
-        int[] flags = header.int32(flagsTag);
-        List<String> versions = header.strings(versionTag);
-        checkLengths(names.size(), nameTag, lengths(flags.length, versions.size()), flagsTag, versionTag);
+    private void checkTriggers(TriggerTags tags) throws PackagingException {
+        int scripts = header.count(tags.scripts());
+        int priorities = tags.priorities() == null ? 0 : header.count(tags.priorities());
+        checkLengths(scripts, tags.scripts(), lengths(header.count(tags.program()), header.count(tags.scriptFlags()),
+                priorities), tags.program(), tags.scriptFlags(),
+                tags.priorities() == null ? tags.scriptFlags() : tags.priorities());
+        int names = header.count(tags.name());
+        int[] indexes = sized(tags.index(), header.int32(tags.index()), names, tags.name());
+        checkLengths(names, tags.name(), lengths(header.count(tags.flags()), header.count(tags.version())),
+                tags.flags(), tags.version());
+        for (int i = 0; i < names; i++) {
+            if (indexes[i] < 0 || indexes[i] >= scripts) {
+                throw new PackagingException(where + " " + tags.index().name() + "[" + i + "] is " + indexes[i]
+                        + "; " + tags.scripts().name() + " has " + scripts + " entries");
+            }
+        }
+    }
+
+    private List<HeaderTrigger> triggers(TriggerTags tags) {
+        String prefix = tags.prefix();
+        List<String> scripts = header.strings(tags.scripts());
+        List<String> programs = header.strings(tags.program());
+        int[] scriptFlags = header.int32(tags.scriptFlags());
+        int[] priorities = tags.priorities() == null ? new int[0] : header.int32(tags.priorities());
+        List<String> names = header.strings(tags.name());
+        int[] indexes = header.int32(tags.index());
+        int[] flags = header.int32(tags.flags());
+        List<String> versions = header.strings(tags.version());
         List<List<HeaderDependency>> conditions = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             conditions.add(new ArrayList<>());
         }
         for (int i = 0; i < names.size(); i++) {
-            if (indexes[i] < 0 || indexes[i] >= scripts.size()) {
-                throw new PackagingException(where + " " + indexTag.name() + "[" + i + "] is " + indexes[i]
-                        + "; " + scriptsTag.name() + " has " + scripts.size() + " entries");
-            }
             conditions.get(indexes[i]).add(new HeaderDependency(names.get(i), at(flags, i), at(versions, i)));
         }
         List<HeaderTrigger> list = new ArrayList<>();
@@ -179,12 +227,10 @@ final class PackageViews {
         return List.copyOf(list);
     }
 
-    List<ChangelogEntry> changelog() throws PackagingException {
+    List<ChangelogEntry> changelog() {
         int[] times = header.int32(RpmTag.CHANGELOGTIME);
         List<String> names = header.strings(RpmTag.CHANGELOGNAME);
         List<String> texts = header.strings(RpmTag.CHANGELOGTEXT);
-        requireLength(RpmTag.CHANGELOGNAME, names.size(), times.length, RpmTag.CHANGELOGTIME);
-        requireLength(RpmTag.CHANGELOGTEXT, texts.size(), times.length, RpmTag.CHANGELOGTIME);
         List<ChangelogEntry> list = new ArrayList<>(times.length);
         for (int i = 0; i < times.length; i++) {
             list.add(new ChangelogEntry(Instant.ofEpochSecond(Integer.toUnsignedLong(times[i])), names.get(i),

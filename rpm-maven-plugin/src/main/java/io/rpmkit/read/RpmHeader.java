@@ -74,6 +74,19 @@ public final class RpmHeader {
         return entry == null ? List.of() : entry.stringBytes();
     }
 
+    /** How many values the tag holds: strings, numbers or bytes; 0 when the tag is absent. */
+    public int count(Tag tag) {
+        HeaderEntry entry = find(tag);
+        return entry == null ? 0 : entry.count();
+    }
+
+    /** The index of a string entry's first empty string; -1 when none is, or the tag is absent. */
+    int firstEmptyString(Tag tag) {
+        requireType(tag, tag.type().isString());
+        HeaderEntry entry = find(tag);
+        return entry == null ? -1 : entry.firstEmptyString();
+    }
+
     public int[] int32(Tag tag) {
         requireType(tag, tag.type() == TagType.INT32);
         HeaderEntry entry = find(tag);

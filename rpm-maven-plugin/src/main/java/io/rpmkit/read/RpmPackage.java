@@ -33,12 +33,14 @@ public final class RpmPackage {
     private final long headerOffset;
     private final long payloadOffset;
     private final PayloadCompression compression;
-    private final List<RpmFile> files;
-    private final Map<DependencyKind, List<HeaderDependency>> dependencies;
-    private final List<HeaderScriptlet> scriptlets;
-    private final List<HeaderTrigger> triggers;
-    private final List<HeaderTrigger> fileTriggers;
-    private final List<ChangelogEntry> changelog;
+    private final PackageViews views;
+    /** Built on first use, from the header checked when the package was read. */
+    private List<RpmFile> files;
+    private Map<DependencyKind, List<HeaderDependency>> dependencies;
+    private List<HeaderScriptlet> scriptlets;
+    private List<HeaderTrigger> triggers;
+    private List<HeaderTrigger> fileTriggers;
+    private List<ChangelogEntry> changelog;
 
     RpmPackage(Path path, long fileSize, RpmHeader signature, RpmHeader header, long headerOffset,
             long payloadOffset) throws PackagingException {
@@ -55,14 +57,9 @@ public final class RpmPackage {
                         + ", which every package has");
             }
         }
-        PackageViews views = new PackageViews(header, where);
+        this.views = new PackageViews(header, where);
         this.compression = PayloadCompression.ofTag(header.string(RpmTag.PAYLOADCOMPRESSOR), where);
-        this.files = views.files();
-        this.dependencies = Map.copyOf(views.dependencies());
-        this.scriptlets = views.scriptlets();
-        this.triggers = views.triggers();
-        this.fileTriggers = views.fileTriggers();
-        this.changelog = views.changelog();
+        views.check();
     }
 
     public Path path() {
@@ -188,37 +185,55 @@ public final class RpmPackage {
         return compression;
     }
 
-    public List<RpmFile> files() {
+    public synchronized List<RpmFile> files() {
+        if (files == null) {
+            files = views.files();
+        }
         return files;
     }
 
-    public List<HeaderDependency> dependencies(DependencyKind kind) {
+    public synchronized List<HeaderDependency> dependencies(DependencyKind kind) {
+        if (dependencies == null) {
+            dependencies = Map.copyOf(views.dependencies());
+        }
         return dependencies.get(kind);
     }
 
-    public List<HeaderScriptlet> scriptlets() {
+    public synchronized List<HeaderScriptlet> scriptlets() {
+        if (scriptlets == null) {
+            scriptlets = views.scriptlets();
+        }
         return scriptlets;
     }
 
     public Optional<HeaderScriptlet> scriptlet(ScriptletPhase phase) {
-        return scriptlets.stream().filter(s -> s.label().equals(phase.queryLabel())).findFirst();
+        return scriptlets().stream().filter(s -> s.label().equals(phase.queryLabel())).findFirst();
     }
 
     /** The %verifyscript, which {@code rpm -V} runs. */
     public Optional<HeaderScriptlet> verifyScript() {
-        return scriptlets.stream().filter(s -> s.label().equals("verify")).findFirst();
+        return scriptlets().stream().filter(s -> s.label().equals("verify")).findFirst();
     }
 
-    public List<HeaderTrigger> triggers() {
+    public synchronized List<HeaderTrigger> triggers() {
+        if (triggers == null) {
+            triggers = views.triggers();
+        }
         return triggers;
     }
 
     /** %filetrigger* and %transfiletrigger* scripts, in that order. */
-    public List<HeaderTrigger> fileTriggers() {
+    public synchronized List<HeaderTrigger> fileTriggers() {
+        if (fileTriggers == null) {
+            fileTriggers = views.fileTriggers();
+        }
         return fileTriggers;
     }
 
-    public List<ChangelogEntry> changelog() {
+    public synchronized List<ChangelogEntry> changelog() {
+        if (changelog == null) {
+            changelog = views.changelog();
+        }
         return changelog;
     }
 

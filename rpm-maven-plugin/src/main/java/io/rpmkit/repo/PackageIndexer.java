@@ -1,5 +1,6 @@
 package io.rpmkit.repo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import io.rpmkit.Console;
 import io.rpmkit.format.Comparison;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.format.FileModes;
 import io.rpmkit.format.Flags;
 import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
@@ -82,14 +84,19 @@ final class PackageIndexer {
         return time.isPresent() ? time.get().getEpochSecond() : 0;
     }
 
-    /** The changelog with its names and texts from their bytes, see {@link MetadataText}. */
+    /**
+     * The changelog with its names and texts from their bytes, see {@link MetadataText}. Here and
+     * below the header's arrays are read directly, which the reader has checked: its record views
+     * would decode every string once more.
+     */
     private static List<ChangelogEntry> asCreaterepoWritesIt(RpmPackage rpm) {
-        List<ChangelogEntry> entries = rpm.changelog();
+        int[] times = rpm.header().int32(RpmTag.CHANGELOGTIME);
         List<String> names = MetadataText.all(rpm, RpmTag.CHANGELOGNAME);
         List<String> texts = MetadataText.all(rpm, RpmTag.CHANGELOGTEXT);
-        List<ChangelogEntry> converted = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            converted.add(new ChangelogEntry(entries.get(i).time(), names.get(i), texts.get(i)));
+        List<ChangelogEntry> converted = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            converted.add(new ChangelogEntry(Instant.ofEpochSecond(Integer.toUnsignedLong(times[i])), names.get(i),
+                    texts.get(i)));
         }
         return converted;
     }
@@ -114,31 +121,40 @@ final class PackageIndexer {
      * strings are kept where the path is UTF-8; a directory's converted form is made once.
      */
     private static List<MetadataFile> files(RpmPackage rpm) {
-        List<RpmFile> read = rpm.files();
         List<byte[]> basenames = rpm.header().stringBytes(RpmTag.BASENAMES);
         List<byte[]> dirnames = rpm.header().stringBytes(RpmTag.DIRNAMES);
         int[] dirIndexes = rpm.header().int32(RpmTag.DIRINDEXES);
-        boolean bytesKnown = basenames.size() == read.size() && dirIndexes.length == read.size();
+        short[] modes = rpm.header().int16(RpmTag.FILEMODES);
+        int[] flags = rpm.header().int32(RpmTag.FILEFLAGS);
+        String[] readDirnames = new String[dirnames.size()];
         String[] latin1Dirnames = new String[dirnames.size()];
         // A directory that is UTF-8 ends where a character ends: its files' paths are UTF-8 when their basenames are.
         Boolean[] utf8Dirnames = new Boolean[dirnames.size()];
-        List<MetadataFile> files = new ArrayList<>(read.size());
-        for (int i = 0; i < read.size(); i++) {
-            RpmFile file = read.get(i);
-            MetadataFile.Type type = file.isDirectory() ? MetadataFile.Type.DIR
-                    : file.isGhost() ? MetadataFile.Type.GHOST : MetadataFile.Type.FILE;
-            String directory = file.directory();
-            String basename = file.basename();
-            int dir = bytesKnown ? dirIndexes[i] : -1;
-            if (dir >= 0 && utf8Dirnames[dir] == null) {
+        List<MetadataFile> files = new ArrayList<>(basenames.size());
+        for (int i = 0; i < basenames.size(); i++) {
+            int mode = modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0;
+            MetadataFile.Type type = (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY ? MetadataFile.Type.DIR
+                    : flags.length > 0 && (flags[i] & Flags.FILE_GHOST) != 0 ? MetadataFile.Type.GHOST
+                    : MetadataFile.Type.FILE;
+            int dir = dirIndexes[i];
+            if (utf8Dirnames[dir] == null) {
                 utf8Dirnames[dir] = MetadataText.isUtf8(dirnames.get(dir), new byte[0]);
             }
-            if (dir >= 0 && !(utf8Dirnames[dir] ? MetadataText.isUtf8(basenames.get(i), new byte[0])
-                    : MetadataText.isUtf8(dirnames.get(dir), basenames.get(i)))) {
+            String directory;
+            String basename;
+            if (utf8Dirnames[dir] ? MetadataText.isUtf8(basenames.get(i), new byte[0])
+                    : MetadataText.isUtf8(dirnames.get(dir), basenames.get(i))) {
+                // The path is UTF-8: its parts as the reader decodes them.
+                if (readDirnames[dir] == null) {
+                    readDirnames[dir] = HeaderEntry.decode(dirnames.get(dir));
+                }
+                directory = readDirnames[dir];
+                basename = HeaderEntry.decode(basenames.get(i));
+            } else {
                 if (latin1Dirnames[dir] == null) {
                     latin1Dirnames[dir] = MetadataText.fromLatin1(dirnames.get(dir));
                 }
-                directory = directory.isEmpty() ? "" : latin1Dirnames[dir];
+                directory = dirnames.get(dir).length == 0 ? "" : latin1Dirnames[dir];
                 basename = MetadataText.fromLatin1(basenames.get(i));
             }
             files.add(new MetadataFile(directory, basename, type));
@@ -189,11 +205,11 @@ final class PackageIndexer {
             MetadataDependency highestLibc = null;
             List<String> names = MetadataText.all(rpm, kind.nameTag());
             List<String> versions = MetadataText.all(rpm, kind.versionTag());
-            List<HeaderDependency> read = rpm.dependencies(kind);
-            for (int i = 0; i < read.size(); i++) {
+            int[] senses = rpm.header().int32(kind.flagsTag());
+            for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 String version = i < versions.size() ? versions.get(i) : "";
-                HeaderDependency dependency = new HeaderDependency(name, read.get(i).flags(), version);
+                HeaderDependency dependency = new HeaderDependency(name, senses.length > 0 ? senses[i] : 0, version);
                 String flags = flagName(dependency.flags());
                 String key = name + '\0' + flags + '\0' + dependency.version();
                 boolean pre = false;

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.Flags;
 import io.rpmkit.format.HeaderBuilder;
 import io.rpmkit.format.Lead;
@@ -175,6 +179,62 @@ class RpmReaderTest {
         byte[] pkg = SyntheticPackage.assemble(main, payload, 0);
         PackagingException e = assertThrows(PackagingException.class, () -> RpmReader.read(write("x.rpm", pkg)));
         assertTrue(e.getMessage().contains("DIRINDEXES[0] is 1; DIRNAMES has 1 entries"), e.getMessage());
+    }
+
+    /**
+     * The record views are built when first asked for, but every array that disagrees with the one
+     * that counts it is refused when the package is read: each dependency kind, each kind of trigger,
+     * the changelog and an empty file name.
+     */
+    @ParameterizedTest
+    @EnumSource(DependencyKind.class)
+    void refusesDependencyArraysOfDifferentLengthsWhenRead(DependencyKind kind) throws Exception {
+        assertRefused(extraMainTags().strings(kind.nameTag(), List.of("a", "b")).int32(kind.flagsTag(), 0),
+                kind.flagsTag().name() + " has 1 values, but " + kind.nameTag().name() + " has 2");
+        assertRefused(extraMainTags().strings(kind.nameTag(), List.of("a")).strings(kind.versionTag(), List.of("1", "2")),
+                kind.versionTag().name() + " has 2 values, but " + kind.nameTag().name() + " has 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TRIGGERSCRIPTS, TRIGGERNAME, TRIGGERINDEX",
+            "FILETRIGGERSCRIPTS, FILETRIGGERNAME, FILETRIGGERINDEX",
+            "TRANSFILETRIGGERSCRIPTS, TRANSFILETRIGGERNAME, TRANSFILETRIGGERINDEX"})
+    void refusesTriggerIndexesOutOfRangeWhenRead(RpmTag scripts, RpmTag name, RpmTag index) throws Exception {
+        assertRefused(extraMainTags().strings(scripts, List.of("true")).strings(name, List.of("a", "b"))
+                .int32(index, 0, 1), index.name() + "[1] is 1; " + scripts.name() + " has 1 entries");
+        assertRefused(extraMainTags().strings(scripts, List.of("true")).strings(name, List.of("a")).int32(index, 0, 0),
+                index.name() + " has 2 values, but " + name.name() + " has 1");
+    }
+
+    @Test
+    void refusesAChangelogOfDifferentLengthsWhenRead() throws Exception {
+        assertRefused(extraMainTags().int32(RpmTag.CHANGELOGTIME, 1, 2).strings(RpmTag.CHANGELOGNAME, List.of("a"))
+                .strings(RpmTag.CHANGELOGTEXT, List.of("x", "y")), "CHANGELOGNAME has 1 values, but CHANGELOGTIME has 2");
+        assertRefused(extraMainTags().int32(RpmTag.CHANGELOGTIME, 1).strings(RpmTag.CHANGELOGNAME, List.of("a"))
+                .strings(RpmTag.CHANGELOGTEXT, List.of("x", "y")), "CHANGELOGTEXT has 2 values, but CHANGELOGTIME has 1");
+    }
+
+    @Test
+    void refusesAnEmptyFileNameWhenRead() throws Exception {
+        assertRefused(extraMainTags().strings(RpmTag.DIRNAMES, List.of("/etc/")).int32(RpmTag.DIRINDEXES, 0, 0)
+                .strings(RpmTag.BASENAMES, List.of("a", "")), "BASENAMES[1] is empty: file 1 has no name");
+    }
+
+    /** A main header with no dependencies, files or changelog, for the test to add them. */
+    private static HeaderBuilder extraMainTags() {
+        return HeaderBuilder.mainHeader().string(RpmTag.NAME, "views").string(RpmTag.VERSION, "1")
+                .string(RpmTag.RELEASE, "1").string(RpmTag.ARCH, "noarch").string(RpmTag.OS, "linux")
+                .string(RpmTag.PAYLOADFORMAT, "cpio").string(RpmTag.PAYLOADCOMPRESSOR, "gzip");
+    }
+
+    private static byte[] emptyPayload() throws IOException {
+        return SyntheticPackage.gzip(SyntheticPackage.cpio(List.of()));
+    }
+
+    private void assertRefused(HeaderBuilder main, String problem) throws Exception {
+        byte[] pkg = SyntheticPackage.assemble(main, emptyPayload(), 0);
+        PackagingException e = assertThrows(PackagingException.class, () -> RpmReader.read(write("x.rpm", pkg)));
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
     private Path write(String name, byte[] content) throws IOException {
