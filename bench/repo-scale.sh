@@ -3,7 +3,8 @@
 # library in one JVM, indexed by our RepositoryWriter, by the host's createrepo_c 0.17 and by the sid
 # root's createrepo_c 1.2 (zstd, its default, and gzip), alternating; then ADDED (default 10) more
 # packages and an update by each (ours with update, createrepo_c --update) from the full run's
-# repodata. Prints medians of RUNS (default 3) runs, ratios to createrepo_c 0.17 and peak RSS.
+# repodata. Prints medians of RUNS (default 3) runs, ratios to createrepo_c 0.17 and peak RSS, and our
+# full index once more in a warm JVM (the same index six times in one), which shows the JIT's share.
 # Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT and M2 may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,6 +62,10 @@ for ((i = 1; i <= runs; i++)); do
     rm -rf "$work/$tool/repodata"; cp -a "$work/$tool.full-repodata" "$work/$tool/repodata"; index "$tool" update
   done
 done
+# The JIT's share of our full run: the same index six times in one JVM; the median of the last three.
+mkdir -p "$work/ours-warm"; cp -al "$work/packages" "$work/ours-warm/packages"
+java -cp "$classpath" bench.RepoScale index-warm "$work/ours-warm" "$revision" 6 2> "$work/ours-warm.err" > /dev/null
+warm=$(sed -n 's/^index [456]: \(.*\) s$/\1/p' "$work/ours-warm.err" | median)
 grep -h "Wrote the metadata" "$work/last.out" >&2 || true
 # The update must describe every package: count primary.xml's packages in each tool's result.
 for tool in $tools; do
@@ -81,6 +86,8 @@ for tool in $tools; do
   t=$(awk '{print $1}' "$work/$tool.times" | median); rss=$(awk '{print $2}' "$work/$tool.times" | median)
   printf "| full, %d packages | %s | %.2f | %.2f | %d |\n" "$count" "$tool" "$t" "$(echo "$t $base" | awk '{print $1/$2}')" $((rss / 1024))
 done
+printf "| full, %d packages, warm JVM (runs 4-6 of 6 in one JVM) | ours | %.2f | %.2f | - |\n" "$count" "$warm" \
+  "$(echo "$warm $base" | awk '{print $1/$2}')"
 for tool in $tools; do
   full=$(awk '{print $1}' "$work/$tool.times" | median)
   t=$(awk '{print $1}' "$work/${tool}update.times" | median); rss=$(awk '{print $2}' "$work/${tool}update.times" | median)

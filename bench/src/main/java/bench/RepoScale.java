@@ -24,6 +24,7 @@ import io.rpmkit.write.RpmWriter;
  * writer on every core: names from a few families, one to four files each, a dependency on the
  * previous package of the family. {@code index DIR REVISION [update]}: writes DIR's repodata with the
  * repository writer (gzip, as createrepo_c 0.17 writes it), as an update when asked.
+ * {@code index-warm DIR REVISION COUNT}: the full index COUNT times in one JVM, each run's time on stderr.
  */
 public final class RepoScale {
     private static final String[] FAMILIES = {"lib", "tool", "data", "python3-", "golang-github-", "perl-"};
@@ -37,20 +38,34 @@ public final class RepoScale {
             case "index" -> {
                 RepositoryOptions options = RepositoryOptions.of(Instant.ofEpochSecond(Long.parseLong(args[2])))
                         .withUpdate(args.length > 3 && args[3].equals("update"));
-                new RepositoryWriter(new Console() {
-                    @Override
-                    public void info(String message) {
-                        System.out.println(message);
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                        System.out.println("WARNING " + message);
-                    }
-                }).write(dir, options);
+                index(dir, options);
             }
-            default -> throw new IllegalArgumentException("generate DIR FIRST COUNT | index DIR REVISION [update]");
+            case "index-warm" -> {
+                // The same full index COUNT times in one JVM, each timed: what the JIT's warm-up costs a fresh one.
+                RepositoryOptions options = RepositoryOptions.of(Instant.ofEpochSecond(Long.parseLong(args[2])));
+                for (int i = 0, count = Integer.parseInt(args[3]); i < count; i++) {
+                    long start = System.nanoTime();
+                    index(dir, options);
+                    System.err.printf("index %d: %.3f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            default -> throw new IllegalArgumentException("generate DIR FIRST COUNT | index DIR REVISION [update]"
+                    + " | index-warm DIR REVISION COUNT");
         }
+    }
+
+    private static void index(Path dir, RepositoryOptions options) throws Exception {
+        new RepositoryWriter(new Console() {
+            @Override
+            public void info(String message) {
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                System.out.println("WARNING " + message);
+            }
+        }).write(dir, options);
     }
 
     private static void generate(Path dir, int first, int count) throws Exception {
