@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The yum-repository benchmark (issue 14, item 5): COUNT (default 10,000) small packages built by our
-# library in one JVM, indexed by our RepositoryWriter, by the host's createrepo_c 0.17 and by the sid
-# root's createrepo_c 1.2 (zstd, its default, and gzip), alternating; then ADDED (default 10) more
-# packages and an update by each (ours with update, createrepo_c --update) from the full run's
-# repodata. Prints medians of RUNS (default 3) runs, ratios to createrepo_c 0.17 and peak RSS, and our
+# library in one JVM, indexed by our RepositoryWriter (gzip, and zstd as ours-zstd), by the host's
+# createrepo_c 0.17 and by the sid root's createrepo_c 1.2 (zstd, its default, and gzip),
+# alternating; then ADDED (default 10) more packages and an update by each (ours with update,
+# createrepo_c --update) from the full run's repodata. Prints medians of RUNS (default 3) runs, ratios to createrepo_c 0.17 and peak RSS, and our
 # full index once more in a warm JVM (the same index six times in one), which shows the JIT's share.
 # Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT and M2 may be set.
 set -euo pipefail
@@ -37,13 +37,14 @@ classpath="$work/classes:$classpath"
 java -cp "$classpath" bench.RepoScale generate "$work/added" "$count" "$added"
 echo "generated $count packages ($(du -sh "$work/packages" | cut -f1)) in $(cat "$work/generate.time")" >&2
 
-tools="ours createrepo_c-0.17"
+tools="ours ours-zstd createrepo_c-0.17"
 [ -n "$sid" ] && tools="$tools createrepo_c-1.2-zstd createrepo_c-1.2-gz"
 for tool in $tools; do mkdir -p "$work/$tool"; cp -al "$work/packages" "$work/$tool/packages"; done
 index() { # TOOL [update]
   local tool=$1 update=${2:-}
   case $tool in
     ours) timed "ours$update" java -cp "$classpath" bench.RepoScale index "$work/ours" "$revision" $update ;;
+    ours-zstd) timed "$tool$update" java -cp "$classpath" bench.RepoScale index "$work/$tool" "$revision" $update zstd ;;
     createrepo_c-0.17) timed "$tool$update" createrepo_c --no-database --revision "$revision" ${update:+--update} "$work/$tool" ;;
     createrepo_c-1.2-zstd) timed "$tool$update" chroot "$sid" createrepo_c --no-database --revision "$revision" ${update:+--update} "$inner/$tool" ;;
     createrepo_c-1.2-gz) timed "$tool$update" chroot "$sid" createrepo_c --no-database --general-compress-type=gz --revision "$revision" ${update:+--update} "$inner/$tool" ;;

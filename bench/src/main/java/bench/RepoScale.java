@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.format.DependencyKind;
+import io.rpmkit.repo.MetadataCompression;
 import io.rpmkit.repo.RepositoryOptions;
 import io.rpmkit.repo.RepositoryWriter;
 import io.rpmkit.spec.Content;
@@ -22,8 +24,8 @@ import io.rpmkit.write.RpmWriter;
  * The repository benchmark's two halves, each in one JVM.
  * {@code generate DIR FIRST COUNT}: packages number FIRST to FIRST+COUNT-1 into DIR, built with our
  * writer on every core: names from a few families, one to four files each, a dependency on the
- * previous package of the family. {@code index DIR REVISION [update]}: writes DIR's repodata with the
- * repository writer (gzip, as createrepo_c 0.17 writes it), as an update when asked.
+ * previous package of the family. {@code index DIR REVISION [update] [zstd]}: writes DIR's repodata with the
+ * repository writer (gzip, as createrepo_c 0.17 writes it, or zstd), as an update when asked.
  * {@code index-warm DIR REVISION COUNT}: the full index COUNT times in one JVM, each run's time on stderr.
  */
 public final class RepoScale {
@@ -36,8 +38,10 @@ public final class RepoScale {
         switch (args[0]) {
             case "generate" -> generate(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "index" -> {
+                List<String> flags = List.of(args).subList(3, args.length);
                 RepositoryOptions options = RepositoryOptions.of(Instant.ofEpochSecond(Long.parseLong(args[2])))
-                        .withUpdate(args.length > 3 && args[3].equals("update"));
+                        .withUpdate(flags.contains("update"))
+                        .withCompression(flags.contains("zstd") ? MetadataCompression.ZSTD : MetadataCompression.GZIP);
                 index(dir, options);
             }
             case "index-warm" -> {
@@ -49,7 +53,7 @@ public final class RepoScale {
                     System.err.printf("index %d: %.3f s%n", i + 1, (System.nanoTime() - start) / 1e9);
                 }
             }
-            default -> throw new IllegalArgumentException("generate DIR FIRST COUNT | index DIR REVISION [update]"
+            default -> throw new IllegalArgumentException("generate DIR FIRST COUNT | index DIR REVISION [update] [zstd]"
                     + " | index-warm DIR REVISION COUNT");
         }
     }

@@ -61,6 +61,7 @@ class RepositoryUpdateTest {
             RepositoryOptions options = RepositoryOptions.of(RepoFixtures.REVISION).withCompression(compression);
             new RepositoryWriter(Console.SILENT).write(repo, options);
             apply(change, repo);
+            assertTrue(KeptRepodata.read(repo).isPresent(), "our " + compression + " metadata is kept unparsed");
 
             List<String> log = new ArrayList<>();
             new RepositoryWriter(recording(log)).write(repo, options.withUpdate(true));
@@ -103,13 +104,19 @@ class RepositoryUpdateTest {
         WRONG_OPEN_CHECKSUM_OF_OTHER
     }
 
+    static Stream<Arguments> damages() {
+        return Stream.of(Damage.values()).flatMap(damage -> Stream.of(MetadataCompression.values())
+                .map(compression -> Arguments.of(damage, compression)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Damage.class)
-    void damagedPreviousMetadataFallsBackToAFullRunWithAWarning(Damage damage) throws Exception {
+    @MethodSource("damages")
+    void damagedPreviousMetadataFallsBackToAFullRunWithAWarning(Damage damage, MetadataCompression compression)
+            throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         startRepository(repo);
-        WrittenRepository first = new RepositoryWriter(Console.SILENT).write(repo,
-                RepositoryOptions.of(RepoFixtures.REVISION));
+        RepositoryOptions options = RepositoryOptions.of(RepoFixtures.REVISION).withCompression(compression);
+        WrittenRepository first = new RepositoryWriter(Console.SILENT).write(repo, options);
         Path primary = repo.resolve(first.records().get(0).location());
         switch (damage) {
             case FLIPPED_BYTE_IN_PRIMARY -> {
@@ -125,14 +132,40 @@ class RepositoryUpdateTest {
         replaceWithAnotherSize(repo, "beta");
 
         List<String> log = new ArrayList<>();
-        new RepositoryWriter(recording(log)).write(repo, RepositoryOptions.of(RepoFixtures.REVISION).withUpdate(true));
+        new RepositoryWriter(recording(log)).write(repo, options.withUpdate(true));
         Path full = copyPackages(repo, dir.resolve("full"));
-        new RepositoryWriter(Console.SILENT).write(full, RepositoryOptions.of(RepoFixtures.REVISION));
+        new RepositoryWriter(Console.SILENT).write(full, options);
 
         assertEquals(contents(full.resolve("repodata")), contents(repo.resolve("repodata")));
         assertTrue(log.stream().anyMatch(m -> m.startsWith("WARN update: the previous metadata cannot be used (reading ")
                 && m.endsWith("); indexing every package again")), log.toString());
         assertTrue(log.get(log.size() - 1).contains("(0 unchanged"), log.toString());
+    }
+
+    /**
+     * An update that changes the compression keeps the previous texts and writes the bytes of a full
+     * run in the new one: nothing of a zstd file is copied into gzip, and gzip chunks are not copied
+     * into zstd.
+     */
+    @ParameterizedTest
+    @EnumSource(MetadataCompression.class)
+    void anUpdateToAnotherCompressionIsTheBytesOfAFullRun(MetadataCompression before) throws Exception {
+        MetadataCompression after = before == MetadataCompression.GZIP ? MetadataCompression.ZSTD
+                : MetadataCompression.GZIP;
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        startRepository(repo);
+        new RepositoryWriter(Console.SILENT).write(repo, RepositoryOptions.of(RepoFixtures.REVISION)
+                .withCompression(before));
+        apply(Change.ADD_PACKAGES, repo);
+
+        List<String> log = new ArrayList<>();
+        RepositoryOptions options = RepositoryOptions.of(RepoFixtures.REVISION).withCompression(after);
+        new RepositoryWriter(recording(log)).write(repo, options.withUpdate(true));
+        Path full = copyPackages(repo, dir.resolve("full"));
+        new RepositoryWriter(Console.SILENT).write(full, options);
+
+        assertEquals(contents(full.resolve("repodata")), contents(repo.resolve("repodata")));
+        assertTrue(log.get(log.size() - 1).contains("(5 unchanged"), log.toString());
     }
 
     /** repomd.xml states another open-checksum for one file; the file and its checksum stay as written. */
