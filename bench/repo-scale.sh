@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The yum-repository benchmark (issue 14, item 5): COUNT (default 10,000) small packages built by our
-# library in one JVM, indexed by our RepositoryWriter (gzip, and zstd as ours-zstd), by the host's
-# createrepo_c 0.17 and by the sid root's createrepo_c 1.2 (zstd, its default, and gzip),
+# The yum-repository benchmark (issue 14, item 5): COUNT (default 10,000) small packages built
+# by our library in one JVM, indexed by our RepositoryWriter (gzip, and zstd as ours-zstd), by the
+# host's createrepo_c 0.17 and by the sid root's createrepo_c 1.2 (zstd, its default, and gzip),
 # alternating; then ADDED (default 10) more packages and an update by each (ours with update,
-# createrepo_c --update) from the full run's repodata. Prints medians of RUNS (default 3) runs, ratios to createrepo_c 0.17 and peak RSS, and our
-# full index once more in a warm JVM (the same index six times in one), which shows the JIT's share.
+# createrepo_c --update) from the full run's repodata. Prints medians of RUNS (default 3) runs,
+# ratios to createrepo_c 0.17 and peak RSS, and our full index once more in a warm JVM (the same
+# index six times in one), which shows the JIT's share.
 # Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT and M2 may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

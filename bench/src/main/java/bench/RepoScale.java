@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import io.rpmkit.Console;
@@ -50,7 +51,7 @@ public final class RepoScale {
                 for (int i = 0, count = Integer.parseInt(args[3]); i < count; i++) {
                     long start = System.nanoTime();
                     index(dir, options);
-                    System.err.printf("index %d: %.3f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                    System.err.printf(Locale.ROOT, "index %d: %.3f s%n", i + 1, (System.nanoTime() - start) / 1e9);
                 }
             }
             default -> throw new IllegalArgumentException("generate DIR FIRST COUNT | index DIR REVISION [update] [zstd]"

@@ -9,4 +9,8 @@ public final class FileModes {
 
     private FileModes() {
     }
+
+    public static boolean isDirectory(int mode) {
+        return (mode & TYPE_MASK) == DIRECTORY;
+    }
 }

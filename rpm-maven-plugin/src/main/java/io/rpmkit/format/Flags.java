@@ -44,6 +44,10 @@ public final class Flags {
     public static final int FILE_LICENSE = FileFlag.LICENSE.bit();
     public static final int FILE_README = FileFlag.README.bit();
 
+    public static boolean isGhost(int fileFlags) {
+        return (fileFlags & FILE_GHOST) != 0;
+    }
+
     private Flags() {
     }
 

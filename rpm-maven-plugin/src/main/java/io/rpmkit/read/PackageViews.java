@@ -18,7 +18,7 @@ import io.rpmkit.spec.ChangelogEntry;
  * from its parallel arrays. {@link #check} refuses a header whose arrays disagree in length or whose
  * indexes point nowhere, from the entries' counts and the indexes alone, when the package is read;
  * the views are built later, when asked for, and cannot fail then. Reading a package is cheap so:
- * a repository index of thousands asks for none of them.
+ * the repository indexer reads the header's arrays itself and asks for none of them.
  */
 final class PackageViews {
     private final RpmHeader header;
@@ -228,13 +228,12 @@ final class PackageViews {
     }
 
     List<ChangelogEntry> changelog() {
-        int[] times = header.int32(RpmTag.CHANGELOGTIME);
+        Instant[] times = header.times(RpmTag.CHANGELOGTIME);
         List<String> names = header.strings(RpmTag.CHANGELOGNAME);
         List<String> texts = header.strings(RpmTag.CHANGELOGTEXT);
         List<ChangelogEntry> list = new ArrayList<>(times.length);
         for (int i = 0; i < times.length; i++) {
-            list.add(new ChangelogEntry(Instant.ofEpochSecond(Integer.toUnsignedLong(times[i])), names.get(i),
-                    texts.get(i)));
+            list.add(new ChangelogEntry(times[i], names.get(i), texts.get(i)));
         }
         return List.copyOf(list);
     }

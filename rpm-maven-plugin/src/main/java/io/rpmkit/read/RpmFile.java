@@ -47,7 +47,7 @@ public record RpmFile(String directory, String basename, long size, int mode, lo
     }
 
     public boolean isDirectory() {
-        return (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY;
+        return FileModes.isDirectory(mode);
     }
 
     public boolean isRegularFile() {
@@ -60,7 +60,7 @@ public record RpmFile(String directory, String basename, long size, int mode, lo
 
     /** A %ghost file is owned by the package but not in its payload. */
     public boolean isGhost() {
-        return (flags & Flags.FILE_GHOST) != 0;
+        return Flags.isGhost(flags);
     }
 
     public boolean isConfig() {

@@ -1,5 +1,6 @@
 package io.rpmkit.read;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,16 @@ public final class RpmHeader {
         requireType(tag, tag.type().isString());
         HeaderEntry entry = find(tag);
         return entry == null ? List.of() : entry.stringBytes();
+    }
+
+    /** An INT32 array of times in seconds, read unsigned as rpm reads them (e.g. CHANGELOGTIME). */
+    public Instant[] times(Tag tag) {
+        int[] seconds = int32(tag);
+        Instant[] times = new Instant[seconds.length];
+        for (int i = 0; i < seconds.length; i++) {
+            times[i] = Instant.ofEpochSecond(Integer.toUnsignedLong(seconds[i]));
+        }
+        return times;
     }
 
     /** How many values the tag holds: strings, numbers or bytes; 0 when the tag is absent. */

@@ -94,7 +94,13 @@ public final class RpmReader {
     }
 
     /** A file's content already read; a class rather than a lambda, which a cold JVM would spin a class for. */
-    private record InMemory(byte[] content) implements Source {
+    private static final class InMemory implements Source {
+        private final byte[] content;
+
+        InMemory(byte[] content) {
+            this.content = content;
+        }
+
         @Override
         public byte[] read(long offset, int length) {
             return Arrays.copyOfRange(content, (int) offset, (int) offset + length);

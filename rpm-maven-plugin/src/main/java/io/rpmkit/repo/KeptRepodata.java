@@ -165,16 +165,13 @@ final class KeptRepodata {
 
     /** The compression all three files share, as our writer writes them; empty when they do not share one. */
     private static Optional<MetadataCompression> compressionOf(List<RepomdRecord> records) {
-        for (MetadataCompression compression : MetadataCompression.values()) {
-            boolean all = true;
-            for (RepomdRecord record : records) {
-                all &= record.location().endsWith(".xml" + compression.suffix());
-            }
-            if (all) {
-                return Optional.of(compression);
+        Optional<MetadataCompression> first = MetadataCompression.ofLocation(records.get(0).location());
+        for (RepomdRecord record : records) {
+            if (!MetadataCompression.ofLocation(record.location()).equals(first)) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        return first;
     }
 
     private static CompletableFuture<Optional<PreviousFile>> onItsOwnThread(Path repository, RepomdRecord record,
@@ -183,8 +180,8 @@ final class KeptRepodata {
         Thread thread = new Thread(() -> {
             try {
                 file.complete(previousFile(repository, record, kind, compression));
-            } catch (PackagingException | RuntimeException e) {
-                file.completeExceptionally(e);
+            } catch (PackagingException | RuntimeException | Error e) {
+                file.completeExceptionally(e); // an Error too: else the update would wait for it for ever
             }
         }, "rpmkit-previous-" + kind.type());
         thread.setDaemon(true);
@@ -223,9 +220,9 @@ final class KeptRepodata {
 
     /**
      * A zstd file, which has no chunks to copy: its text with the parts our writer writes, the
-     * opening (two lines), the packages and the closing, as three chunks of level -1, which matches
-     * no level a gzip file is written with, so that nothing of it is ever copied as deflate bytes.
-     * Empty when it does not decompress to at most {@code maxText} bytes.
+     * opening ({@link MetadataXml#opening}'s two lines; {@link PreviousFile#of} checks it), the
+     * packages and the closing, as three chunks without compressed bytes (level -1). Empty when it
+     * does not decompress to at most {@code maxText} bytes.
      */
     private static Optional<IndexedGzip.Inflated> decompressedZstd(byte[] compressed, long maxText) {
         byte[] text;

@@ -20,7 +20,6 @@ import io.rpmkit.format.RpmTag;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.read.HeaderDependency;
 import io.rpmkit.read.HeaderEntry;
-import io.rpmkit.read.RpmFile;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.spec.ChangelogEntry;
 
@@ -80,7 +79,7 @@ final class PackageIndexer {
 
     // Here and below no lambdas or record equality: each would spin classes on the first package a cold JVM indexes.
     private static long buildTime(RpmPackage rpm) {
-        Optional<java.time.Instant> time = rpm.buildTime();
+        Optional<Instant> time = rpm.buildTime();
         return time.isPresent() ? time.get().getEpochSecond() : 0;
     }
 
@@ -90,13 +89,12 @@ final class PackageIndexer {
      * would decode every string once more.
      */
     private static List<ChangelogEntry> asCreaterepoWritesIt(RpmPackage rpm) {
-        int[] times = rpm.header().int32(RpmTag.CHANGELOGTIME);
+        Instant[] times = rpm.header().times(RpmTag.CHANGELOGTIME);
         List<String> names = MetadataText.all(rpm, RpmTag.CHANGELOGNAME);
         List<String> texts = MetadataText.all(rpm, RpmTag.CHANGELOGTEXT);
         List<ChangelogEntry> converted = new ArrayList<>(times.length);
         for (int i = 0; i < times.length; i++) {
-            converted.add(new ChangelogEntry(Instant.ofEpochSecond(Integer.toUnsignedLong(times[i])), names.get(i),
-                    texts.get(i)));
+            converted.add(new ChangelogEntry(times[i], names.get(i), texts.get(i)));
         }
         return converted;
     }
@@ -133,8 +131,8 @@ final class PackageIndexer {
         List<MetadataFile> files = new ArrayList<>(basenames.size());
         for (int i = 0; i < basenames.size(); i++) {
             int mode = modes.length > 0 ? Short.toUnsignedInt(modes[i]) : 0;
-            MetadataFile.Type type = (mode & FileModes.TYPE_MASK) == FileModes.DIRECTORY ? MetadataFile.Type.DIR
-                    : flags.length > 0 && (flags[i] & Flags.FILE_GHOST) != 0 ? MetadataFile.Type.GHOST
+            MetadataFile.Type type = FileModes.isDirectory(mode) ? MetadataFile.Type.DIR
+                    : flags.length > 0 && Flags.isGhost(flags[i]) ? MetadataFile.Type.GHOST
                     : MetadataFile.Type.FILE;
             int dir = dirIndexes[i];
             if (utf8Dirnames[dir] == null) {
@@ -169,8 +167,8 @@ final class PackageIndexer {
      */
     private static Set<String> ownFileRequirements(RpmPackage rpm) {
         Map<String, List<String>> byBasename = new HashMap<>();
-        for (HeaderDependency dependency : rpm.dependencies(DependencyKind.REQUIRES)) {
-            String name = dependency.name();
+        // The names and paths as the reader decodes them, from the header: the views would decode every kind.
+        for (String name : rpm.header().strings(RpmTag.REQUIRENAME)) {
             if (name.startsWith("/")) {
                 String basename = name.substring(name.lastIndexOf('/') + 1);
                 List<String> names = byBasename.get(basename);
@@ -185,9 +183,17 @@ final class PackageIndexer {
         if (byBasename.isEmpty()) {
             return own;
         }
-        for (RpmFile file : rpm.files()) {
-            for (String name : byBasename.getOrDefault(file.basename(), List.of())) {
-                if (new MetadataFile(file.directory(), file.basename(), MetadataFile.Type.FILE).hasPath(name)) {
+        List<String> basenames = rpm.header().strings(RpmTag.BASENAMES);
+        List<String> dirnames = rpm.header().strings(RpmTag.DIRNAMES);
+        int[] dirIndexes = rpm.header().int32(RpmTag.DIRINDEXES);
+        for (int i = 0; i < basenames.size(); i++) {
+            List<String> names = byBasename.get(basenames.get(i));
+            if (names == null) {
+                continue;
+            }
+            MetadataFile file = new MetadataFile(dirnames.get(dirIndexes[i]), basenames.get(i), MetadataFile.Type.FILE);
+            for (String name : names) {
+                if (file.hasPath(name)) {
                     own.add(name);
                 }
             }
@@ -220,8 +226,8 @@ final class PackageIndexer {
                         continue;
                     }
                     pre = (dependency.flags() & PRE_FLAGS) != 0;
-                    if (previousRequire.containsKey(name)
-                            && previousRequire.get(name).repeatedBy(flags, dependency.version(), pre)) {
+                    PreviousRequire previous = previousRequire.get(name);
+                    if (previous != null && previous.repeatedBy(flags, dependency.version(), pre)) {
                         continue;
                     }
                 }
