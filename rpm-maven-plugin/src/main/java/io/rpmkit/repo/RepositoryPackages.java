@@ -76,6 +76,7 @@ public final class RepositoryPackages {
         String step = "copying packages into " + directory;
         List<String> problems = new ArrayList<>();
         Map<String, Path> sourceByName = new LinkedHashMap<>();
+        // Digests only for names given by two files: thousands of packages need not be hashed here for a rare case.
         Map<String, String> digestByName = new LinkedHashMap<>();
         for (Path source : packages) {
             if (!Files.isRegularFile(source)) {
@@ -83,15 +84,11 @@ public final class RepositoryPackages {
                 continue;
             }
             RpmPackage rpm;
-            String digest;
             try {
                 rpm = RpmReader.read(source);
-                digest = FileDigest.of(source).hex();
             } catch (PackagingException e) {
                 problems.add(source + " is not an rpm package: " + e.getMessage());
                 continue;
-            } catch (IOException e) {
-                throw new PackagingException(step + ": reading " + source + ": " + e, e);
             }
             String name = fileName(rpm);
             if (name.contains("/") || name.contains("\\") || name.startsWith(".")
@@ -101,11 +98,15 @@ public final class RepositoryPackages {
                 continue;
             }
             Path earlier = sourceByName.putIfAbsent(name, source);
-            if (earlier != null && !digest.equals(digestByName.get(name))) {
-                problems.add(earlier + " and " + source + " are different files of the same package " + name
-                        + ": a repository holds a package once; leave one of them out");
+            if (earlier != null && !earlier.equals(source)) {
+                if (!digestByName.containsKey(name)) {
+                    digestByName.put(name, digest(earlier, step));
+                }
+                if (!digest(source, step).equals(digestByName.get(name))) {
+                    problems.add(earlier + " and " + source + " are different files of the same package " + name
+                            + ": a repository holds a package once; leave one of them out");
+                }
             }
-            digestByName.putIfAbsent(name, digest);
         }
         if (!problems.isEmpty()) {
             throw new PackagingException(step, problems);
@@ -125,6 +126,14 @@ public final class RepositoryPackages {
             throw new PackagingException(step + ": " + e, e);
         }
         return copies;
+    }
+
+    private static String digest(Path file, String step) throws PackagingException {
+        try {
+            return FileDigest.of(file).hex();
+        } catch (IOException e) {
+            throw new PackagingException(step + ": reading " + file + ": " + e, e);
+        }
     }
 
     /** rpmbuild's name for a package file: {@code name-version-release.arch.rpm}, {@code .src.rpm} for sources. */
