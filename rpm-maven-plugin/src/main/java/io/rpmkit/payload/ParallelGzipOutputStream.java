@@ -23,11 +23,8 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     private static final int CHUNK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
 
-    private final int level;
     private final CRC32 crc = new CRC32();
-    /** Every Deflater made, to end them all on close; the idle ones wait in {@link #idleDeflaters}. */
-    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
-    private final Queue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+    private final DeflaterPool deflaters;
     private final Queue<byte[]> idleOutputs = new ConcurrentLinkedQueue<>();
     /** The last 32 KiB of each chunk, the next chunk's dictionary; recycled once the Deflater has it. */
     private final Queue<byte[]> idleDictionaries = new ConcurrentLinkedQueue<>();
@@ -44,7 +41,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
         super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
-        this.level = level;
+        this.deflaters = new DeflaterPool(level);
         out.write(GzipFraming.header(0));
     }
 
@@ -68,11 +65,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     }
 
     private Deflated deflate(byte[] input, Dictionary priming, boolean last) {
-        Deflater deflater = idleDeflaters.poll();
-        if (deflater == null) {
-            deflater = new Deflater(level, true);
-            deflaters.add(deflater);
-        }
+        Deflater deflater = deflaters.take();
         try {
             if (priming != null) {
                 if (priming.length() > 0) {
@@ -85,9 +78,9 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
                 deflater.finish();
             }
             byte[] output = idleOutputs.poll();
-            if (output == null || output.length < room(input.length)) {
+            if (output == null || output.length < DeflaterPool.room(input.length)) {
                 // A small package's only chunk gets a small buffer, not a megabyte.
-                output = new byte[room(input.length)];
+                output = new byte[DeflaterPool.room(input.length)];
             }
             int length = 0;
             while (true) {
@@ -100,14 +93,8 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
                 output = Arrays.copyOf(output, output.length * 2);
             }
         } finally {
-            deflater.reset();
-            idleDeflaters.add(deflater);
+            deflaters.give(deflater);
         }
-    }
-
-    /** Room for input that does not compress: deflate's stored blocks add 5 bytes per 16 KiB. */
-    private static int room(int inputLength) {
-        return inputLength + inputLength / 64 + 1024;
     }
 
     @Override
@@ -122,10 +109,7 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
 
     @Override
     void release() {
-        for (Deflater deflater = deflaters.poll(); deflater != null; deflater = deflaters.poll()) {
-            deflater.end();
-        }
-        idleDeflaters.clear();
+        deflaters.endAll();
         idleOutputs.clear();
         idleDictionaries.clear();
     }

@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.DeflaterPool;
 import io.rpmkit.payload.DigestingOutputStream;
 import io.rpmkit.payload.GzipFraming;
 
@@ -42,36 +43,6 @@ final class IndexedGzipWriter extends OutputStream {
     record Kept(PreviousFile file, int record) {
     }
 
-    /**
-     * The Deflaters of the compressing threads, kept for the next chunk: a reset Deflater writes what
-     * a new one does. {@link #endAll} frees their native memory.
-     */
-    static final class Deflaters {
-        private final Queue<Deflater> all = new ConcurrentLinkedQueue<>();
-        private final Queue<Deflater> idle = new ConcurrentLinkedQueue<>();
-
-        Deflater take(int level) {
-            Deflater deflater = idle.poll();
-            if (deflater == null) {
-                deflater = new Deflater(level, true);
-                all.add(deflater);
-            }
-            return deflater;
-        }
-
-        void give(Deflater deflater) {
-            deflater.reset();
-            idle.add(deflater);
-        }
-
-        void endAll() {
-            idle.clear();
-            for (Deflater deflater = all.poll(); deflater != null; deflater = all.poll()) {
-                deflater.end();
-            }
-        }
-    }
-
     /** What the file came to, for repomd.xml. */
     record Written(String checksum, long size, String openChecksum, long openSize) {
     }
@@ -84,7 +55,7 @@ final class IndexedGzipWriter extends OutputStream {
     private final int maxInFlight;
     private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
     private final List<Integer> compressedLengths = new ArrayList<>();
-    private final Deflaters deflaters;
+    private final DeflaterPool deflaters;
     private final CRC32 crc = new CRC32();
     private final MessageDigest textDigest = Digests.sha256();
     private long textLength;
@@ -107,15 +78,14 @@ final class IndexedGzipWriter extends OutputStream {
     private boolean finished;
 
     /**
-     * @param deflaters shared with the other files, and ended by their owner
+     * @param deflaters shared with the other files, and ended by their owner; their level is the file's
      */
-    IndexedGzipWriter(Path target, ExecutorService pool, int threads, int level, Deflaters deflaters)
-            throws IOException {
+    IndexedGzipWriter(Path target, ExecutorService pool, int threads, DeflaterPool deflaters) throws IOException {
         this.target = target;
         this.spool = target.resolveSibling(target.getFileName() + ".deflate");
         this.spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), SPOOL_BUFFER);
         this.pool = pool;
-        this.level = level;
+        this.level = deflaters.level();
         this.maxInFlight = 2 * threads;
         this.deflaters = deflaters;
     }
@@ -229,14 +199,14 @@ final class IndexedGzipWriter extends OutputStream {
 
     /** Deflates {@code text[0, length)} primed with {@code priming[0, primingLength)}, then frees both buffers. */
     private byte[] deflate(byte[] text, int length, byte[] priming, int primingLength) {
-        Deflater deflater = deflaters.take(level);
+        Deflater deflater = deflaters.take();
         try {
             if (priming != null) {
                 deflater.setDictionary(priming, 0, primingLength);
                 freeDictionaries.add(priming);
             }
             deflater.setInput(text, 0, length);
-            byte[] output = new byte[length + length / 64 + 1024];
+            byte[] output = new byte[DeflaterPool.room(length)];
             int written = 0;
             while (true) {
                 written += deflater.deflate(output, written, output.length - written, Deflater.SYNC_FLUSH);

@@ -95,7 +95,7 @@ final class KeptRepodata {
         }
         List<RepomdRecord> records = ours.get();
         for (RepomdRecord record : records) {
-            if (!record.location().endsWith(".xml" + MetadataCompression.GZIP.suffix())) {
+            if (!MetadataCompression.ofLocation(record.location()).equals(Optional.of(MetadataCompression.GZIP))) {
                 return Optional.empty();
             }
         }
@@ -167,15 +167,13 @@ final class KeptRepodata {
     private static CompletableFuture<Optional<PreviousFile>> onItsOwnThread(Path repository, RepomdRecord record,
             MetadataXml kind) {
         CompletableFuture<Optional<PreviousFile>> file = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        new DaemonThreads("rpmkit-previous-" + kind.type()).execute(() -> {
             try {
                 file.complete(previousFile(repository, record, kind));
             } catch (PackagingException | RuntimeException | Error e) {
                 file.completeExceptionally(e); // an Error too: else the update would wait for it for ever
             }
-        }, "rpmkit-previous-" + kind.type());
-        thread.setDaemon(true);
-        thread.start();
+        });
         return file;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.DeflaterPool;
 import io.rpmkit.payload.DigestingOutputStream;
 
 /**
@@ -106,7 +107,7 @@ final class MetadataStreams implements Closeable {
     private final Path staging;
     private final MetadataCompression compression;
     private final ExecutorService pool;
-    private final IndexedGzipWriter.Deflaters deflaters = new IndexedGzipWriter.Deflaters();
+    private final DeflaterPool deflaters = new DeflaterPool(MetadataCompression.GZIP_LEVEL);
     private boolean finished;
 
     private MetadataStreams(Path staging, MetadataCompression compression, ExecutorService pool) {
@@ -125,8 +126,7 @@ final class MetadataStreams implements Closeable {
             for (MetadataXml kind : MetadataXml.values()) {
                 Path partial = partial(staging, kind);
                 Stream stream = compression == MetadataCompression.GZIP
-                        ? new GzipStream(kind, new IndexedGzipWriter(partial, pool, threads,
-                                MetadataCompression.GZIP_LEVEL, opened.deflaters))
+                        ? new GzipStream(kind, new IndexedGzipWriter(partial, pool, threads, opened.deflaters))
                         : zstd(kind, partial);
                 opened.streams.add(stream);
                 stream.text().write(kind.opening(packages).getBytes(StandardCharsets.UTF_8));

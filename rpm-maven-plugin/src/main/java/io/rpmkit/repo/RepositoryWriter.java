@@ -74,8 +74,10 @@ public final class RepositoryWriter {
             throw new PackagingException(step, problems);
         }
         // The previous metadata is read while the directory is walked: each is one thread's work.
+        // The reading has a thread of its own: the common pool has a single thread on 2 cores.
         CompletableFuture<Previous> reading = options.update()
-                ? CompletableFuture.supplyAsync(() -> Previous.of(directory), RepositoryWriter::startDaemon)
+                ? CompletableFuture.supplyAsync(() -> Previous.of(directory),
+                        new DaemonThreads("rpmkit-previous-metadata"))
                 : CompletableFuture.completedFuture(Previous.NONE);
         List<PackageScan.Found> found = findPackages(directory);
         Previous previous = previous(reading);
@@ -153,13 +155,6 @@ public final class RepositoryWriter {
                 return new Previous(Map.of(), null, e.getMessage());
             }
         }
-    }
-
-    /** A thread of its own for reading the previous metadata: the common pool has a single thread on 2 cores. */
-    private static void startDaemon(Runnable work) {
-        Thread thread = new Thread(work, "rpmkit-previous-metadata");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private Previous previous(CompletableFuture<Previous> reading) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rpmkit.format.Digests;
+import io.rpmkit.payload.DeflaterPool;
 
 /**
  * {@link IndexedGzip}: what {@link IndexedGzipWriter} writes is one gzip stream that gzip itself and
@@ -85,8 +86,8 @@ class IndexedGzipTest {
 
     private IndexedGzipWriter.Written write(Packages packages, Path target) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        IndexedGzipWriter.Deflaters deflaters = new IndexedGzipWriter.Deflaters();
-        try (IndexedGzipWriter writer = new IndexedGzipWriter(target, pool, 3, LEVEL, deflaters)) {
+        DeflaterPool deflaters = new DeflaterPool(LEVEL);
+        try (IndexedGzipWriter writer = new IndexedGzipWriter(target, pool, 3, deflaters)) {
             writer.write(packages.opening());
             writer.endOpening();
             for (int i = 0; i < packages.texts().size(); i++) {
