@@ -182,8 +182,7 @@ final class IndexedGzip {
             }
             CRC32 crc = new CRC32();
             crc.update(text, 0, filled);
-            if (unsignedLong(file, file.length - 8) != crc.getValue()
-                    || unsignedLong(file, file.length - 4) != (filled & 0xFFFFFFFFL)) {
+            if (!Arrays.equals(file, file.length - 8, file.length, GzipFraming.trailer(crc.getValue(), filled), 0, 8)) {
                 return null;
             }
             return new Inflated(file, level, Arrays.copyOf(text, filled), ends, starts);
