@@ -67,7 +67,7 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.repository.revision", defaultValue = "${project.build.outputTimestamp}")
     private String revision;
 
-    /** Further packages: directories (every .rpm file below them) or .rpm files. */
+    /** Further packages: directories (every .rpm file below them; one without any is an error) or .rpm files. */
     @Parameter
     private List<File> sources = new ArrayList<>();
 
@@ -113,7 +113,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
                 PackageSigner signer = new PackageSigner(loadKey(signing), signing.hash(), time);
                 options = options.withSigner(signer::detachedArmored);
             }
-            List<Path> packages = packages();
+            List<RepositoryPackages.PackageFile> packages = RepositoryPackages.collect(artifacts(),
+                    sources.stream().map(File::toPath).toList(), "sources");
             if (packages.isEmpty()) {
                 throw new MojoFailureException("yum-repository found no packages: run the rpm goal in modules this one"
                         + " depends on with <type>rpm</type>, or list directories or .rpm files in <sources>");
@@ -137,8 +138,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         }
     }
 
-    /** Each package file once, in the order found: reactor, dependencies, sources. */
-    private List<Path> packages() throws PackagingException {
+    /** The rpm artifacts, each file once, in the order found: the reactor's, then the dependencies. */
+    private List<Path> artifacts() {
         Set<Path> found = new LinkedHashSet<>();
         for (MavenProject built : session.getProjects()) {
             for (Artifact artifact : built.getAttachedArtifacts()) {
@@ -148,9 +149,6 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         for (Artifact artifact : project.getArtifacts()) {
             addRpm(found, artifact);
         }
-        List<Path> sourcePaths = sources.stream().map(File::toPath).toList();
-        found.addAll(RepositoryPackages.find(sourcePaths, "sources").stream()
-                .map(p -> p.toAbsolutePath().normalize()).toList());
         return List.copyOf(found);
     }
 
