@@ -5,7 +5,9 @@
 # alternating; then ADDED (default 10) more packages and an update by each (ours with update,
 # createrepo_c --update) from the full run's repodata. Prints medians of RUNS (default 3) runs,
 # ratios to createrepo_c 0.17 and peak RSS, and our full index once more in a warm JVM (the same
-# index six times in one), which shows the JIT's share.
+# index six times in one), which shows the JIT's share; and the yum-repository goal as users run it,
+# `mvn -B -q -o package` of a project whose sources are the packages, less the same build with
+# -Drpm.repository.skip (the plugin installed in M2 beforehand: `mvn -o install -DskipTests`).
 # Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT and M2 may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,17 +36,40 @@ classpath="$work/classes:$classpath"
 
 . "$here/common.sh"
 
+plugin_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
+[ -f "$m2/io/rpmkit/rpm-maven-plugin/$plugin_version/rpm-maven-plugin-$plugin_version.jar" ] || {
+  echo "install the plugin first: (cd $top && mvn -o -B install -DskipTests -Dinvoker.skip=true -pl rpm-maven-plugin)" >&2
+  exit 1; }
+# The goal's project: its sources are the packages already in the repository, which it copies onto
+# themselves (the same files: nothing to copy), as createrepo_c indexes them in place.
+bench_pom "$work/goal-project" "      <plugin>
+        <groupId>io.rpmkit</groupId>
+        <artifactId>rpm-maven-plugin</artifactId>
+        <version>$plugin_version</version>
+        <executions><execution><goals><goal>yum-repository</goal></goals></execution></executions>
+        <configuration>
+          <directory>$work/ours-goal</directory>
+          <revision>$revision</revision>
+          <sources><source>$work/ours-goal/packages</source></sources>
+        </configuration>
+      </plugin>"
+
 /usr/bin/time -f "%e s, %M KB" -o "$work/generate.time" java -cp "$classpath" bench.RepoScale generate "$work/packages" 0 "$count"
 java -cp "$classpath" bench.RepoScale generate "$work/added" "$count" "$added"
 echo "generated $count packages ($(du -sh "$work/packages" | cut -f1)) in $(cat "$work/generate.time")" >&2
 
-tools="ours ours-zstd createrepo_c-0.17"
+tools="ours ours-goal ours-goal-skip ours-zstd createrepo_c-0.17"
 [ -n "$sid" ] && tools="$tools createrepo_c-1.2-zstd createrepo_c-1.2-gz"
-for tool in $tools; do mkdir -p "$work/$tool"; cp -al "$work/packages" "$work/$tool/packages"; done
+indexers=${tools/ ours-goal-skip/} # the tools that write a repository (the skipped build writes none)
+for tool in $indexers; do mkdir -p "$work/$tool"; cp -al "$work/packages" "$work/$tool/packages"; done
 index() { # TOOL [update]
   local tool=$1 update=${2:-}
   case $tool in
     ours) timed "ours$update" java -cp "$classpath" bench.RepoScale index "$work/ours" "$revision" $update ;;
+    ours-goal) timed "$tool$update" mvn -B -q -o -f "$work/goal-project/pom.xml" -Dmaven.repo.local="$m2" package \
+                 ${update:+-Drpm.repository.update=true} ;;
+    ours-goal-skip) timed "$tool$update" mvn -B -q -o -f "$work/goal-project/pom.xml" -Dmaven.repo.local="$m2" package \
+                      -Drpm.repository.skip ;;
     ours-zstd) timed "$tool$update" java -cp "$classpath" bench.RepoScale index "$work/$tool" "$revision" $update zstd ;;
     createrepo_c-0.17) timed "$tool$update" createrepo_c --no-database --revision "$revision" ${update:+--update} "$work/$tool" ;;
     createrepo_c-1.2-zstd) timed "$tool$update" chroot "$sid" createrepo_c --no-database --revision "$revision" ${update:+--update} "$inner/$tool" ;;
@@ -55,13 +80,14 @@ index() { # TOOL [update]
 for ((i = 1; i <= runs; i++)); do
   for tool in $tools; do rm -rf "$work/$tool/repodata"; index "$tool"; done
 done
-for tool in $tools; do
+for tool in $indexers; do
   cp -a "$work/$tool/repodata" "$work/$tool.full-repodata"
   cp -al "$work/added/." "$work/$tool/packages/"
 done
 for ((i = 1; i <= runs; i++)); do
   for tool in $tools; do
-    rm -rf "$work/$tool/repodata"; cp -a "$work/$tool.full-repodata" "$work/$tool/repodata"; index "$tool" update
+    [ $tool = ours-goal-skip ] || { rm -rf "$work/$tool/repodata"; cp -a "$work/$tool.full-repodata" "$work/$tool/repodata"; }
+    index "$tool" update
   done
 done
 # The JIT's share of our full run: the same index six times in one JVM; the median of the last three.
@@ -70,7 +96,7 @@ java -cp "$classpath" bench.RepoScale index-warm "$work/ours-warm" "$revision" 6
 warm=$(sed -n 's/^index [456]: \(.*\) s$/\1/p' "$work/ours-warm.err" | median)
 grep -h "Wrote the metadata" "$work/last.out" >&2 || true
 # The update must describe every package: count primary.xml's packages in each tool's result.
-for tool in $tools; do
+for tool in $indexers; do
   n=$(python3 -c "import gzip,sys,glob,re; f=glob.glob('$work/$tool/repodata/*-primary.xml.*')[0]; d=open(f,'rb').read()
 import subprocess; d=gzip.decompress(d) if f.endswith('.gz') else subprocess.run(['zstd','-dc',f],capture_output=True).stdout
 print(re.search(rb'packages=\"(\d+)\"', d).group(1).decode())")
@@ -84,16 +110,24 @@ echo
 echo "| run | tool | median s | ratio | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- |"
 base=$(awk '{print $1}' "$work/createrepo_c-0.17.times" | median)
+m() { awk '{print $1}' "$work/$1.times" | median; }
+# The goal alone: the Maven build less the same build with the goal skipped.
+goal=$(echo "$(m ours-goal) $(m ours-goal-skip)" | awk '{print $1 - $2}')
+goal_update=$(echo "$(m ours-goalupdate) $(m ours-goal-skipupdate)" | awk '{print $1 - $2}')
 for tool in $tools; do
-  t=$(awk '{print $1}' "$work/$tool.times" | median); rss=$(awk '{print $2}' "$work/$tool.times" | median)
+  t=$(m "$tool"); rss=$(awk '{print $2}' "$work/$tool.times" | median)
   printf "| full, %d packages | %s | %.2f | %.2f | %d |\n" "$count" "$tool" "$t" "$(echo "$t $base" | awk '{print $1/$2}')" $((rss / 1024))
 done
+printf "| full, %d packages, the goal alone (ours-goal less ours-goal-skip) | ours-goal | %.2f | %.2f | - |\n" "$count" \
+  "$goal" "$(echo "$goal $base" | awk '{print $1/$2}')"
 printf "| full, %d packages, warm JVM (runs 4-6 of 6 in one JVM) | ours | %.2f | %.2f | - |\n" "$count" "$warm" \
   "$(echo "$warm $base" | awk '{print $1/$2}')"
 for tool in $tools; do
-  full=$(awk '{print $1}' "$work/$tool.times" | median)
-  t=$(awk '{print $1}' "$work/${tool}update.times" | median); rss=$(awk '{print $2}' "$work/${tool}update.times" | median)
+  full=$(m "$tool")
+  t=$(m "${tool}update"); rss=$(awk '{print $2}' "$work/${tool}update.times" | median)
   printf "| update, %d added | %s | %.2f | %.2f of its full run | %d |\n" "$added" "$tool" "$t" "$(echo "$t $full" | awk '{print $1/$2}')" $((rss / 1024))
 done
+printf "| update, %d added, the goal alone | ours-goal | %.2f | %.2f of its full run | - |\n" "$added" "$goal_update" \
+  "$(echo "$goal_update $goal" | awk '{print $1/$2}')"
 echo
 echo "Load (1, 5, 15 min) after: $(cut -d' ' -f1-3 /proc/loadavg)"

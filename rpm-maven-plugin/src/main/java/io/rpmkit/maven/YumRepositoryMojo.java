@@ -53,7 +53,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
 
     /**
      * The repository: packages are copied into its {@code packages/}, metadata written to its
-     * {@code repodata/}. Every .rpm file below it is indexed, also those left from earlier builds.
+     * {@code repodata/}. Every .rpm file below it is indexed, also those left from earlier builds; packages
+     * given that are below it already stay where they are.
      */
     @Parameter(property = "rpm.repository.directory", defaultValue = "${project.build.directory}/yum-repository",
             required = true)
@@ -67,7 +68,11 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.repository.revision", defaultValue = "${project.build.outputTimestamp}")
     private String revision;
 
-    /** Further packages: directories (every .rpm file below them; one without any is an error) or .rpm files. */
+    /**
+     * Further packages: directories (every .rpm file below them; one without any is an error) or .rpm files.
+     * Those below {@code directory} are indexed where they are, e.g. the repository's own {@code packages/}
+     * to index a directory of packages in place.
+     */
     @Parameter
     private List<File> sources = new ArrayList<>();
 
@@ -113,13 +118,13 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
                 PackageSigner signer = new PackageSigner(loadKey(signing), signing.hash(), time);
                 options = options.withSigner(signer::detachedArmored);
             }
-            List<RepositoryPackages.PackageFile> packages = RepositoryPackages.collect(artifacts(),
-                    sources.stream().map(File::toPath).toList(), "sources");
-            if (packages.isEmpty()) {
+            RepositoryPackages.Collected packages = RepositoryPackages.collect(artifacts(),
+                    sources.stream().map(File::toPath).toList(), "sources", repository);
+            if (packages.toCopy().isEmpty() && packages.inPlace().isEmpty()) {
                 throw new MojoFailureException("yum-repository found no packages: run the rpm goal in modules this one"
                         + " depends on with <type>rpm</type>, or list directories or .rpm files in <sources>");
             }
-            RepositoryPackages.copy(packages, repository.resolve("packages"));
+            RepositoryPackages.copy(packages.toCopy(), repository.resolve("packages"));
             writer.write(repository, options);
         } catch (PackagingException e) {
             if (e.getCause() instanceof IOException) {

@@ -45,17 +45,29 @@ public final class RepositoryPackages {
     }
 
     /**
-     * The packages of a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
+     * What {@link #collect} found: the packages to copy into the repository, and the files given that are
+     * in it already, which are neither read nor copied: the repository writer indexes, and checks, every
+     * package below the repository's directory anyway.
+     */
+    public record Collected(List<PackageFile> toCopy, List<Path> inPlace) {
+        public Collected {
+            toCopy = List.copyOf(toCopy);
+            inPlace = List.copyOf(inPlace);
+        }
+    }
+
+    /**
+     * The packages for a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
      * {@code sources} name (a file stands for itself, a directory for every .rpm file below it, in path
-     * order), each file once and each package once. Every file's headers are read once, on as many
-     * threads as there are cores. All problems are reported together: a file that is missing or not a
-     * package, a source that does not exist, is not an .rpm file or is a directory without one, a package
-     * whose name cannot be a file name, and two different files of one package (a renamed copy, the same
-     * bytes, counts once).
+     * order), each file once and each package once. Every file outside {@code repository} has its
+     * headers read once, on as many threads as there are cores. All problems are reported together: a
+     * file that is missing or not a package, a source that does not exist, is not an .rpm file or is a
+     * directory without one, a package whose name cannot be a file name, and two different files of one
+     * package (a renamed copy, the same bytes, counts once).
      *
      * @param setting how the caller's configuration calls {@code sources}, for the messages
      */
-    public static List<PackageFile> collect(List<Path> files, List<Path> sources, String setting)
+    public static Collected collect(List<Path> files, List<Path> sources, String setting, Path repository)
             throws PackagingException {
         List<String> problems = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -89,11 +101,21 @@ public final class RepositoryPackages {
                 candidates.add(new Candidate(source, where));
             }
         }
-        List<PackageFile> packages = distinct(read(candidates, problems), problems);
+        Path root = repository.toAbsolutePath().normalize();
+        List<Candidate> outside = new ArrayList<>();
+        List<Path> inPlace = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.path().toAbsolutePath().normalize().startsWith(root)) {
+                inPlace.add(candidate.path());
+            } else {
+                outside.add(candidate);
+            }
+        }
+        List<PackageFile> toCopy = distinct(read(outside, problems), problems);
         if (!problems.isEmpty()) {
             throw new PackagingException(STEP, problems);
         }
-        return packages;
+        return new Collected(toCopy, inPlace);
     }
 
     /**

@@ -150,7 +150,8 @@ class CreaterepoComparisonTest {
     /** Copies the .rpm files below {@code from} into {@code to}, dated at the revision, as createrepo_c reads times. */
     private static Path copyTree(Path from, Path to) throws Exception {
         Files.createDirectories(to);
-        for (RepositoryPackages.PackageFile pkg : RepositoryPackages.collect(List.of(), List.of(from), "built")) {
+        for (RepositoryPackages.PackageFile pkg : RepositoryPackages.collect(List.of(), List.of(from), "built", to)
+                .toCopy()) {
             Path target = to.resolve(pkg.path().getFileName());
             Files.copy(pkg.path(), target);
             Files.setLastModifiedTime(target, FileTime.from(RepoFixtures.REVISION));

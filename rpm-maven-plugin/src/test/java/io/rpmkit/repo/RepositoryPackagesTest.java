@@ -26,21 +26,44 @@ class RepositoryPackagesTest {
     void copiesPackagesUnderTheirPackageNamesOnce() throws Exception {
         Path rpm = RepoFixtures.sample(dir.resolve("built"), dir.resolve("sources"));
         Path renamed = Files.copy(rpm, dir.resolve("sample-1.2.3.rpm"));
-        Path target = dir.resolve("repo/packages");
 
-        List<PackageFile> packages = RepositoryPackages.collect(List.of(rpm, renamed, rpm), List.of(), "sources");
-        List<Path> copies = RepositoryPackages.copy(packages, target);
+        Path repository = dir.resolve("repo");
+        Path target = repository.resolve("packages");
 
-        assertEquals(List.of(new PackageFile(rpm, "sample-1.2.3-4.noarch.rpm")), packages);
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(rpm, renamed, rpm), List.of(),
+                "sources", repository);
+        List<Path> copies = RepositoryPackages.copy(collected.toCopy(), target);
+
+        assertEquals(List.of(new PackageFile(rpm, "sample-1.2.3-4.noarch.rpm")), collected.toCopy());
+        assertEquals(List.of(), collected.inPlace());
         assertEquals(List.of(target.resolve("sample-1.2.3-4.noarch.rpm")), copies);
         assertArrayEquals(Files.readAllBytes(rpm), Files.readAllBytes(copies.get(0)));
         assertEquals(Files.getLastModifiedTime(rpm).toMillis(), Files.getLastModifiedTime(copies.get(0)).toMillis());
-        // The copies as sources of the next run: found in place, the same files, left as they are.
-        Files.setLastModifiedTime(copies.get(0), Files.getLastModifiedTime(rpm));
-        long inode = (long) Files.getAttribute(copies.get(0), "unix:ino");
-        assertEquals(copies, RepositoryPackages.copy(RepositoryPackages.collect(List.of(), List.of(target),
-                "sources"), target));
-        assertEquals(inode, (long) Files.getAttribute(copies.get(0), "unix:ino"));
+    }
+
+    /**
+     * Packages given that are in the repository already, as files or below a source, stay as they are,
+     * unread (even a file that is no package: the repository writer reads and reports every one there).
+     */
+    @Test
+    void leavesWhatIsInTheRepositoryWhereItIs() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path inside = RepoFixtures.sample(repository.resolve("packages"), dir.resolve("sources"));
+        Path mavenNamed = Files.move(inside, inside.resolveSibling("sample-1.2.3.rpm"));
+        Path broken = Files.writeString(repository.resolve("packages/broken.rpm"), "not a package");
+        Path outside = RepoFixtures.write(RepoFixtures.small("other", "2").build(), dir.resolve("built"));
+
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(outside, mavenNamed),
+                List.of(repository.resolve("packages"), dir.resolve("repo/../repo/packages/broken.rpm")), "sources",
+                dir.resolve("./repo"));
+
+        assertEquals(List.of(new PackageFile(outside, "other-2-1.noarch.rpm")), collected.toCopy());
+        assertEquals(List.of(mavenNamed, broken), collected.inPlace());
+        RepositoryPackages.copy(collected.toCopy(), repository.resolve("packages"));
+        try (var listed = Files.list(repository.resolve("packages"))) {
+            assertEquals(List.of("broken.rpm", "other-2-1.noarch.rpm", "sample-1.2.3.rpm"),
+                    listed.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
@@ -55,7 +78,7 @@ class RepositoryPackagesTest {
 
         PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
                 List.of(rpm, other, dir.resolve("missing.rpm"), text),
-                List.of(tree, dir.resolve("gone"), notes, empty), "sources"));
+                List.of(tree, dir.resolve("gone"), notes, empty), "sources", dir.resolve("repo")));
 
         assertEquals(List.of(
                 dir.resolve("missing.rpm") + " does not exist or is not a file: give the path of an .rpm file",
@@ -96,7 +119,8 @@ class RepositoryPackagesTest {
         Path single = expected.get(7).path();
         Path link = Files.createSymbolicLink(dir.resolve("link.rpm"), expected.get(3).path());
 
-        List<PackageFile> collected = RepositoryPackages.collect(List.of(single, link), List.of(tree, single), "sources");
+        List<PackageFile> collected = RepositoryPackages.collect(List.of(single, link), List.of(tree, single), "sources",
+                dir.resolve("repo")).toCopy();
 
         // The caller's files first; a link to a package is that package, so the tree's copy of it is not
         // listed again, nor is the file given both ways.
