@@ -45,9 +45,9 @@ public final class RepositoryPackages {
     }
 
     /**
-     * What {@link #collect} found: the packages to copy into the repository, and the files given that are
-     * in it already, which are neither read nor copied: the repository writer indexes, and checks, every
-     * package below the repository's directory anyway.
+     * What {@link #collect} found: the packages to copy into the repository, and the files and source
+     * directories given that are in it already, which are neither read nor copied: the repository writer
+     * indexes, and checks, every package below the repository's directory anyway.
      */
     public record Collected(List<PackageFile> toCopy, List<Path> inPlace) {
         public Collected {
@@ -79,11 +79,21 @@ public final class RepositoryPackages {
                 candidates.add(new Candidate(file, ""));
             }
         }
+        Path root = repository.toAbsolutePath().normalize();
+        List<Path> inPlace = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             String where = setting + "[" + i + "] ";
-            if (Files.isDirectory(source)) {
-                List<Path> below = rpmFilesBelow(source);
+            if (Files.isDirectory(source) && source.toAbsolutePath().normalize().startsWith(root)) {
+                // All of it is the writer's to walk and read: here only whether it holds a package at all.
+                if (rpmFilesBelow(source, true).isEmpty()) {
+                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
+                            + " file");
+                } else {
+                    inPlace.add(source);
+                }
+            } else if (Files.isDirectory(source)) {
+                List<Path> below = rpmFilesBelow(source, false);
                 if (below.isEmpty()) {
                     problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
                             + " file");
@@ -101,9 +111,7 @@ public final class RepositoryPackages {
                 candidates.add(new Candidate(source, where));
             }
         }
-        Path root = repository.toAbsolutePath().normalize();
         List<Candidate> outside = new ArrayList<>();
-        List<Path> inPlace = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (candidate.path().toAbsolutePath().normalize().startsWith(root)) {
                 inPlace.add(candidate.path());
@@ -145,8 +153,8 @@ public final class RepositoryPackages {
     private record Candidate(Path path, String where) {
     }
 
-    /** The .rpm files below a directory, and links to them, in path order. */
-    private static List<Path> rpmFilesBelow(Path directory) throws PackagingException {
+    /** The .rpm files below a directory, and links to them, in path order; only the first one found if {@code first}. */
+    private static List<Path> rpmFilesBelow(Path directory, boolean first) throws PackagingException {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
@@ -156,7 +164,7 @@ public final class RepositoryPackages {
                             || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
                         found.add(file);
                     }
-                    return FileVisitResult.CONTINUE;
+                    return first && !found.isEmpty() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {

@@ -50,20 +50,28 @@ class RepositoryPackagesTest {
         Path repository = dir.resolve("repo");
         Path inside = RepoFixtures.sample(repository.resolve("packages"), dir.resolve("sources"));
         Path mavenNamed = Files.move(inside, inside.resolveSibling("sample-1.2.3.rpm"));
-        Path broken = Files.writeString(repository.resolve("packages/broken.rpm"), "not a package");
+        Files.writeString(repository.resolve("packages/broken.rpm"), "not a package");
         Path outside = RepoFixtures.write(RepoFixtures.small("other", "2").build(), dir.resolve("built"));
 
+        Path brokenByAnotherPath = dir.resolve("repo/../repo/packages/broken.rpm");
+
         RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(outside, mavenNamed),
-                List.of(repository.resolve("packages"), dir.resolve("repo/../repo/packages/broken.rpm")), "sources",
-                dir.resolve("./repo"));
+                List.of(repository.resolve("packages"), brokenByAnotherPath), "sources", dir.resolve("./repo"));
 
         assertEquals(List.of(new PackageFile(outside, "other-2-1.noarch.rpm")), collected.toCopy());
-        assertEquals(List.of(mavenNamed, broken), collected.inPlace());
+        assertEquals(List.of(repository.resolve("packages"), mavenNamed, brokenByAnotherPath), collected.inPlace());
         RepositoryPackages.copy(collected.toCopy(), repository.resolve("packages"));
         try (var listed = Files.list(repository.resolve("packages"))) {
             assertEquals(List.of("broken.rpm", "other-2-1.noarch.rpm", "sample-1.2.3.rpm"),
                     listed.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        // A directory of the repository without a package is still a mistake of the configuration.
+        Path empty = Files.createDirectories(repository.resolve("empty/sub"));
+        Files.writeString(empty.resolve("notes.txt"), "no package");
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(List.of(),
+                List.of(repository.resolve("packages"), empty.getParent()), "sources", repository));
+        assertEquals(List.of("sources[1] " + empty.getParent() + " holds no .rpm file: give a directory of .rpm files"
+                + " or an .rpm file"), e.problems());
     }
 
     @Test
