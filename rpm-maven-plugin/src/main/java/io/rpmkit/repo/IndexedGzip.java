@@ -84,12 +84,14 @@ final class IndexedGzip {
     }
 
     /**
-     * A file of this layout, inflated.
+     * A file of this layout, inflated; or a zstd file of ours, decompressed, whose parts (opening,
+     * packages, closing) stand for chunks that have no compressed bytes of their own.
      *
+     * @param level the deflate level; -1 for a zstd file
      * @param text the whole uncompressed file
      * @param chunkEnds where each chunk's text ends in {@code text}
      * @param chunkStarts where each chunk's deflate bytes start in the file, with one more entry: where the
-     *     final block starts
+     *     final block starts; null for a zstd file
      */
     record Inflated(byte[] file, int level, byte[] text, int[] chunkEnds, int[] chunkStarts) {
         int chunks() {

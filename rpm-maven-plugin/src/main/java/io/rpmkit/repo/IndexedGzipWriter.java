@@ -191,7 +191,8 @@ final class IndexedGzipWriter extends OutputStream {
      * by the same text (none after the opening), at the same level.
      */
     private boolean copiable(byte[] priming, int primingLength) {
-        if (runBroken || runCount == 0 || runCount != runFile.chunkPackages(runChunk) || runFile.level() != level) {
+        if (runBroken || runCount == 0 || !runFile.hasCompressedChunks() || runCount != runFile.chunkPackages(runChunk)
+                || runFile.level() != level) {
             return false;
         }
         return runFile.primedBy(runChunk, priming, primingLength);

@@ -1,6 +1,8 @@
 package io.rpmkit.repo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,17 +22,17 @@ import io.rpmkit.PackagingException;
 import io.rpmkit.format.Digests;
 
 /**
- * The previous repodata as an update keeps it when we wrote it in the {@link IndexedGzip} layout:
- * each package's text in the three files, by location, with what decides whether it is kept (its
- * size and {@code <time file>}) and its name-epoch:version-release.arch, without parsing the XML.
- * The files are checked as {@link RepodataReader} checks them (size and checksum against repomd.xml,
- * CRC-32, open-size and open-checksum), and must be laid out exactly as our writer lays them out:
- * the same packages, in the same order, in all three. Anything else (createrepo_c's metadata, zstd,
+ * The previous repodata as an update keeps it when we wrote it, gzip in the {@link IndexedGzip}
+ * layout or zstd ending with {@link ZstdMark}: each package's text in the three files, by location,
+ * with what decides whether it is kept (its size and {@code <time file>}) and its
+ * name-epoch:version-release.arch, without parsing the XML. The files are checked as
+ * {@link RepodataReader} checks them (size and checksum against repomd.xml, gzip's CRC-32, open-size
+ * and open-checksum), and must be laid out exactly as our writer lays them out: the same packages, in
+ * the same order, in all three. Only gzip chunks can be copied as they are; a zstd file's kept texts
+ * are compressed again, which costs little beside parsing them. Anything else (createrepo_c's
+ * metadata, whose text differs from ours in places, such as 1.2.1's attribute encoding in other.xml;
  * damage) gives {@link Optional#empty()}, and the caller reads the previous metadata the ordinary way,
- * which reports what is wrong. zstd stays out although it could be split the same way: nothing in a
- * zstd file tells ours from createrepo_c's, whose text differs from ours in places (1.2.1's attribute
- * encoding in other.xml), and an update must write the bytes of a full run; gzip files carry our
- * chunk index.
+ * which reports what is wrong: an update writes the bytes of a full run.
  */
 final class KeptRepodata {
     /** primary.xml's and the companions' markers, as bytes: made once per read, searched for in every package. */
@@ -94,19 +96,20 @@ final class KeptRepodata {
             return Optional.empty();
         }
         List<RepomdRecord> records = ours.get();
+        Optional<MetadataCompression> compression = MetadataCompression.ofLocation(records.get(0).location());
         for (RepomdRecord record : records) {
-            if (!MetadataCompression.ofLocation(record.location()).equals(Optional.of(MetadataCompression.GZIP))) {
-                return Optional.empty();
+            if (compression.isEmpty() || !MetadataCompression.ofLocation(record.location()).equals(compression)) {
+                return Optional.empty(); // not all three compressed alike, as we write them
             }
         }
         // Each file is inflated and split alone: filelists and other on threads of their own, primary here.
         Map<MetadataXml, CompletableFuture<Optional<PreviousFile>>> companions = new EnumMap<>(MetadataXml.class);
         for (MetadataXml kind : List.of(MetadataXml.FILELISTS, MetadataXml.OTHER)) {
-            companions.put(kind, onItsOwnThread(repository, records.get(kind.ordinal()), kind));
+            companions.put(kind, onItsOwnThread(repository, records.get(kind.ordinal()), kind, compression.get()));
         }
         // primary's packages are read here while the companions are still being inflated.
         Optional<PreviousFile> primary = previousFile(repository, records.get(MetadataXml.PRIMARY.ordinal()),
-                MetadataXml.PRIMARY);
+                MetadataXml.PRIMARY, compression.get());
         Optional<Map<String, KeptPackage>> byLocation = primary.isPresent() ? primaryPackages(primary.get())
                 : Optional.empty();
         List<PreviousFile> files = new ArrayList<>();
@@ -165,11 +168,11 @@ final class KeptRepodata {
     }
 
     private static CompletableFuture<Optional<PreviousFile>> onItsOwnThread(Path repository, RepomdRecord record,
-            MetadataXml kind) {
+            MetadataXml kind, MetadataCompression compression) {
         CompletableFuture<Optional<PreviousFile>> file = new CompletableFuture<>();
         new DaemonThreads("rpmkit-previous-" + kind.type()).execute(() -> {
             try {
-                file.complete(previousFile(repository, record, kind));
+                file.complete(previousFile(repository, record, kind, compression));
             } catch (PackagingException | RuntimeException | Error e) {
                 file.completeExceptionally(e); // an Error too: else the update would wait for it for ever
             }
@@ -189,11 +192,12 @@ final class KeptRepodata {
         }
     }
 
-    private static Optional<PreviousFile> previousFile(Path repository, RepomdRecord record, MetadataXml kind)
-            throws PackagingException {
+    private static Optional<PreviousFile> previousFile(Path repository, RepomdRecord record, MetadataXml kind,
+            MetadataCompression compression) throws PackagingException {
         byte[] compressed = RepodataReader.compressed(repository, record);
         long maxText = Math.min(record.openSize(), RepodataReader.MAX_OPEN_SIZE);
-        Optional<IndexedGzip.Inflated> inflated = IndexedGzip.inflate(compressed, maxText);
+        Optional<IndexedGzip.Inflated> inflated = compression == MetadataCompression.GZIP
+                ? IndexedGzip.inflate(compressed, maxText) : decompressedZstd(compressed, maxText);
         if (inflated.isEmpty()) {
             return Optional.empty();
         }
@@ -203,6 +207,44 @@ final class KeptRepodata {
             return Optional.empty(); // repomd.xml says otherwise: the ordinary reader reports it
         }
         return PreviousFile.of(inflated.get(), kind);
+    }
+
+    /**
+     * A zstd file of ours (it ends with {@link ZstdMark}), which has no chunks to copy: its text with the
+     * parts our writer writes, the opening (two lines), the packages and the closing, as three chunks of
+     * level -1, which matches no level a gzip file is written with, so that nothing of it is ever copied
+     * as deflate bytes. Empty when it is not ours or does not decompress to at most {@code maxText} bytes.
+     */
+    private static Optional<IndexedGzip.Inflated> decompressedZstd(byte[] compressed, long maxText) {
+        if (!ZstdMark.ends(compressed)) {
+            return Optional.empty();
+        }
+        byte[] text;
+        try (InputStream in = MetadataCompression.ZSTD.decompress(new ByteArrayInputStream(compressed))) {
+            text = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxText + 1));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // damage: the ordinary reader reports it
+        }
+        int firstLine = indexOfNewline(text, 0);
+        int openingEnd = firstLine < 0 ? -1 : indexOfNewline(text, firstLine + 1) + 1;
+        if (text.length > maxText || openingEnd <= 0) {
+            return Optional.empty();
+        }
+        int closingStart = text.length;
+        while (closingStart > openingEnd && text[closingStart - 1] != '\n') {
+            closingStart--;
+        }
+        return Optional.of(new IndexedGzip.Inflated(compressed, -1, text, new int[] {openingEnd, closingStart,
+            text.length}, null));
+    }
+
+    private static int indexOfNewline(byte[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** primary's packages by location; empty if one is not laid out as we write it, or a location is there twice. */

@@ -3,6 +3,7 @@ package io.rpmkit.repo;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -72,7 +73,7 @@ final class MetadataStreams implements Closeable {
         }
     }
 
-    /** The text through its digest, the compressor and the digest of the compressed bytes, to the file. */
+    /** The text through its digest, the compressor and the digest of the compressed bytes, to the file, then {@link ZstdMark}. */
     private record ZstdStream(MetadataXml kind, OutputStream file, DigestingOutputStream compressed,
             OutputStream compressor, DigestingOutputStream text) implements Stream {
         @Override
@@ -83,7 +84,9 @@ final class MetadataStreams implements Closeable {
         @Override
         public IndexedGzipWriter.Written finish(byte[] closing) throws IOException {
             text.write(closing);
-            text.close(); // finishes the compressed stream and closes the file
+            text.close(); // ends the frame; the file stays open for our mark
+            compressed.write(ZstdMark.frame());
+            compressed.close();
             return new IndexedGzipWriter.Written(Digests.hex(compressed.digest()), compressed.count(),
                     Digests.hex(text.digest()), text.count());
         }
@@ -151,7 +154,17 @@ final class MetadataStreams implements Closeable {
                 Digests.sha256());
         OutputStream compressor;
         try {
-            compressor = MetadataCompression.zstdCompressor(compressed);
+            compressor = MetadataCompression.zstdCompressor(new FilterOutputStream(compressed) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the compressor's end is not the file's: ZstdMark follows
+                }
+            });
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;

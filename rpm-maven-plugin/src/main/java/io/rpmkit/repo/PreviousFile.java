@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One metadata file of the previous repodata, in our {@link IndexedGzip} layout, inflated and split
- * into its packages' texts, with the chunk each package's text starts in: what an update copies
- * for the packages it keeps, as text or as compressed chunks.
+ * One metadata file of the previous repodata that we wrote, decompressed and split into its
+ * packages' texts, with the chunk each package's text starts in: what an update copies for the
+ * packages it keeps, as text, and for a gzip file in our {@link IndexedGzip} layout also as
+ * compressed chunks.
  */
 final class PreviousFile {
     private final IndexedGzip.Inflated inflated;
@@ -112,6 +113,11 @@ final class PreviousFile {
 
     int level() {
         return inflated.level();
+    }
+
+    /** Whether its chunks' compressed bytes can be copied: a gzip file's; a zstd file has none. */
+    boolean hasCompressedChunks() {
+        return inflated.chunkStarts() != null;
     }
 
     /** Whether this package's text starts a chunk that holds whole packages only. */

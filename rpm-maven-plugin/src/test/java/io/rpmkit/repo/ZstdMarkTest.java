@@ -1,0 +1,100 @@
+package io.rpmkit.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.rpmkit.Console;
+import io.rpmkit.format.Digests;
+import io.rpmkit.testing.RpmGeneration;
+
+/** Our zstd metadata ends with {@link ZstdMark}, which every reader skips; nothing else ends so. */
+class ZstdMarkTest {
+    @TempDir
+    Path dir;
+
+    private List<RepomdRecord> zstdRepository() throws Exception {
+        Path repo = dir.resolve("repo");
+        for (String name : List.of("alpha", "beta")) {
+            RepoFixtures.write(RepoFixtures.small(name, "1.0").build(), repo.resolve("packages"));
+        }
+        return new RepositoryWriter(Console.SILENT).write(repo, RepositoryOptions.of(RepoFixtures.REVISION)
+                .withCompression(MetadataCompression.ZSTD)).records();
+    }
+
+    /** The mark adds nothing to the text: the open-size and open-checksum are the text's, for zstd-jni too. */
+    @Test
+    void everyFileEndsWithTheMarkAndDecompressesToItsText() throws Exception {
+        for (RepomdRecord record : zstdRepository()) {
+            byte[] file = Files.readAllBytes(dir.resolve("repo").resolve(record.location()));
+            assertTrue(ZstdMark.ends(file), record.location());
+            byte[] text;
+            try (InputStream in = MetadataCompression.ZSTD.decompress(new ByteArrayInputStream(file))) {
+                text = in.readAllBytes();
+            }
+            assertEquals(record.openSize(), text.length, record.location());
+            assertEquals(record.openChecksum(), Digests.hex(Digests.sha256().digest(text)), record.location());
+        }
+    }
+
+    /** zstd's own tool and Python's zstandard (dnf's libsolv is DnfInstallTest's) read the files as the text. */
+    @ParameterizedTest
+    @EnumSource(value = RpmGeneration.class, names = {"RPM_4_18", "RPM_6_1"})
+    void otherReadersSkipTheMark(RpmGeneration generation) throws Exception {
+        generation.requireTool("zstd");
+        for (RepomdRecord record : zstdRepository()) {
+            String file = generation.path(dir.resolve("repo").resolve(record.location()));
+            assertEquals(record.openChecksum(), generation.ok("sh", "-c", "zstd -dc '" + file + "' | sha256sum")
+                    .strip().split(" ")[0], generation + " zstd -dc " + record.location());
+            // Debian's python3, not whichever a PATH puts first (pyenv on some machines).
+            boolean python = generation.run("/usr/bin/python3", "-c", "import zstandard").exitCode() == 0;
+            if (!python) {
+                System.out.println("!!! SKIPPED reading with Python's zstandard on " + generation + ": not installed");
+                continue;
+            }
+            // A streaming reader, which stops after the first frame, and a decompressor fed the whole file
+            // (one-shot decompress() needs a content size, which streamed zstd, createrepo_c's too, leaves out).
+            String expected = record.openChecksum() + " " + record.openSize();
+            assertEquals(expected + "\n" + expected, generation.ok("/usr/bin/python3", "-c",
+                    "import hashlib, sys, zstandard\n"
+                            + "data = open(sys.argv[1], 'rb').read()\n"
+                            + "for text in (zstandard.ZstdDecompressor().stream_reader(open(sys.argv[1], 'rb')).read(),\n"
+                            + "             zstandard.ZstdDecompressor().decompressobj().decompress(data)):\n"
+                            + "    print(hashlib.sha256(text).hexdigest(), len(text))", file).strip(),
+                    generation + " zstandard " + record.location());
+        }
+    }
+
+    /** Only the frame exactly as we write it marks a file: not a cut one, another magic or other content. */
+    @Test
+    void nothingButTheExactFrameMarksAFile() throws Exception {
+        byte[] ours = Files.readAllBytes(dir.resolve("repo").resolve(zstdRepository().get(0).location()));
+        byte[] frame = ZstdMark.frame();
+        assertEquals(ZstdMark.MAGIC, ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        assertEquals(frame.length - 8, ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+        assertTrue(ZstdMark.ends(ours));
+        assertFalse(ZstdMark.ends(frame), "the frame alone is no file");
+        assertFalse(ZstdMark.ends(Arrays.copyOf(ours, ours.length - 1)), "cut");
+        byte[] withoutMark = Arrays.copyOf(ours, ours.length - frame.length);
+        assertFalse(ZstdMark.ends(withoutMark), "createrepo_c's files end with their one frame");
+        for (int i = 0; i < frame.length; i++) {
+            byte[] changed = ours.clone();
+            changed[withoutMark.length + i] ^= 1;
+            assertFalse(ZstdMark.ends(changed), "byte " + i + " of the frame changed");
+        }
+    }
+}
