@@ -79,6 +79,22 @@ class ZstdMarkTest {
         }
     }
 
+    /** createrepo_c 1.2.1's --update reads our marked files as its previous metadata. */
+    @Test
+    void createrepoUpdatesFromOurZstdMetadata() throws Exception {
+        RpmGeneration generation = RpmGeneration.RPM_6_1; // 0.17.3 on the host reads no zstd
+        generation.requireTool("createrepo_c");
+        Path repo = Files.createDirectories(generation.workDir(dir).resolve("ours"));
+        for (String name : List.of("alpha", "beta", "gamma")) {
+            RepoFixtures.write(RepoFixtures.small(name, "1.0").build(), repo.resolve("packages"));
+        }
+        new RepositoryWriter(Console.SILENT).write(repo, RepositoryOptions.of(RepoFixtures.REVISION)
+                .withCompression(MetadataCompression.ZSTD));
+        String log = generation.ok("createrepo_c", "--no-database", "--general-compress-type=zstd", "--update", "-v",
+                generation.path(repo));
+        assertTrue(log.contains("Parsed items: 3") && log.contains("Old metadata from: "), log);
+    }
+
     /** Only the frame exactly as we write it marks a file: not a cut one, another magic or other content. */
     @Test
     void nothingButTheExactFrameMarksAFile() throws Exception {
