@@ -6,9 +6,11 @@
 # createrepo_c --update) from the full run's repodata. Prints medians of RUNS (default 3) runs,
 # ratios to createrepo_c 0.17 and peak RSS, and our full index once more in a warm JVM (the same
 # index six times in one), which shows the JIT's share; and the yum-repository goal as users run it,
-# `mvn -B -q -o package` of a project whose sources are the packages, less the same build with
-# -Drpm.repository.skip (the plugin installed in M2 beforehand: `mvn -o install -DskipTests`).
-# Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT and M2 may be set.
+# `mvn -B -q -o package` of a project whose <sources> is the repository's packages/ (indexed in
+# place: nothing is read or copied before the writer), less the same build with -Drpm.repository.skip.
+# The plugin is installed into M2 first, unless SKIP_BUILD is set (then the installed one must be
+# newer than the compiled classes).
+# Usage: bench/repo-scale.sh [> table]; COUNT, ADDED, RUNS, SID_ROOT, M2 and SKIP_BUILD may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -24,7 +26,8 @@ rm -rf "$work"; mkdir -p "$work"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The plugin's classes and its runtime jars, in the versions the root pom names.
-[ -n "${SKIP_BUILD:-}" ] || (cd "$top" && mvn -o -B -q -Dmaven.repo.local="$m2" -pl rpm-maven-plugin compile) >&2
+[ -n "${SKIP_BUILD:-}" ] || (cd "$top" && mvn -o -B -q -Dmaven.repo.local="$m2" -pl rpm-maven-plugin -am install \
+  -DskipTests -Dinvoker.skip=true) >&2
 version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$top/pom.xml" | head -1; }
 jar() { echo "$m2/$1/$2/$3/$2-$3.jar"; }
 classpath="$top/rpm-maven-plugin/target/classes:$(jar org/tukaani xz "$(version xz.version)"):$(jar com/github/luben zstd-jni "$(version zstd-jni.version)")"
@@ -34,14 +37,16 @@ mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$classpath" "$here/src/main/java/bench/RepoScale.java"
 classpath="$work/classes:$classpath"
 
+# shellcheck source=bench/common.sh
 . "$here/common.sh"
 
-plugin_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
-[ -f "$m2/io/rpmkit/rpm-maven-plugin/$plugin_version/rpm-maven-plugin-$plugin_version.jar" ] || {
-  echo "install the plugin first: (cd $top && mvn -o -B install -DskipTests -Dinvoker.skip=true -pl rpm-maven-plugin)" >&2
+plugin_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p;T;q' "$top/pom.xml")
+plugin_jar="$m2/io/rpmkit/rpm-maven-plugin/$plugin_version/rpm-maven-plugin-$plugin_version.jar"
+[ "$plugin_jar" -nt "$top/rpm-maven-plugin/target/classes/io/rpmkit/repo/RepositoryWriter.class" ] || {
+  echo "the installed plugin $plugin_jar is missing or older than the compiled classes: run without SKIP_BUILD" >&2
   exit 1; }
-# The goal's project: its sources are the packages already in the repository, which it copies onto
-# themselves (the same files: nothing to copy), as createrepo_c indexes them in place.
+# The goal's project: its sources are the packages already in the repository, indexed in place, as
+# createrepo_c indexes them.
 bench_pom "$work/goal-project" "      <plugin>
         <groupId>io.rpmkit</groupId>
         <artifactId>rpm-maven-plugin</artifactId>
@@ -65,12 +70,12 @@ for tool in $indexers; do mkdir -p "$work/$tool"; cp -al "$work/packages" "$work
 index() { # TOOL [update]
   local tool=$1 update=${2:-}
   case $tool in
-    ours) timed "ours$update" java -cp "$classpath" bench.RepoScale index "$work/ours" "$revision" $update ;;
+    ours) timed "ours$update" java -cp "$classpath" bench.RepoScale index "$work/ours" "$revision" ${update:+"$update"} ;;
     ours-goal) timed "$tool$update" mvn -B -q -o -f "$work/goal-project/pom.xml" -Dmaven.repo.local="$m2" package \
                  ${update:+-Drpm.repository.update=true} ;;
     ours-goal-skip) timed "$tool$update" mvn -B -q -o -f "$work/goal-project/pom.xml" -Dmaven.repo.local="$m2" package \
                       -Drpm.repository.skip ;;
-    ours-zstd) timed "$tool$update" java -cp "$classpath" bench.RepoScale index "$work/$tool" "$revision" $update zstd ;;
+    ours-zstd) timed "$tool$update" java -cp "$classpath" bench.RepoScale index "$work/$tool" "$revision" ${update:+"$update"} zstd ;;
     createrepo_c-0.17) timed "$tool$update" createrepo_c --no-database --revision "$revision" ${update:+--update} "$work/$tool" ;;
     createrepo_c-1.2-zstd) timed "$tool$update" chroot "$sid" createrepo_c --no-database --revision "$revision" ${update:+--update} "$inner/$tool" ;;
     createrepo_c-1.2-gz) timed "$tool$update" chroot "$sid" createrepo_c --no-database --general-compress-type=gz --revision "$revision" ${update:+--update} "$inner/$tool" ;;
@@ -86,7 +91,7 @@ for tool in $indexers; do
 done
 for ((i = 1; i <= runs; i++)); do
   for tool in $tools; do
-    [ $tool = ours-goal-skip ] || { rm -rf "$work/$tool/repodata"; cp -a "$work/$tool.full-repodata" "$work/$tool/repodata"; }
+    [ "$tool" = ours-goal-skip ] || { rm -rf "$work/$tool/repodata"; cp -a "$work/$tool.full-repodata" "$work/$tool/repodata"; }
     index "$tool" update
   done
 done
@@ -122,7 +127,7 @@ printf "| full, %d packages, the goal alone (ours-goal less ours-goal-skip) | ou
   "$goal" "$(echo "$goal $base" | awk '{print $1/$2}')"
 printf "| full, %d packages, warm JVM (runs 4-6 of 6 in one JVM) | ours | %.2f | %.2f | - |\n" "$count" "$warm" \
   "$(echo "$warm $base" | awk '{print $1/$2}')"
-for tool in $tools; do
+for tool in $indexers; do # the skipped build's "update" is the same build again: no row
   full=$(m "$tool")
   t=$(m "${tool}update"); rss=$(awk '{print $2}' "$work/${tool}update.times" | median)
   printf "| update, %d added | %s | %.2f | %.2f of its full run | %d |\n" "$added" "$tool" "$t" "$(echo "$t $full" | awk '{print $1/$2}')" $((rss / 1024))

@@ -53,8 +53,9 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
 
     /**
      * The repository: packages are copied into its {@code packages/}, metadata written to its
-     * {@code repodata/}. Every .rpm file below it is indexed, also those left from earlier builds; packages
-     * given that are below it already stay where they are.
+     * {@code repodata/}. Every .rpm file below it is indexed (but for those under {@code repodata/} and
+     * directories whose name starts with a dot), also those left from earlier builds; packages given that
+     * are below it already stay where they are.
      */
     @Parameter(property = "rpm.repository.directory", defaultValue = "${project.build.directory}/yum-repository",
             required = true)
@@ -69,9 +70,10 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     private String revision;
 
     /**
-     * Further packages: directories (every .rpm file below them; one without any is an error) or .rpm files.
-     * Those below {@code directory} are indexed where they are, e.g. the repository's own {@code packages/}
-     * to index a directory of packages in place.
+     * Further packages: directories (every .rpm file below them, but for those under {@code repodata/} and
+     * directories whose name starts with a dot; one without any is an error) or .rpm files. Those below
+     * {@code directory} are indexed where they are, e.g. the repository's own {@code packages/} to index a
+     * directory of packages in place.
      */
     @Parameter
     private List<File> sources = new ArrayList<>();
@@ -124,7 +126,7 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
                 throw new MojoFailureException("yum-repository found no packages: run the rpm goal in modules this one"
                         + " depends on with <type>rpm</type>, or list directories or .rpm files in <sources>");
             }
-            RepositoryPackages.copy(packages.toCopy(), repository.resolve("packages"));
+            RepositoryPackages.copy(packages.toCopy(), repository.resolve(RepositoryPackages.PACKAGES));
             writer.write(repository, options);
         } catch (PackagingException e) {
             if (e.getCause() instanceof IOException) {

@@ -197,7 +197,7 @@ final class KeptRepodata {
         byte[] compressed = RepodataReader.compressed(repository, record);
         long maxText = Math.min(record.openSize(), RepodataReader.MAX_OPEN_SIZE);
         Optional<IndexedGzip.Inflated> inflated = compression == MetadataCompression.GZIP
-                ? IndexedGzip.inflate(compressed, maxText) : decompressedZstd(compressed, maxText);
+                ? IndexedGzip.inflate(compressed, maxText) : decompressedZstd(compressed, maxText, kind);
         if (inflated.isEmpty()) {
             return Optional.empty();
         }
@@ -211,11 +211,12 @@ final class KeptRepodata {
 
     /**
      * A zstd file of ours (it ends with {@link ZstdMark}), which has no chunks to copy: its text with the
-     * parts our writer writes, the opening (two lines), the packages and the closing, as three chunks of
-     * level -1, which matches no level a gzip file is written with, so that nothing of it is ever copied
-     * as deflate bytes. Empty when it is not ours or does not decompress to at most {@code maxText} bytes.
+     * parts our writer writes, the opening (its two lines), the packages and the closing, as three chunks
+     * without compressed bytes, so that nothing of it is ever copied as deflate bytes
+     * ({@link PreviousFile#hasCompressedChunks}); {@link PreviousFile#of} checks the opening and closing.
+     * Empty when it is not ours or does not decompress to at most {@code maxText} bytes.
      */
-    private static Optional<IndexedGzip.Inflated> decompressedZstd(byte[] compressed, long maxText) {
+    private static Optional<IndexedGzip.Inflated> decompressedZstd(byte[] compressed, long maxText, MetadataXml kind) {
         if (!ZstdMark.ends(compressed)) {
             return Optional.empty();
         }
@@ -225,26 +226,15 @@ final class KeptRepodata {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damage: the ordinary reader reports it
         }
-        int firstLine = indexOfNewline(text, 0);
-        int openingEnd = firstLine < 0 ? -1 : indexOfNewline(text, firstLine + 1) + 1;
-        if (text.length > maxText || openingEnd <= 0) {
+        byte[] newline = {'\n'};
+        int firstLine = PreviousFile.indexOf(text, newline, 0, text.length);
+        int openingEnd = firstLine < 0 ? -1 : PreviousFile.indexOf(text, newline, firstLine + 1, text.length) + 1;
+        int closingStart = text.length - kind.closing().getBytes(StandardCharsets.UTF_8).length;
+        if (text.length > maxText || openingEnd <= 0 || closingStart < openingEnd) {
             return Optional.empty();
-        }
-        int closingStart = text.length;
-        while (closingStart > openingEnd && text[closingStart - 1] != '\n') {
-            closingStart--;
         }
         return Optional.of(new IndexedGzip.Inflated(compressed, -1, text, new int[] {openingEnd, closingStart,
             text.length}, null));
-    }
-
-    private static int indexOfNewline(byte[] text, int from) {
-        for (int i = from; i < text.length; i++) {
-            if (text[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** primary's packages by location; empty if one is not laid out as we write it, or a location is there twice. */

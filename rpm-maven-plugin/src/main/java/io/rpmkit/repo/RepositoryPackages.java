@@ -14,11 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.rpmkit.PackagingException;
 import io.rpmkit.Quoting;
@@ -31,6 +26,8 @@ import io.rpmkit.read.RpmReader;
  * read once, and copying them in.
  */
 public final class RepositoryPackages {
+    /** The repository's directory that packages are copied into. */
+    public static final String PACKAGES = "packages";
     private static final String STEP = "collecting the packages of the repository";
 
     private RepositoryPackages() {
@@ -45,9 +42,9 @@ public final class RepositoryPackages {
     }
 
     /**
-     * What {@link #collect} found: the packages to copy into the repository, and the files and source
-     * directories given that are in it already, which are neither read nor copied: the repository writer
-     * indexes, and checks, every package below the repository's directory anyway.
+     * What {@link #collect} found: the packages to copy into the repository's {@value #PACKAGES}, and the
+     * files and source directories given that are in the repository already, which are neither read nor
+     * copied: the repository writer indexes, and checks, every package there anyway.
      */
     public record Collected(List<PackageFile> toCopy, List<Path> inPlace) {
         public Collected {
@@ -59,71 +56,47 @@ public final class RepositoryPackages {
     /**
      * The packages for a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
      * {@code sources} name (a file stands for itself, a directory for every .rpm file below it, in path
-     * order), each file once and each package once. Every file outside {@code repository} has its
-     * headers read once, on as many threads as there are cores. All problems are reported together: a
-     * file that is missing or not a package, a source that does not exist, is not an .rpm file or is a
-     * directory without one, a package whose name cannot be a file name, and two different files of one
-     * package (a renamed copy, the same bytes, counts once).
+     * order, but for those under {@code repodata/} and directories whose name starts with a dot, as in the
+     * repository itself), each file once and each package once. Each file outside {@code repository} has
+     * its headers read once. All problems are reported together: a file that is missing or not a package;
+     * a source that does not exist, is not an .rpm file or is a directory without one; a package whose name
+     * cannot be a file name; a file in the repository where the writer does not look; and two different
+     * files of one package (a renamed copy, the same bytes, counts once), also one to copy and one in the
+     * repository's {@value #PACKAGES} already, given as a source.
      *
      * @param setting how the caller's configuration calls {@code sources}, for the messages
      */
     public static Collected collect(List<Path> files, List<Path> sources, String setting, Path repository)
             throws PackagingException {
-        List<String> problems = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
+        Path root = real(repository);
+        Gathering gathering = new Gathering(root);
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                problems.add(file + " does not exist or is not a file: give the path of an .rpm file");
-            } else if (seen.add(file.toAbsolutePath().normalize())) {
-                candidates.add(new Candidate(file, ""));
+                gathering.problems.add(file + " does not exist or is not a file: give the path of an .rpm file");
+            } else {
+                gathering.file(file, "");
             }
         }
-        Path root = repository.toAbsolutePath().normalize();
-        List<Path> inPlace = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             String where = setting + "[" + i + "] ";
-            if (Files.isDirectory(source) && source.toAbsolutePath().normalize().startsWith(root)) {
-                // All of it is the writer's to walk and read: here only whether it holds a package at all.
-                if (rpmFilesBelow(source, true).isEmpty()) {
-                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
-                            + " file");
-                } else {
-                    inPlace.add(source);
-                }
-            } else if (Files.isDirectory(source)) {
-                List<Path> below = rpmFilesBelow(source, false);
-                if (below.isEmpty()) {
-                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
-                            + " file");
-                }
-                for (Path file : below) {
-                    if (seen.add(file.toAbsolutePath().normalize())) {
-                        candidates.add(new Candidate(file, where));
-                    }
-                }
+            if (Files.isDirectory(source)) {
+                gathering.directory(source, where);
             } else if (!Files.exists(source)) {
-                problems.add(where + source + " does not exist: give a directory of .rpm files or an .rpm file");
+                gathering.problems.add(where + source + " does not exist: give a directory of .rpm files or an .rpm"
+                        + " file");
             } else if (!source.getFileName().toString().endsWith(".rpm")) {
-                problems.add(where + source + " is not an .rpm file: give a directory of .rpm files or an .rpm file");
-            } else if (seen.add(source.toAbsolutePath().normalize())) {
-                candidates.add(new Candidate(source, where));
-            }
-        }
-        List<Candidate> outside = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (candidate.path().toAbsolutePath().normalize().startsWith(root)) {
-                inPlace.add(candidate.path());
+                gathering.problems.add(where + source + " is not an .rpm file: give a directory of .rpm files or an"
+                        + " .rpm file");
             } else {
-                outside.add(candidate);
+                gathering.file(source, where);
             }
         }
-        List<PackageFile> toCopy = distinct(read(outside, problems), problems);
-        if (!problems.isEmpty()) {
-            throw new PackagingException(STEP, problems);
+        List<PackageFile> toCopy = gathering.readOutside();
+        if (!gathering.problems.isEmpty()) {
+            throw new PackagingException(STEP, gathering.problems);
         }
-        return new Collected(toCopy, inPlace);
+        return new Collected(toCopy, gathering.inPlace);
     }
 
     /**
@@ -153,11 +126,151 @@ public final class RepositoryPackages {
     private record Candidate(Path path, String where) {
     }
 
-    /** The .rpm files below a directory, and links to them, in path order; only the first one found if {@code first}. */
-    private static List<Path> rpmFilesBelow(Path directory, boolean first) throws PackagingException {
+    /** What {@link #collect} has found so far, by the files' real paths: links and relative paths count once. */
+    private static final class Gathering {
+        private final Path root;
+        private final List<String> problems = new ArrayList<>();
+        private final List<Candidate> outside = new ArrayList<>();
+        private final List<Path> inPlace = new ArrayList<>();
+        /** The real paths of the files and directories in place, for finding a package given twice. */
+        private final List<Path> inPlaceReal = new ArrayList<>();
+        private final Set<Path> seen = new HashSet<>();
+
+        Gathering(Path root) {
+            this.root = root;
+        }
+
+        void file(Path file, String where) throws PackagingException {
+            Path real = real(file);
+            if (!seen.add(real)) {
+                return;
+            }
+            if (!real.startsWith(root)) {
+                outside.add(new Candidate(file, where));
+            } else if (!real.getFileName().toString().endsWith(".rpm")) {
+                problems.add(where + file + " is in the repository's directory " + root + " but not named .rpm, so the"
+                        + " repository would leave it out: name it NAME.rpm or give it from outside the repository");
+            } else if (indexedInPlace(real.getParent(), where + file)) {
+                inPlace.add(file);
+                inPlaceReal.add(real);
+            }
+        }
+
+        void directory(Path source, String where) throws PackagingException {
+            Path real = real(source);
+            if (!real.startsWith(root)) {
+                List<Path> below = rpmFilesBelow(real, where + source, false);
+                if (below.isEmpty()) {
+                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
+                            + " file");
+                }
+                for (Path file : below) {
+                    file(file, where);
+                }
+            } else if (indexedInPlace(real, where + source)) {
+                // All of it is the writer's to walk and read: here only whether it holds a package at all.
+                if (rpmFilesBelow(real, where + source, true).isEmpty()) {
+                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
+                            + " file");
+                } else if (seen.add(real)) {
+                    inPlace.add(source);
+                    inPlaceReal.add(real);
+                }
+            }
+        }
+
+        /**
+         * Whether the writer indexes what is in {@code dir}, a directory in the repository: not under its
+         * repodata/ or a directory whose name starts with a dot (else a problem, naming {@code given}).
+         */
+        private boolean indexedInPlace(Path dir, String given) {
+            for (Path at = dir; at != null && at.startsWith(root); at = at.getParent()) {
+                if (RepositoryWriter.skipsDirectory(root, at)) {
+                    problems.add(given + " is in the repository's directory " + root + ", but under " + at
+                            + ", which the repository leaves out (repodata/ and directories whose name starts with"
+                            + " a dot): move it elsewhere in the repository, or give it from outside");
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Each file outside the repository, read for its name, then each package once. */
+        List<PackageFile> readOutside() throws PackagingException {
+            List<PackageFile> packages = new ArrayList<>();
+            Map<String, Candidate> byName = new HashMap<>();
+            Map<String, String> digestByName = new HashMap<>();
+            for (Candidate candidate : outside) {
+                String name;
+                try {
+                    name = fileName(RpmReader.read(candidate.path()));
+                } catch (PackagingException e) {
+                    problems.add(candidate.where() + candidate.path() + " is not an rpm package: " + e.getMessage());
+                    continue;
+                }
+                if (name.contains("/") || name.contains("\\") || name.startsWith(".")
+                        || XmlText.forbiddenCharacter(name).isPresent()) {
+                    problems.add(candidate.where() + candidate.path() + " names a package " + Quoting.quote(name)
+                            + " that cannot be a file name: its name, version, release and arch must not contain"
+                            + " '/', '\\' or control characters");
+                    continue;
+                }
+                Candidate earlier = byName.putIfAbsent(name, candidate);
+                if (earlier == null) {
+                    packages.add(new PackageFile(candidate.path(), name));
+                    differentInPlace(candidate, name);
+                    continue;
+                }
+                // Digests only for names that two files give: thousands of packages need not be hashed for a rare case.
+                if (!digestByName.containsKey(name)) {
+                    digestByName.put(name, digest(earlier.path()));
+                }
+                if (!digest(candidate.path()).equals(digestByName.get(name))) {
+                    problems.add(twoFiles(earlier, candidate.where() + candidate.path(), name));
+                }
+            }
+            return packages;
+        }
+
+        /** A problem if the repository's own file of this package, given in place, is another file. */
+        private void differentInPlace(Candidate candidate, String name) throws PackagingException {
+            Path target = root.resolve(PACKAGES).resolve(name);
+            if (!Files.isRegularFile(target)) {
+                return;
+            }
+            Path real = real(target);
+            boolean given = false;
+            for (Path place : inPlaceReal) {
+                given |= real.startsWith(place);
+            }
+            if (given && !digest(candidate.path()).equals(digest(target))) {
+                problems.add(twoFiles(candidate, target.toString(), name));
+            }
+        }
+
+        private static String twoFiles(Candidate first, String second, String name) {
+            return first.where() + first.path() + " and " + second + " are different files of the same package "
+                    + name + ": a repository holds a package once; leave one of them out";
+        }
+    }
+
+    /**
+     * The .rpm files below a directory (a real path), and links to them, in path order, but for those the
+     * repository leaves out below it (see {@link RepositoryWriter#skipsDirectory}); only the first one found if
+     * {@code first}.
+     *
+     * @param given the directory as the caller gave it, for the message
+     */
+    private static List<Path> rpmFilesBelow(Path directory, String given, boolean first) throws PackagingException {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return RepositoryWriter.skipsDirectory(directory, dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (file.getFileName().toString().endsWith(".rpm") && (attributes.isRegularFile()
@@ -168,104 +281,22 @@ public final class RepositoryPackages {
                 }
             });
         } catch (IOException e) {
-            throw new PackagingException("looking for packages in " + directory + ": " + e, e);
+            throw new PackagingException(STEP + ": looking for packages in " + given + ": " + e, e);
         }
         Collections.sort(found);
         return found;
     }
 
-    /** Each candidate's rpmbuild file name, in their order; null for those that are not packages (a problem). */
-    private static List<PackageFile> read(List<Candidate> candidates, List<String> problems)
-            throws PackagingException {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), candidates.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads("rpmkit-repository-packages"));
+    /** The file's real path (links resolved), or where it would be when it does not exist yet. */
+    private static Path real(Path path) throws PackagingException {
+        if (!Files.exists(path)) {
+            return path.toAbsolutePath().normalize();
+        }
         try {
-            List<Future<String>> names = new ArrayList<>(candidates.size());
-            for (Candidate candidate : candidates) {
-                names.add(pool.submit(new Naming(candidate.path())));
-            }
-            List<PackageFile> packages = new ArrayList<>(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                Candidate candidate = candidates.get(i);
-                try {
-                    packages.add(new PackageFile(candidate.path(), join(names.get(i))));
-                } catch (PackagingException e) {
-                    problems.add(candidate.where() + candidate.path() + " is not an rpm package: " + e.getMessage());
-                    packages.add(null);
-                }
-            }
-            return packages;
-        } finally {
-            pool.shutdownNow();
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new PackagingException(STEP + ": resolving " + path + ": " + e, e);
         }
-    }
-
-    /** Reads one file's headers for its name; a class rather than a lambda, as on the writer's per-package path. */
-    private static final class Naming implements Callable<String> {
-        private final Path file;
-
-        Naming(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public String call() throws PackagingException {
-            return fileName(RpmReader.read(file));
-        }
-    }
-
-    private static String join(Future<String> name) throws PackagingException {
-        try {
-            return name.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PackagingException("interrupted while reading the packages", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PackagingException packaging) {
-                throw packaging;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading a package failed", e.getCause());
-        }
-    }
-
-    /**
-     * The packages once each, by file name: a second file of a package that is not the same bytes is a
-     * problem, as is a name that cannot be a file's. Digests only for names that two files give: thousands
-     * of packages need not be hashed for a rare case.
-     */
-    private static List<PackageFile> distinct(List<PackageFile> read, List<String> problems)
-            throws PackagingException {
-        List<PackageFile> packages = new ArrayList<>();
-        Map<String, PackageFile> byName = new HashMap<>();
-        Map<String, String> digestByName = new HashMap<>();
-        for (PackageFile pkg : read) {
-            if (pkg == null) {
-                continue;
-            }
-            String name = pkg.fileName();
-            if (name.contains("/") || name.contains("\\") || name.startsWith(".")
-                    || XmlText.forbiddenCharacter(name).isPresent()) {
-                problems.add(pkg.path() + " names a package " + Quoting.quote(name) + " that cannot be a file name:"
-                        + " its name, version, release and arch must not contain '/', '\\' or control characters");
-                continue;
-            }
-            PackageFile earlier = byName.putIfAbsent(name, pkg);
-            if (earlier == null) {
-                packages.add(pkg);
-                continue;
-            }
-            if (!digestByName.containsKey(name)) {
-                digestByName.put(name, digest(earlier.path()));
-            }
-            if (!digest(pkg.path()).equals(digestByName.get(name))) {
-                problems.add(earlier.path() + " and " + pkg.path() + " are different files of the same package "
-                        + name + ": a repository holds a package once; leave one of them out");
-            }
-        }
-        return packages;
     }
 
     private static String digest(Path file) throws PackagingException {

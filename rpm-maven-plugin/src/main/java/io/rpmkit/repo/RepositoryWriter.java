@@ -170,21 +170,18 @@ public final class RepositoryWriter {
     /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
     private static List<PackageScan.Found> findPackages(Path directory) throws PackagingException {
         List<PackageScan.Found> found = new ArrayList<>();
-        // Each file's path starts with the directory's: its location is the rest (relativize costs more).
-        String separator = directory.getFileSystem().getSeparator();
-        String root = directory.toString();
-        int prefix = root.length() + (root.endsWith(separator) ? 0 : separator.length());
-        boolean slashes = separator.equals("/");
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            // A repository directory that is a link is walked as its target, not taken for a file.
+            Path walked = directory.toRealPath();
+            // Each file's path starts with the directory's: its location is the rest (relativize costs more).
+            String separator = walked.getFileSystem().getSeparator();
+            String root = walked.toString();
+            int prefix = root.length() + (root.endsWith(separator) ? 0 : separator.length());
+            boolean slashes = separator.equals("/");
+            Files.walkFileTree(walked, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    if (dir.equals(directory)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String name = dir.getFileName().toString();
-                    boolean skip = name.startsWith(".") || dir.equals(directory.resolve(REPODATA));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return skipsDirectory(walked, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -210,6 +207,16 @@ public final class RepositoryWriter {
         }
         Collections.sort(found);
         return found;
+    }
+
+    /**
+     * Whether the packages below {@code dir}, a directory below {@code root}, are left out of the
+     * repository: those under its {@code repodata/} and under directories whose name starts with a dot
+     * (ours while writing, {@code .repodata.tmp}, and createrepo_c's), as createrepo_c leaves them out.
+     */
+    static boolean skipsDirectory(Path root, Path dir) {
+        return !dir.equals(root)
+                && (dir.getFileName().toString().startsWith(".") || dir.equals(root.resolve(REPODATA)));
     }
 
     /** Writes repomd.xml (and its signature) beside the metadata files, then puts the staging directory in place. */

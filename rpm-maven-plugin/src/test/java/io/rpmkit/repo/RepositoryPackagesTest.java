@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +60,7 @@ class RepositoryPackagesTest {
                 List.of(repository.resolve("packages"), brokenByAnotherPath), "sources", dir.resolve("./repo"));
 
         assertEquals(List.of(new PackageFile(outside, "other-2-1.noarch.rpm")), collected.toCopy());
-        assertEquals(List.of(repository.resolve("packages"), mavenNamed, brokenByAnotherPath), collected.inPlace());
+        assertEquals(List.of(mavenNamed, repository.resolve("packages"), brokenByAnotherPath), collected.inPlace());
         RepositoryPackages.copy(collected.toCopy(), repository.resolve("packages"));
         try (var listed = Files.list(repository.resolve("packages"))) {
             assertEquals(List.of("broken.rpm", "other-2-1.noarch.rpm", "sample-1.2.3.rpm"),
@@ -94,11 +95,12 @@ class RepositoryPackagesTest {
                 "sources[2] " + notes + " is not an .rpm file: give a directory of .rpm files or an .rpm file",
                 "sources[3] " + empty + " holds no .rpm file: give a directory of .rpm files or an .rpm file"),
                 e.problems().subList(0, 4));
-        assertTrue(e.problems().get(4).startsWith(text + " is not an rpm package: reading "), e.getMessage());
-        assertTrue(e.problems().get(5).startsWith("sources[0] " + fake + " is not an rpm package: reading "),
-                e.getMessage());
+        // Then, in the order given, what reading finds: a second file of a package, and files that are none.
         assertEquals(rpm + " and " + other + " are different files of the same package sample-1.2.3-4.noarch.rpm: a"
-                + " repository holds a package once; leave one of them out", e.problems().get(6));
+                + " repository holds a package once; leave one of them out", e.problems().get(4));
+        assertTrue(e.problems().get(5).startsWith(text + " is not an rpm package: reading "), e.getMessage());
+        assertTrue(e.problems().get(6).startsWith("sources[0] " + fake + " is not an rpm package: reading "),
+                e.getMessage());
         assertEquals(7, e.problems().size(), e.getMessage());
     }
 
@@ -140,5 +142,90 @@ class RepositoryPackagesTest {
             }
         }
         assertEquals(inOrder, collected);
+    }
+
+    /** Links and relative paths name the same files: a repository or source given through a link is still itself. */
+    @Test
+    void tellsWhatIsInTheRepositoryByRealPaths() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path inside = RepoFixtures.write(RepoFixtures.small("s", "1").build(), repository.resolve("packages"));
+        Path mavenNamed = Files.move(inside, inside.resolveSibling("s-1.rpm"));
+        Path linkedRepository = Files.createSymbolicLink(dir.resolve("repo-link"), repository);
+        Path linkedSources = Files.createSymbolicLink(dir.resolve("sources-link"), repository.resolve("packages"));
+        Path outside = RepoFixtures.write(RepoFixtures.small("t", "1").build(), dir.resolve("built"));
+        Path linkedOutside = Files.createSymbolicLink(dir.resolve("elsewhere"), outside.getParent());
+
+        Path relative = Path.of("").toAbsolutePath().relativize(repository); // from the JVM's working directory
+        for (Path given : List.of(repository, linkedRepository, relative)) {
+            RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(),
+                    List.of(repository.resolve("packages"), linkedSources, linkedOutside, mavenNamed), "sources",
+                    given);
+            assertEquals(List.of(repository.resolve("packages"), mavenNamed), collected.inPlace(), given.toString());
+            assertEquals(List.of("t-1-1.noarch.rpm"), collected.toCopy().stream().map(PackageFile::fileName).toList(),
+                    given.toString());
+        }
+    }
+
+    /** What the repository writer does not index (repodata/, dot directories, other names) cannot be given in place. */
+    @Test
+    void refusesWhatTheRepositoryLeavesOut() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path hidden = RepoFixtures.write(RepoFixtures.small("h", "1").build(), repository.resolve(".incoming"));
+        Path inRepodata = RepoFixtures.write(RepoFixtures.small("r", "1").build(), repository.resolve("repodata"));
+        Path notRpm = Files.writeString(Files.createDirectories(repository.resolve("packages")).resolve("readme.txt"),
+                "no package");
+
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
+                List.of(hidden, notRpm), List.of(repository.resolve(".incoming"), inRepodata), "sources", repository));
+
+        String leftOut = ", which the repository leaves out (repodata/ and directories whose name starts with a dot):"
+                + " move it elsewhere in the repository, or give it from outside";
+        Path root = repository.toRealPath();
+        assertEquals(List.of(
+                hidden + " is in the repository's directory " + root + ", but under " + root.resolve(".incoming")
+                        + leftOut,
+                notRpm + " is in the repository's directory " + root + " but not named .rpm, so the repository would"
+                        + " leave it out: name it NAME.rpm or give it from outside the repository",
+                "sources[0] " + repository.resolve(".incoming") + " is in the repository's directory " + root
+                        + ", but under " + root.resolve(".incoming") + leftOut,
+                "sources[1] " + inRepodata + " is in the repository's directory " + root + ", but under "
+                        + root.resolve("repodata") + leftOut), e.problems());
+    }
+
+    /** A package to copy that the repository, given as a source, holds already as another file is two packages. */
+    @Test
+    void refusesAPackageToCopyOverADifferentOneGivenInPlace() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path inPlace = RepoFixtures.write(RepoFixtures.small("d", "1").build(), repository.resolve("packages"));
+        Path rebuilt = RepoFixtures.write(RepoFixtures.small("d", "1").summary("Rebuilt").build(),
+                dir.resolve("built"));
+        Path sameBytes = Files.copy(inPlace, Files.createDirectories(dir.resolve("copy")).resolve("d-1.rpm"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
+                List.of(rebuilt), List.of(repository.resolve("packages")), "sources", repository));
+        assertEquals(List.of(rebuilt + " and " + repository.resolve("packages/d-1-1.noarch.rpm") + " are different"
+                + " files of the same package d-1-1.noarch.rpm: a repository holds a package once; leave one of them"
+                + " out"), e.problems());
+        // The same bytes are the same package; and a file of the repository not given is a build's to replace.
+        assertEquals(1, RepositoryPackages.collect(List.of(sameBytes), List.of(repository.resolve("packages")),
+                "sources", repository).toCopy().size());
+        assertEquals(1, RepositoryPackages.collect(List.of(rebuilt), List.of(), "sources", repository).toCopy()
+                .size());
+    }
+
+    /** A source that holds the repository: the repository's packages stay, the others are copied. */
+    @Test
+    void aSourceAroundTheRepositoryCopiesOnlyWhatIsOutsideIt() throws Exception {
+        Path target = dir.resolve("target");
+        Path repository = target.resolve("yum-repository");
+        Path kept = RepoFixtures.write(RepoFixtures.small("old", "1").build(), repository.resolve("packages"));
+        Path built = RepoFixtures.write(RepoFixtures.small("new", "1").build(), target);
+
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(), List.of(target), "sources",
+                repository);
+
+        assertEquals(List.of(new PackageFile(built, "new-1-1.noarch.rpm")), collected.toCopy());
+        assertEquals(List.of(kept), collected.inPlace());
     }
 }

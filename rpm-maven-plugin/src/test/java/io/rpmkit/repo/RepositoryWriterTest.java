@@ -38,6 +38,22 @@ class RepositoryWriterTest {
 
     private final RepositoryWriter writer = new RepositoryWriter(Console.SILENT);
 
+    /** A repository directory given as a link is walked as its target; repodata/ and dot directories are left out. */
+    @Test
+    void indexesThroughALinkAndLeavesOutRepodataAndDotDirectories() throws Exception {
+        Path repo = dir.resolve("repo");
+        RepoFixtures.write(RepoFixtures.small("kept", "1").build(), repo.resolve("packages"));
+        RepoFixtures.write(RepoFixtures.small("hidden", "1").build(), repo.resolve("packages/.incoming"));
+        RepoFixtures.write(RepoFixtures.small("stray", "1").build(), repo.resolve("repodata"));
+        Path link = Files.createSymbolicLink(dir.resolve("repo-link"), repo);
+
+        WrittenRepository written = writer.write(link, RepositoryOptions.of(RepoFixtures.REVISION));
+
+        assertEquals(List.of("packages/kept-1-1.noarch.rpm"), written.packages().stream().map(PackageMetadata::location)
+                .toList());
+        assertEquals(List.of("kept"), RepodataReader.read(repo).packages().stream().map(PackageMetadata::name).toList());
+    }
+
     @Test
     void splitsVersionsAndWritesFlagsAndPre() throws Exception {
         Path repo = dir.resolve("repo");
