@@ -1,7 +1,11 @@
 package io.rpmkit;
 
+import java.util.regex.Pattern;
+
 /** Quotes a user's value for a message: control characters become '?', so one problem stays one line. */
 public final class Quoting {
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private Quoting() {
     }
 
@@ -19,7 +23,14 @@ public final class Quoting {
         return noun + (value == null ? "" : " " + quote(value));
     }
 
+    /** The value with each control character (U+0000 to U+001F, U+007F) replaced by '?'. */
     public static String printable(String value) {
-        return value.replaceAll("\\p{Cntrl}", "?");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return CONTROL.matcher(value).replaceAll("?");
+            }
+        }
+        return value; // the common case, a label made for every entry of a package: no regex, no copy
     }
 }

@@ -1,7 +1,9 @@
 package io.rpmkit.spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -25,6 +27,10 @@ final class SpecValidation {
 
     private final PackageSpec spec;
     private final List<String> problems = new ArrayList<>();
+    /** Owners already found valid: most entries of a package share one or two. */
+    private final Set<String> validOwners = new HashSet<>();
+    /** The largest source file checked, for the large-file feature. */
+    private long largestSource;
 
     SpecValidation(PackageSpec spec) {
         this.spec = spec;
@@ -92,7 +98,7 @@ final class SpecValidation {
      * with the weak dependencies doing nothing; the request layer warns of that.
      */
     private void checkTarget() {
-        for (RpmFeature feature : Features.used(spec, largestFileSize())) {
+        for (RpmFeature feature : Features.used(spec, largestSource)) {
             if (feature != RpmFeature.WEAK_DEPENDENCIES && !feature.readableBy(spec.targetRpm())) {
                 problems.add(feature.refusal(spec.targetRpm()));
             }
@@ -103,20 +109,6 @@ final class SpecValidation {
                     + " before 4.14 checks, and always the large-file archive of rpm 4.12: set targetRpm to "
                     + RpmFormat.OLDEST_V6_READER.settingName() + " or later, or rpmFormat to 4");
         }
-    }
-
-    private long largestFileSize() {
-        long largest = 0;
-        for (Entry entry : spec.entries()) {
-            if (entry.content() instanceof Content.FromFile file && Files.isRegularFile(file.source())) {
-                try {
-                    largest = Math.max(largest, Files.size(file.source()));
-                } catch (java.io.IOException e) {
-                    // Reported by checkSource.
-                }
-            }
-        }
-        return largest;
     }
 
     private void checkVersionPart(String setting, String value) {
@@ -191,9 +183,14 @@ final class SpecValidation {
     }
 
     private void checkOwner(String where, String setting, String value) {
+        if (value != null && validOwners.contains(value)) {
+            return;
+        }
         String problem = PathRules.ownerProblem(setting, value);
         if (problem != null) {
             problems.add(where + ": " + problem);
+        } else {
+            validOwners.add(value);
         }
     }
 
@@ -235,14 +232,22 @@ final class SpecValidation {
         }
     }
 
+    /** One stat per source (links followed), which also gives its size: a tree may hold tens of thousands. */
     private void checkSource(String where, Path source) {
-        if (!Files.exists(source)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(source, BasicFileAttributes.class);
+        } catch (IOException e) {
             problems.add(where + ": source " + Quoting.quote(source) + " does not exist: give an existing file");
-        } else if (!Files.isRegularFile(source)) {
+            return;
+        }
+        if (!attributes.isRegularFile()) {
             problems.add(where + ": source " + Quoting.quote(source) + " is not a regular file: use a directory entry or"
                     + " a file");
         } else if (!Files.isReadable(source)) {
             problems.add(where + ": source " + Quoting.quote(source) + " is not readable: fix its permissions");
+        } else {
+            largestSource = Math.max(largestSource, attributes.size());
         }
     }
 
