@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 work=${BENCH_DIR:-/tmp/rpmkit-bench-real}
 runs=${RUNS:-3}
-trees=${TREES:-"jdk m2 smallfiles small"}
+trees=${TREES:-"jdk m2 smallfiles small"} # and "many" (about 45,000 files), slow for rpmbuild
 compressions=${COMPRESSIONS:-"zstd:3 gzip:6"} # xz:6 too, if there is time: xz is slow on a JDK
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$top/pom.xml" | head -1)
@@ -32,6 +32,12 @@ make_tree() { # kind -> prints the tree's path
       m2) cp -a "$HOME/.m2/repository/." "$tree.tmp/" ;;
       smallfiles) cp -a /usr/lib/node_modules "$tree.tmp/node_modules"
                   cp -a /usr/lib/python3/dist-packages "$tree.tmp/dist-packages" ;;
+      # Issue 14's "50,000 small files", from what Debian installs: headers, man pages, scripts, data.
+      many) for d in /usr/lib/node_modules /usr/lib/python3/dist-packages /usr/lib/python3.11 /usr/include \
+                     /usr/share/man /usr/share/doc /usr/share/zoneinfo /usr/share/perl /usr/share/perl5 \
+                     /usr/share/vim /usr/share/i18n /usr/lib/x86_64-linux-gnu/perl; do
+              [ -d "$d" ] && mkdir -p "$tree.tmp$(dirname "$d")" && cp -a "$d" "$tree.tmp$d"
+            done ;;
       small) echo "hello" > "$tree.tmp/hello.txt" ;;
     esac
     mv "$tree.tmp" "$tree"

@@ -20,8 +20,14 @@ public final class CpioWriter {
     private static final int ALIGNMENT = Cpio.ALIGNMENT;
     private static final long MAX_NEWC_SIZE = Cpio.MAX_NEWC_SIZE;
 
+    private static final String HEX_DIGITS = "0123456789abcdef";
+    private static final int FIELDS = 13;
+
     private final OutputStream out;
     private final byte[] buffer = new byte[64 * 1024];
+    /** A record's header, magic and thirteen 8-digit fields, rebuilt in place for every entry. */
+    private final byte[] recordHeader = new byte[MAGIC.length() + FIELDS * 8];
+    private final byte[] zeros = new byte[ALIGNMENT];
     private long position;
 
     public CpioWriter(OutputStream out) {
@@ -53,30 +59,30 @@ public final class CpioWriter {
      * which every entry of a payload uses once any file is over 4 GiB (rpm's lib/cpio.c).
      */
     public void writeStrippedHeader(int fileIndex) throws IOException {
-        StringBuilder header = new StringBuilder(14).append(STRIPPED_MAGIC);
-        appendHex(header, fileIndex);
-        write(header.toString().getBytes(StandardCharsets.US_ASCII));
+        int at = putAscii(recordHeader, 0, STRIPPED_MAGIC);
+        at = putHex(recordHeader, at, fileIndex);
+        write(recordHeader, at);
         pad();
     }
 
     private void writeRecordHeader(byte[] name, Record record) throws IOException {
-        StringBuilder header = new StringBuilder(110).append(MAGIC);
-        appendHex(header, record.inode());
-        appendHex(header, record.mode());
-        appendHex(header, 0); // uid
-        appendHex(header, 0); // gid
-        appendHex(header, record.nlink());
-        appendHex(header, record.mtime());
-        appendHex(header, record.size());
-        appendHex(header, 0); // devmajor
-        appendHex(header, 0); // devminor
-        appendHex(header, 0); // rdevmajor
-        appendHex(header, 0); // rdevminor
-        appendHex(header, name.length + 1L); // namesize, with its NUL
-        appendHex(header, 0); // check: only for the crc format
-        write(header.toString().getBytes(StandardCharsets.US_ASCII));
+        int at = putAscii(recordHeader, 0, MAGIC);
+        at = putHex(recordHeader, at, record.inode());
+        at = putHex(recordHeader, at, record.mode());
+        at = putHex(recordHeader, at, 0); // uid
+        at = putHex(recordHeader, at, 0); // gid
+        at = putHex(recordHeader, at, record.nlink());
+        at = putHex(recordHeader, at, record.mtime());
+        at = putHex(recordHeader, at, record.size());
+        at = putHex(recordHeader, at, 0); // devmajor
+        at = putHex(recordHeader, at, 0); // devminor
+        at = putHex(recordHeader, at, 0); // rdevmajor
+        at = putHex(recordHeader, at, 0); // rdevminor
+        at = putHex(recordHeader, at, name.length + 1L); // namesize, with its NUL
+        at = putHex(recordHeader, at, 0); // check: only for the crc format
+        write(recordHeader, at);
         write(name);
-        write(new byte[] {0});
+        write(zeros, 1);
         pad();
     }
 
@@ -110,7 +116,7 @@ public final class CpioWriter {
     private void pad() throws IOException {
         int padding = (int) ((ALIGNMENT - position % ALIGNMENT) % ALIGNMENT);
         if (padding > 0) {
-            write(new byte[padding]);
+            write(zeros, padding);
         }
     }
 
@@ -123,9 +129,23 @@ public final class CpioWriter {
         position += length;
     }
 
-    /** Lower-case, as rpm writes every field ("%8.8lx", lib/cpio.cc); readers take either case. */
-    private static void appendHex(StringBuilder header, long value) {
-        String hex = Long.toHexString(value);
-        header.append("0".repeat(8 - hex.length())).append(hex);
+    private static int putAscii(byte[] into, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
+        return at + text.length();
+    }
+
+    /** Eight lower-case hex digits, as rpm writes every field ("%8.8lx", lib/cpio.cc); readers take either case. */
+    private static int putHex(byte[] into, int at, long value) {
+        if (value < 0 || value > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("a cpio field holds 8 hex digits, not " + value);
+        }
+        long rest = value;
+        for (int i = 7; i >= 0; i--) {
+            into[at + i] = (byte) HEX_DIGITS.charAt((int) (rest & 0xF));
+            rest >>>= 4;
+        }
+        return at + 8;
     }
 }

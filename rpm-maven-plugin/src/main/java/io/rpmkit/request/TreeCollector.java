@@ -108,13 +108,20 @@ final class TreeCollector {
         return select(destination);
     }
 
+    /** A directory's child and its name. */
+    private record Named(String name, Path path) {
+    }
+
     private void walk(Path dir, String relative, Deque<Path> realAncestors) throws IOException {
-        List<Path> children;
+        List<Named> children = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            children = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            // Each name made once, not in every comparison: a directory of thousands would make them by the 100,000.
+            list.forEach(child -> children.add(new Named(child.getFileName().toString(), child)));
         }
-        for (Path child : children) {
-            String name = child.getFileName().toString();
+        children.sort(Comparator.comparing(Named::name));
+        for (Named named : children) {
+            Path child = named.path();
+            String name = named.name();
             String rel = relative.isEmpty() ? name : relative + "/" + name;
             boolean link = Files.isSymbolicLink(child);
             if (link && !options.followLinks()) {
