@@ -161,8 +161,7 @@ public final class RepositoryPackages {
             if (!real.startsWith(root)) {
                 List<Path> below = rpmFilesBelow(real, where + source, false);
                 if (below.isEmpty()) {
-                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
-                            + " file");
+                    problems.add(holdsNoPackage(where, source));
                 }
                 for (Path file : below) {
                     file(file, where);
@@ -170,13 +169,16 @@ public final class RepositoryPackages {
             } else if (indexedInPlace(real, where + source)) {
                 // All of it is the writer's to walk and read: here only whether it holds a package at all.
                 if (rpmFilesBelow(real, where + source, true).isEmpty()) {
-                    problems.add(where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm"
-                            + " file");
+                    problems.add(holdsNoPackage(where, source));
                 } else if (seen.add(real)) {
                     inPlace.add(source);
                     inPlaceReal.add(real);
                 }
             }
+        }
+
+        private static String holdsNoPackage(String where, Path source) {
+            return where + source + " holds no .rpm file: give a directory of .rpm files or an .rpm file";
         }
 
         /**

@@ -38,7 +38,7 @@ public final class PathRules {
     static String anyTextProblem(String path) {
         for (String segment : path.substring(1).split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
-                return Quoting.quote(path) + " contains " + Quoting.quote(segment) + ": give the path without . or .. segments";
+                return dotSegment(path, segment);
             }
         }
         for (int i = 0; i < path.length(); i++) {
@@ -58,15 +58,12 @@ public final class PathRules {
         }
         int length = utf8Length(path);
         if (length > MAX_PATH_BYTES) {
-            return shortened(path) + " is " + length + " bytes long; rpm accepts up to " + MAX_PATH_BYTES
-                    + " (its payload names hold '.' + path + NUL in " + RpmLimits.MAX_CPIO_NAME_SIZE
-                    + " bytes, PATH_MAX): shorten it";
+            return pathTooLong(path, length);
         }
         for (String segment : path.substring(1).split("/")) {
             int segmentLength = utf8Length(segment);
             if (segmentLength > RpmLimits.NAME_MAX) {
-                return shortened(path) + " has a name of " + segmentLength + " bytes, " + shortened(segment)
-                        + "; file systems accept up to " + RpmLimits.NAME_MAX + " bytes (NAME_MAX): shorten it";
+                return nameTooLong(path, segment, segmentLength);
             }
         }
         return null;
@@ -85,8 +82,7 @@ public final class PathRules {
             end = end < 0 ? path.length() : end;
             int length = end - start;
             if (path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
-                return Quoting.quote(path) + " contains " + Quoting.quote(path.substring(start, end))
-                        + ": give the path without . or .. segments";
+                return dotSegment(path, path.substring(start, end));
             }
             if (length > RpmLimits.NAME_MAX && longStart < 0) {
                 longStart = start;
@@ -95,16 +91,28 @@ public final class PathRules {
             start = end + 1;
         }
         if (path.length() > MAX_PATH_BYTES) {
-            return shortened(path) + " is " + path.length() + " bytes long; rpm accepts up to " + MAX_PATH_BYTES
-                    + " (its payload names hold '.' + path + NUL in " + RpmLimits.MAX_CPIO_NAME_SIZE
-                    + " bytes, PATH_MAX): shorten it";
+            return pathTooLong(path, path.length());
         }
         if (longStart >= 0) {
             String segment = path.substring(longStart, longEnd);
-            return shortened(path) + " has a name of " + segment.length() + " bytes, " + shortened(segment)
-                    + "; file systems accept up to " + RpmLimits.NAME_MAX + " bytes (NAME_MAX): shorten it";
+            return nameTooLong(path, segment, segment.length());
         }
         return null;
+    }
+
+    private static String dotSegment(String path, String segment) {
+        return Quoting.quote(path) + " contains " + Quoting.quote(segment) + ": give the path without . or .. segments";
+    }
+
+    private static String pathTooLong(String path, int bytes) {
+        return shortened(path) + " is " + bytes + " bytes long; rpm accepts up to " + MAX_PATH_BYTES
+                + " (its payload names hold '.' + path + NUL in " + RpmLimits.MAX_CPIO_NAME_SIZE
+                + " bytes, PATH_MAX): shorten it";
+    }
+
+    private static String nameTooLong(String path, String segment, int bytes) {
+        return shortened(path) + " has a name of " + bytes + " bytes, " + shortened(segment)
+                + "; file systems accept up to " + RpmLimits.NAME_MAX + " bytes (NAME_MAX): shorten it";
     }
 
     static boolean isPrintableAscii(String value) {
