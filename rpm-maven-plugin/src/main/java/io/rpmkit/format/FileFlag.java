@@ -24,6 +24,15 @@ public enum FileFlag implements Choice {
         return bit;
     }
 
+    /** The FILEFLAGS value of these flags; a loop, as it runs for every file of a package. */
+    public static int bits(Iterable<FileFlag> flags) {
+        int bits = 0;
+        for (FileFlag flag : flags) {
+            bits |= flag.bit;
+        }
+        return bits;
+    }
+
     @Override
     public String settingName() {
         return settingName;

@@ -1,10 +1,11 @@
 package io.rpmkit.format;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,9 @@ import org.redline_rpm.header.Signature;
  * <p>The encoding itself is Redline's {@link AbstractHeader#write}, which is right: magic and counts,
  * index entries sorted by tag with the region tag first, data in index order, each number aligned to
  * its width, and the region trailer written last. What Redline leaves to its caller, and this class
- * supplies, is the region trailer's value and the 8-byte padding after a signature header.
+ * supplies, is the region trailer's value and the 8-byte padding after a signature header. What it
+ * does wastefully is replaced: its string entries (see {@link Utf8Strings}) and the stream it is
+ * written into (see {@link Collected}).
  */
 public final class HeaderBuilder {
     private static final int REGION_TRAILER_SIZE = HeaderLayout.REGION_TRAILER_SIZE;
@@ -81,19 +84,132 @@ public final class HeaderBuilder {
 
     /** Encodes the header; a signature header comes with its padding to the next 8-byte boundary. */
     public byte[] encode() {
-        AbstractHeader header = regionTag == RpmTag.HEADERIMMUTABLE ? new Header() : new Signature();
+        AbstractHeader header = regionTag == RpmTag.HEADERIMMUTABLE ? new MainEncoding() : new SignatureEncoding();
         header.createEntry(regionTag.code(), TagType.BIN.code(), regionTrailer(values.size() + 1));
         for (Value value : values.values()) {
             header.createEntry(value.tag().code(), value.tag().type().code(), value.data());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Collected out = new Collected();
         try {
-            int padding = header.write(Channels.newChannel(out));
-            out.write(new byte[padding]);
+            int padding = header.write(out);
+            return out.bytes(padding);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        return out.toByteArray();
+    }
+
+    /** Redline's main header, with string entries that encode each string once. */
+    private static final class MainEncoding extends Header {
+        @Override
+        protected Entry<?> createEntry(int type) {
+            return Utf8Strings.isString(type) ? new Utf8Strings(this, type) : super.createEntry(type);
+        }
+    }
+
+    /** Redline's signature header, with string entries that encode each string once. */
+    private static final class SignatureEncoding extends Signature {
+        @Override
+        protected Entry<?> createEntry(int type) {
+            return Utf8Strings.isString(type) ? new Utf8Strings(this, type) : super.createEntry(type);
+        }
+    }
+
+    /**
+     * A STRING, STRING_ARRAY or I18NSTRING entry: each string in UTF-8 and a NUL, as Redline's own
+     * writes it. Redline's encodes every string twice, for its size and then to write it, each time
+     * through a CharBuffer and a ByteBuffer of three bytes per character: for a package of 50,000
+     * files about 200 MB of garbage, a third of all a build allocates. This one encodes each string once.
+     */
+    private static final class Utf8Strings extends AbstractHeader.AbstractEntry<String[]> {
+        private final int type;
+        private byte[][] encoded = new byte[0][];
+
+        Utf8Strings(AbstractHeader header, int type) {
+            header.super();
+            this.type = type;
+        }
+
+        static boolean isString(int type) {
+            return type == TagType.STRING.code() || type == TagType.STRING_ARRAY.code()
+                    || type == TagType.I18NSTRING.code();
+        }
+
+        @Override
+        public void setValues(String[] strings) {
+            super.setValues(strings);
+            encoded = new byte[strings.length][];
+            size = 0;
+            for (int i = 0; i < strings.length; i++) {
+                encoded[i] = strings[i].getBytes(StandardCharsets.UTF_8);
+                size += encoded[i].length + 1;
+            }
+        }
+
+        @Override
+        public int getType() {
+            return type;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void write(ByteBuffer data) {
+            for (byte[] string : encoded) {
+                data.put(string).put((byte) 0);
+            }
+        }
+
+        @Override
+        public void read(ByteBuffer buffer) {
+            throw new UnsupportedOperationException("an entry for encoding only");
+        }
+
+        @Override
+        protected void typeCheck(String[] strings) {
+            // A String[] by its type: nothing else to check.
+        }
+    }
+
+    /**
+     * What Redline writes (the preamble, the index, the data: three buffers), kept for one copy into
+     * the header's bytes; a ByteArrayOutputStream grew by doubling and then copied it all once more.
+     */
+    private static final class Collected implements WritableByteChannel {
+        private final List<byte[]> parts = new ArrayList<>(3);
+        private int length;
+
+        @Override
+        public int write(ByteBuffer source) {
+            byte[] part = new byte[source.remaining()];
+            source.get(part);
+            parts.add(part);
+            length = Math.addExact(length, part.length);
+            return part.length;
+        }
+
+        /** All that was written, then {@code padding} zero bytes. */
+        byte[] bytes(int padding) {
+            byte[] all = new byte[Math.addExact(length, padding)];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            return all;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release.
+        }
     }
 
     /**

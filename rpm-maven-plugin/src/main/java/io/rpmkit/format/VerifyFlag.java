@@ -36,6 +36,15 @@ public enum VerifyFlag implements Choice {
         return bit;
     }
 
+    /** The FILEVERIFYFLAGS value of these flags; a loop, as it runs for every file of a package. */
+    public static int bits(Iterable<VerifyFlag> flags) {
+        int bits = 0;
+        for (VerifyFlag flag : flags) {
+            bits |= flag.bit;
+        }
+        return bits;
+    }
+
     @Override
     public String settingName() {
         return settingName;

@@ -82,11 +82,19 @@ final class TreeCollector {
         this.defaultExcludedContents = MatchPatterns.from(defaults.stream().filter(p -> p.endsWith("/**")).toList());
     }
 
-    /** A path as MatchPatterns sees it: with the platform's separator, as it stores the patterns, split once. */
-    private record MatchedPath(String path, String[] tokens) {
+    /**
+     * A path as MatchPatterns sees it: with the platform's separator, as it stores the patterns, split
+     * once into the characters it compares (given as strings, it converts them again on every call).
+     */
+    private record MatchedPath(String path, char[][] tokens) {
         static MatchedPath of(String relative) {
             String path = File.separatorChar == '/' ? relative : relative.replace('/', File.separatorChar);
-            return new MatchedPath(path, MatchPattern.tokenizePathToString(path, File.separator));
+            String[] tokens = MatchPattern.tokenizePathToString(path, File.separator);
+            char[][] characters = new char[tokens.length][];
+            for (int i = 0; i < tokens.length; i++) {
+                characters[i] = tokens[i].toCharArray();
+            }
+            return new MatchedPath(path, characters);
         }
 
         boolean matches(MatchPatterns patterns) {

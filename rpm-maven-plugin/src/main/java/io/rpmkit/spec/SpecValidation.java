@@ -140,7 +140,7 @@ final class SpecValidation {
     private void checkEntries() {
         Set<String> seen = new HashSet<>();
         for (Entry entry : spec.entries()) {
-            String where = entry.path() == null ? "entry (no path)" : Quoting.label("entry", entry.path());
+            EntryLabel where = new EntryLabel(entry);
             String pathProblem = PathRules.problem(entry.path());
             if (pathProblem != null) {
                 problems.add(where + ": path " + pathProblem);
@@ -163,7 +163,15 @@ final class SpecValidation {
         }
     }
 
-    private void checkCaps(String where, Entry entry) {
+    /** How problems name an entry, made only when one does: a package of 50,000 entries usually has none. */
+    private record EntryLabel(Entry entry) {
+        @Override
+        public String toString() {
+            return entry.path() == null ? "entry (no path)" : Quoting.label("entry", entry.path());
+        }
+    }
+
+    private void checkCaps(EntryLabel where, Entry entry) {
         if (entry.caps() == null) {
             return;
         }
@@ -182,7 +190,7 @@ final class SpecValidation {
         }
     }
 
-    private void checkOwner(String where, String setting, String value) {
+    private void checkOwner(EntryLabel where, String setting, String value) {
         if (value != null && validOwners.contains(value)) {
             return;
         }
@@ -194,7 +202,7 @@ final class SpecValidation {
         }
     }
 
-    private void checkKind(String where, Entry entry) {
+    private void checkKind(EntryLabel where, Entry entry) {
         switch (entry.kind()) {
             case FILE -> {
                 if (entry.is(FileFlag.GHOST)) {
@@ -233,7 +241,7 @@ final class SpecValidation {
     }
 
     /** One stat per source (links followed), which also gives its size: a tree may hold tens of thousands. */
-    private void checkSource(String where, Path source) {
+    private void checkSource(EntryLabel where, Path source) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(source, BasicFileAttributes.class);
@@ -251,7 +259,7 @@ final class SpecValidation {
         }
     }
 
-    private void checkFlags(String where, Entry entry) {
+    private void checkFlags(EntryLabel where, Entry entry) {
         for (FileFlag flag : EnumSet.of(FileFlag.NOREPLACE, FileFlag.MISSINGOK)) {
             if (entry.is(flag) && !entry.is(FileFlag.CONFIG)) {
                 problems.add(where + ": " + flag.settingName() + " applies to config files only: add config");

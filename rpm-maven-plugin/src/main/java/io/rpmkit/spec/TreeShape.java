@@ -1,8 +1,11 @@
 package io.rpmkit.spec;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.rpmkit.Quoting;
 
@@ -25,19 +28,34 @@ final class TreeShape {
         if (nonDirectories.isEmpty()) {
             return;
         }
+        // Directories found with no file or link at or above them: the walk up from an entry stops at one,
+        // so most entries look up their own directory only.
+        Set<String> clear = new HashSet<>();
+        List<String> walked = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.path() == null || PathRules.problem(entry.path()) != null) {
                 continue;
             }
+            walked.clear();
+            boolean beneathFile = false;
             for (int slash = entry.path().lastIndexOf('/'); slash > 0; slash = entry.path().lastIndexOf('/', slash - 1)) {
-                Entry parent = nonDirectories.get(entry.path().substring(0, slash));
+                String directory = entry.path().substring(0, slash);
+                if (clear.contains(directory)) {
+                    break;
+                }
+                Entry parent = nonDirectories.get(directory);
                 if (parent != null) {
                     problems.add(Quoting.label("entry", entry.path()) + ": path lies beneath " + Quoting.quote(parent.path())
                             + ", which the package makes a " + (parent.kind() == EntryKind.SYMLINK ? "symlink" : "file")
                             + ": rpm cannot install both; make " + Quoting.quote(parent.path()) + " a directory or move one"
                             + " of them");
+                    beneathFile = true;
                     break;
                 }
+                walked.add(directory);
+            }
+            if (!beneathFile) {
+                clear.addAll(walked);
             }
         }
     }

@@ -105,20 +105,26 @@ final class MainHeader {
         List<String> langs = new ArrayList<>(count);
         List<String> baseNames = new ArrayList<>(count);
         Map<String, Integer> dirNames = new LinkedHashMap<>();
+        String directory = null;
+        int directoryIndex = -1;
         for (int i = 0; i < count; i++) {
             Entry entry = entries.get(i);
             modes[i] = (short) entry.fileMode();
             mtimes[i] = seconds(spec.buildTime());
-            flags[i] = entry.flags().stream().mapToInt(FileFlag::bit).reduce(0, (a, b) -> a | b);
-            verify[i] = entry.verify() == null ? VerifyFlag.ALL
-                    : entry.verify().stream().mapToInt(VerifyFlag::bit).reduce(0, (a, b) -> a | b);
+            flags[i] = FileFlag.bits(entry.flags());
+            verify[i] = entry.verify() == null ? VerifyFlag.ALL : VerifyFlag.bits(entry.verify());
             if (entry.is(FileFlag.GHOST)) {
                 verify[i] &= ~VerifyFlag.CONTENT_CHECKS; // a ghost has no content to check, as rpmbuild marks it
             }
             devices[i] = 1;
             inodes[i] = PayloadResult.inode(i);
             int slash = entry.path().lastIndexOf('/');
-            dirIndexes[i] = dirNames.computeIfAbsent(entry.path().substring(0, slash + 1), d -> dirNames.size());
+            // Sorted paths come in runs of one directory: its name is made once per run, not per file.
+            if (directory == null || directory.length() != slash + 1 || !entry.path().startsWith(directory)) {
+                directory = entry.path().substring(0, slash + 1);
+                directoryIndex = dirNames.computeIfAbsent(directory, d -> dirNames.size());
+            }
+            dirIndexes[i] = directoryIndex;
             baseNames.add(entry.path().substring(slash + 1));
             linkTargets.add(entry.linkTarget() == null ? "" : entry.linkTarget());
             users.add(entry.user());

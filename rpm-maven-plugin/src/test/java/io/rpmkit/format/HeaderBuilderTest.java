@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.redline_rpm.header.AbstractHeader;
+import org.redline_rpm.header.Header;
+import org.redline_rpm.header.Signature;
 
 class HeaderBuilderTest {
     private static byte[] hex(String... rows) {
@@ -55,5 +64,92 @@ class HeaderBuilderTest {
     void refusesATagSetTwice() {
         HeaderBuilder header = HeaderBuilder.mainHeader().strings(RpmTag.BASENAMES, List.of("a"));
         assertThrows(IllegalStateException.class, () -> header.strings(RpmTag.BASENAMES, List.of("b")));
+    }
+
+    /**
+     * Our string entries replace Redline's: over random headers of every string type (empty strings,
+     * ASCII, two-, three- and four-byte UTF-8, unpaired surrogates, which both encode as '?') mixed with
+     * numbers and binary, the bytes are exactly those of Redline's own entries.
+     */
+    @Test
+    void encodesStringsAsRedlineItselfDoes() throws IOException {
+        Random random = new Random(14);
+        List<Tag> stringTags = List.of(RpmTag.NAME, RpmTag.SUMMARY, RpmTag.DESCRIPTION, RpmTag.GROUP,
+                RpmTag.FILEDIGESTS, RpmTag.FILELINKTOS, RpmTag.FILEUSERNAME, RpmTag.FILEGROUPNAME, RpmTag.BASENAMES);
+        for (int round = 0; round < 300; round++) {
+            HeaderBuilder ours = HeaderBuilder.mainHeader();
+            List<Object[]> redline = new ArrayList<>(); // tag code, type code, value
+            for (Tag tag : stringTags) {
+                if (random.nextInt(4) == 0) {
+                    continue;
+                }
+                List<String> strings = new ArrayList<>();
+                int count = tag.type() == TagType.STRING_ARRAY ? random.nextInt(40) + 1 : 1;
+                for (int i = 0; i < count; i++) {
+                    strings.add(randomString(random));
+                }
+                if (tag.type() == TagType.STRING_ARRAY) {
+                    ours.strings(tag, strings);
+                } else {
+                    ours.string(tag, strings.get(0));
+                }
+                redline.add(new Object[] {tag.code(), tag.type().code(), strings.toArray(new String[0])});
+            }
+            int[] sizes = random.ints(random.nextInt(5) + 1).toArray();
+            ours.int32(RpmTag.FILESIZES, sizes);
+            redline.add(new Object[] {RpmTag.FILESIZES.code(), TagType.INT32.code(), sizes});
+            short[] modes = {(short) random.nextInt(), (short) random.nextInt()};
+            ours.int16(RpmTag.FILEMODES, modes);
+            redline.add(new Object[] {RpmTag.FILEMODES.code(), TagType.INT16.code(), modes});
+            byte[] encoded = ours.encode();
+
+            Header plain = new Header();
+            // The region trailer, which HeaderBuilder computes, is the main header's last 16 bytes.
+            plain.createEntry(RpmTag.HEADERIMMUTABLE.code(), TagType.BIN.code(),
+                    Arrays.copyOfRange(encoded, encoded.length - 16, encoded.length));
+            for (Object[] entry : redline) {
+                plain.createEntry((int) entry[0], (int) entry[1], entry[2]);
+            }
+            assertArrayEquals(redlineBytes(plain), encoded, "round " + round);
+        }
+    }
+
+    @Test
+    void encodesSignatureStringsAsRedlineItselfDoes() throws IOException {
+        Random random = new Random(62);
+        for (int round = 0; round < 100; round++) {
+            String digest = randomString(random);
+            byte[] encoded = HeaderBuilder.signatureHeader().string(SignatureTag.SHA256HEADER, digest).encode();
+            Signature plain = new Signature();
+            int dataLength = digest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 + 16;
+            int trailerAt = 16 + 2 * 16 + dataLength - 16;
+            plain.createEntry(SignatureTag.HEADERSIGNATURES.code(), TagType.BIN.code(),
+                    Arrays.copyOfRange(encoded, trailerAt, trailerAt + 16));
+            plain.createEntry(SignatureTag.SHA256HEADER.code(), TagType.STRING.code(), new String[] {digest});
+            assertArrayEquals(redlineBytes(plain), encoded, "round " + round);
+        }
+    }
+
+    private static byte[] redlineBytes(AbstractHeader header) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int padding = header.write(Channels.newChannel(out));
+        out.write(new byte[padding]);
+        return out.toByteArray();
+    }
+
+    private static String randomString(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(4) == 0 ? 0 : random.nextInt(30);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append((char) ('a' + random.nextInt(26)));
+                case 1 -> text.append((char) (0x80 + random.nextInt(0x780))); // two bytes
+                case 2 -> text.append((char) (0x800 + random.nextInt(0xD000))); // three bytes
+                case 3 -> text.appendCodePoint(0x10000 + random.nextInt(0xFFFFF)); // four bytes
+                case 4 -> text.append((char) (0xD800 + random.nextInt(0x800))); // an unpaired surrogate
+                default -> text.append((char) (0x20 + random.nextInt(0x5F)));
+            }
+        }
+        return text.toString();
     }
 }
