@@ -183,8 +183,15 @@ public final class HeaderBuilder {
 
         @Override
         public int write(ByteBuffer source) {
-            byte[] part = new byte[source.remaining()];
-            source.get(part);
+            byte[] part;
+            if (source.hasArray() && source.arrayOffset() == 0 && source.position() == 0
+                    && source.remaining() == source.array().length) {
+                part = source.array(); // Redline's own buffer, all of it: kept, not copied
+                source.position(source.limit());
+            } else {
+                part = new byte[source.remaining()];
+                source.get(part);
+            }
             parts.add(part);
             length = Math.addExact(length, part.length);
             return part.length;

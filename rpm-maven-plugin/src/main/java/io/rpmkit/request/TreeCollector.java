@@ -3,7 +3,10 @@ package io.rpmkit.request;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,8 +45,15 @@ final class TreeCollector {
 
     private enum Kind { DIRECTORY, FILE, LINK }
 
-    /** A path under the root; {@code relative} is '/'-separated. */
-    private record Found(String relative, Path path, Kind kind, String linkTarget) {
+    /**
+     * A path under the root; {@code relative} is '/'-separated. {@code permissions} are a file's 0777
+     * bits as the walk read them, or -1 where it did not (modes not kept by the execute bit, a followed
+     * link, a file system without POSIX permissions).
+     */
+    private record Found(String relative, Path path, Kind kind, String linkTarget, int permissions) {
+        Found(String relative, Path path, Kind kind, String linkTarget) {
+            this(relative, path, kind, linkTarget, -1);
+        }
     }
 
     private final String label;
@@ -131,7 +141,8 @@ final class TreeCollector {
             Path child = named.path();
             String name = named.name();
             String rel = relative.isEmpty() ? name : relative + "/" + name;
-            boolean link = Files.isSymbolicLink(child);
+            BasicFileAttributes attributes = ownAttributes(child);
+            boolean link = attributes == null ? Files.isSymbolicLink(child) : attributes.isSymbolicLink();
             if (link && !options.followLinks()) {
                 found.add(new Found(rel, child, Kind.LINK, Files.readSymbolicLink(child).toString()));
                 continue;
@@ -139,7 +150,7 @@ final class TreeCollector {
             if (link && !followable(child, rel, realAncestors)) {
                 continue;
             }
-            if (Files.isDirectory(child)) {
+            if (link || attributes == null ? Files.isDirectory(child) : attributes.isDirectory()) {
                 found.add(new Found(rel, child, Kind.DIRECTORY, null));
                 if (MatchedPath.of(rel).matches(defaultExcludedContents)) {
                     continue; // SCM metadata is never walked
@@ -148,9 +159,42 @@ final class TreeCollector {
                 walk(child, rel, realAncestors);
                 realAncestors.pop();
             } else {
-                found.add(new Found(rel, child, Kind.FILE, null));
+                found.add(new Found(rel, child, Kind.FILE, null, link ? -1 : permissions(attributes)));
             }
         }
+    }
+
+    /**
+     * The path's own attributes (a link's, not its target's), with the permissions when the execute bit
+     * is kept: one lstat for what the walk and the file's mode need. Null when they cannot be read, and
+     * the walk asks as it did before (a file that vanished is reported by the spec's validation).
+     */
+    private BasicFileAttributes ownAttributes(Path child) {
+        try {
+            if (options.keptModes() == KeptModes.EXECUTABLE) {
+                try {
+                    return Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (UnsupportedOperationException e) {
+                    // No POSIX permissions here: fileMode reports it for the files that need them.
+                }
+            }
+            return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int permissions(BasicFileAttributes attributes) {
+        return attributes instanceof PosixFileAttributes posix ? permissionBits(posix.permissions()) : -1;
+    }
+
+    /** The 0777 bits of these permissions: PosixFilePermission lists them in that order, owner read first. */
+    private static int permissionBits(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 0400 >> permission.ordinal();
+        }
+        return mode;
     }
 
     /** With followLinks: a link must resolve, stay inside the tree and not lead back to a directory above it. */
@@ -244,7 +288,7 @@ final class TreeCollector {
         for (Found item : shipped) {
             String path = installed(destination, item.relative());
             Entry entry = item.kind() == Kind.LINK ? Entry.symlink(path, item.linkTarget())
-                    : Entry.file(path, Content.ofFile(item.path())).withMode(fileMode(item.path()));
+                    : Entry.file(path, Content.ofFile(item.path())).withMode(fileMode(item));
             entries.add(entry.withOwner(options.user(), options.group()).withFlags(options.flags())
                     .withVerify(options.verify()));
         }
@@ -289,12 +333,13 @@ final class TreeCollector {
                 .withVerify(options.verify());
     }
 
-    private int fileMode(Path source) {
+    private int fileMode(Found item) {
         int mode = options.fileMode();
         return switch (options.keptModes()) {
             case NONE -> mode;
-            case EXECUTABLE -> (sourceMode(source) & 0100) != 0 ? mode | (mode & 0444) >> 2 : mode;
-            case ALL -> sourceMode(source);
+            case EXECUTABLE -> ((item.permissions() >= 0 ? item.permissions() : sourceMode(item.path())) & 0100) != 0
+                    ? mode | (mode & 0444) >> 2 : mode;
+            case ALL -> sourceMode(item.path());
         };
     }
 
@@ -304,11 +349,7 @@ final class TreeCollector {
             try {
                 return (Integer) Files.getAttribute(source, "unix:mode") & 07777;
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                int mode = 0;
-                for (PosixFilePermission permission : Files.getPosixFilePermissions(source)) {
-                    mode |= 0400 >> permission.ordinal();
-                }
-                return mode;
+                return permissionBits(Files.getPosixFilePermissions(source));
             }
         } catch (UnsupportedOperationException e) {
             problems.add(label + ": keepModes " + Quoting.quote(options.keptModes().settingName()) + " needs the"

@@ -154,6 +154,42 @@ class EntryResolverTest {
         assertEquals(EntryKind.FILE, found.get("/opt/t/v1/lib.so").kind());
     }
 
+    /**
+     * By default a tree keeps the owner's execute bit of each file (adding x where the mode has r): over
+     * every owner permission with a few group and other bits, read from the file, and through a followed
+     * link from its target, never from the link itself (whose own mode is 0777).
+     */
+    @Test
+    void keepsTheOwnersExecuteBitOfEachFileAndOfAFollowedLinksTarget() throws Exception {
+        Map<String, Integer> modes = new TreeMap<>();
+        for (int owner = 0; owner < 8; owner++) {
+            for (int rest : new int[] {0, 044, 011, 077}) {
+                int mode = owner << 6 | rest;
+                String name = "t/f" + Integer.toOctalString(mode);
+                Path file = write(name, "x");
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        permissionString(mode)));
+                modes.put("/opt/" + name.substring(0, 1) + "/" + name.substring(2), mode);
+                Files.createSymbolicLink(dir.resolve("t/link-" + Integer.toOctalString(mode)),
+                        Path.of("f" + Integer.toOctalString(mode)));
+                modes.put("/opt/t/link-" + Integer.toOctalString(mode), mode);
+            }
+        }
+        // No mode given: the files get 0644, and 0755 where the source's owner may execute it.
+        Map<String, Entry> found = byPath(resolver.resolve(List.of(tree(dir.resolve("t"), "followLinks=true"))));
+        assertEquals(List.of(), resolver.problems());
+        modes.forEach((path, sourceMode) -> assertEquals((sourceMode & 0100) != 0 ? 0755 : 0644,
+                found.get(path).mode(), path + " from a source of mode 0" + Integer.toOctalString(sourceMode)));
+    }
+
+    private static String permissionString(int mode) {
+        StringBuilder text = new StringBuilder();
+        for (int bit = 8; bit >= 0; bit--) {
+            text.append((mode >> bit & 1) == 0 ? '-' : "rwx".charAt(2 - bit % 3));
+        }
+        return text.toString();
+    }
+
     @Test
     void followLinksRefusesLinksLeadingOutOfTheTree() throws Exception {
         write("tree/a.txt", "a");
