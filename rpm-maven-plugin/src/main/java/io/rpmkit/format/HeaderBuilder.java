@@ -130,8 +130,8 @@ public final class HeaderBuilder {
         }
 
         static boolean isString(int type) {
-            return type == TagType.STRING.code() || type == TagType.STRING_ARRAY.code()
-                    || type == TagType.I18NSTRING.code();
+            TagType known = TagType.ofCode(type);
+            return known != null && known.isString();
         }
 
         @Override
@@ -217,6 +217,72 @@ public final class HeaderBuilder {
         public void close() {
             // Nothing to release.
         }
+    }
+
+    /**
+     * The length {@link #encode} returns, found without encoding: the intro, 16 bytes of index per entry
+     * and the region's, and the data as encode lays it out (in tag order, each number aligned to its
+     * width, the region trailer last and unaligned), then a signature header's padding. A prediction
+     * that must not cost a second encoding of a header of 50,000 files.
+     */
+    public int encodedLength() {
+        long data = 0;
+        for (Value value : values.values()) {
+            int alignment = value.tag().type().alignment();
+            data = (data + alignment - 1) / alignment * alignment + dataSize(value.data());
+        }
+        data += REGION_TRAILER_SIZE;
+        long length = HeaderLayout.INTRO_SIZE + (long) HeaderLayout.INDEX_ENTRY_SIZE * (values.size() + 1) + data;
+        if (regionTag != RpmTag.HEADERIMMUTABLE) {
+            length = (length + HeaderLayout.SIGNATURE_ALIGNMENT - 1) / HeaderLayout.SIGNATURE_ALIGNMENT
+                    * HeaderLayout.SIGNATURE_ALIGNMENT;
+        }
+        return Math.toIntExact(length);
+    }
+
+    private static long dataSize(Object data) {
+        if (data instanceof String[] strings) {
+            long size = 0;
+            for (String string : strings) {
+                size += utf8Length(string) + 1;
+            }
+            return size;
+        }
+        if (data instanceof byte[] bytes) {
+            return bytes.length;
+        }
+        if (data instanceof short[] numbers) {
+            return 2L * numbers.length;
+        }
+        if (data instanceof int[] numbers) {
+            return 4L * numbers.length;
+        }
+        if (data instanceof long[] numbers) {
+            return 8L * numbers.length;
+        }
+        throw new IllegalStateException("no size for " + data.getClass());
+    }
+
+    /** The length of {@code getBytes(UTF_8)}, counted: an unpaired surrogate becomes one '?'. */
+    static int utf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                length++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     /**

@@ -13,6 +13,10 @@ public final class SignatureHeader {
     /** rpmbuild's RESERVED: 32 bytes it always keeps plus %__gpg_reserved_space (lib/signature.cc). */
     public static final int V6_RESERVED_SIZE = 32 + 4096;
 
+    /** Stand-ins of the hex digests' widths, for lengths predicted before the main header exists. */
+    private static final String UNKNOWN_SHA1 = "0".repeat(40);
+    private static final String UNKNOWN_SHA256 = "0".repeat(64);
+
     private SignatureHeader() {
     }
 
@@ -25,11 +29,31 @@ public final class SignatureHeader {
      */
     public static byte[] encode(byte[] header, long compressedPayloadSize, long uncompressedPayloadSize, byte[] md5,
             List<SignatureValue> signatures) {
+        return v4(Digests.hex(Digests.sha1().digest(header)), Digests.hex(Digests.sha256().digest(header)),
+                header.length, compressedPayloadSize, uncompressedPayloadSize, md5, signatures).encode();
+    }
+
+    /**
+     * The length of {@link #encode}'s unsigned header for a main header of {@code headerLength} bytes:
+     * the header's digests have fixed widths, so it need not exist yet.
+     */
+    public static int unsignedLength(int headerLength, long compressedPayloadSize, long uncompressedPayloadSize) {
+        return v4(UNKNOWN_SHA1, UNKNOWN_SHA256, headerLength, compressedPayloadSize, uncompressedPayloadSize,
+                new byte[16], List.of()).encodedLength();
+    }
+
+    /** The length of {@link #encodeV6(byte[], List)}'s unsigned header, whatever the main header. */
+    public static int unsignedLengthV6() {
+        return v6(UNKNOWN_SHA256, UNKNOWN_SHA256, List.of(), V6_RESERVED_SIZE).encodedLength();
+    }
+
+    private static HeaderBuilder v4(String sha1, String sha256, int headerLength, long compressedPayloadSize,
+            long uncompressedPayloadSize, byte[] md5, List<SignatureValue> signatures) {
         HeaderBuilder signature = HeaderBuilder.signatureHeader()
-                .string(SignatureTag.SHA1HEADER, Digests.hex(Digests.sha1().digest(header)))
-                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
+                .string(SignatureTag.SHA1HEADER, sha1)
+                .string(SignatureTag.SHA256HEADER, sha256)
                 .binary(SignatureTag.MD5, md5);
-        long headerAndPayload = header.length + compressedPayloadSize;
+        long headerAndPayload = headerLength + compressedPayloadSize;
         if (headerAndPayload > RpmLimits.MAX_UINT32) {
             signature.int64(SignatureTag.LONGSIZE, headerAndPayload);
         } else {
@@ -40,7 +64,7 @@ public final class SignatureHeader {
         } else {
             signature.int32(SignatureTag.PAYLOADSIZE, (int) uncompressedPayloadSize);
         }
-        return addSignatures(signature, signatures).encode();
+        return addSignatures(signature, signatures);
     }
 
     /** Each signature in its tag; every OPENPGP one in that one string-array entry, in order. */
@@ -95,10 +119,15 @@ public final class SignatureHeader {
     }
 
     private static byte[] encodeV6(byte[] header, List<SignatureValue> signatures, int reservedSize) {
+        return v6(Digests.hex(Digests.sha256().digest(header)), Digests.hex(Digests.sha3_256().digest(header)),
+                signatures, reservedSize).encode();
+    }
+
+    private static HeaderBuilder v6(String sha256, String sha3, List<SignatureValue> signatures, int reservedSize) {
         HeaderBuilder signature = HeaderBuilder.signatureHeader()
-                .string(SignatureTag.SHA256HEADER, Digests.hex(Digests.sha256().digest(header)))
-                .string(SignatureTag.SHA3_256HEADER, Digests.hex(Digests.sha3_256().digest(header)));
-        return addSignatures(signature, signatures).binary(SignatureTag.RESERVED, new byte[reservedSize]).encode();
+                .string(SignatureTag.SHA256HEADER, sha256)
+                .string(SignatureTag.SHA3_256HEADER, sha3);
+        return addSignatures(signature, signatures).binary(SignatureTag.RESERVED, new byte[reservedSize]);
     }
 
     /** The header's size as rpm's headerSizeof counts it: intro, index and data, without the padding. */

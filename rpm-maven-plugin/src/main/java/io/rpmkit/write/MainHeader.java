@@ -39,6 +39,11 @@ final class MainHeader {
         return new MainHeader(spec, payload).build().encode();
     }
 
+    /** The length {@link #encode} gives, without encoding. */
+    static int encodedLength(PackageSpec spec, PayloadResult payload) {
+        return new MainHeader(spec, payload).build().encodedLength();
+    }
+
     private HeaderBuilder build() {
         header.strings(RpmTag.HEADERI18NTABLE, List.of("C"));
         putMetadata();

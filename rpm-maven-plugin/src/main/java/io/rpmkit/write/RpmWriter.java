@@ -126,6 +126,11 @@ public final class RpmWriter {
     private static long predictHeaders(PackageSpec spec, List<Entry> entries, long[] sizes, Signing signing)
             throws PackagingException {
         PayloadResult draft = PayloadResult.draft(spec.rpmFormat().isV6(), entries, sizes);
+        if (signing == null) { // only lengths: the header of a large tree is not encoded an extra time
+            int headerLength = MainHeader.encodedLength(spec, draft);
+            return Lead.SIZE + headerLength + (spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
+                    : SignatureHeader.unsignedLength(headerLength, draft.compressedSize(), draft.uncompressedSize()));
+        }
         byte[] header = MainHeader.encode(spec, draft);
         List<SignatureValue> signatures = new ArrayList<>();
         if (signing != null) {

@@ -152,4 +152,45 @@ class HeaderBuilderTest {
         }
         return text.toString();
     }
+
+    /** encodedLength predicts encode's length over random headers of every type, main and signature. */
+    @Test
+    void predictsTheEncodedLengthOfEveryKindOfHeader() {
+        Random random = new Random(7);
+        List<Tag> mainTags = List.of(RpmTag.NAME, RpmTag.SUMMARY, RpmTag.BASENAMES, RpmTag.FILEMODES, RpmTag.FILESIZES,
+                RpmTag.LONGFILESIZES, RpmTag.FILEDIGESTS, RpmTag.FILERDEVS, RpmTag.EPOCH);
+        for (int round = 0; round < 500; round++) {
+            boolean main = random.nextBoolean();
+            HeaderBuilder header = main ? HeaderBuilder.mainHeader() : HeaderBuilder.signatureHeader();
+            List<Tag> tags = main ? mainTags : List.of(SignatureTag.SHA1HEADER, SignatureTag.SIZE, SignatureTag.MD5,
+                    SignatureTag.LONGSIZE, SignatureTag.OPENPGP);
+            for (Tag tag : tags) {
+                if (random.nextInt(3) == 0) {
+                    continue;
+                }
+                int count = random.nextInt(7) + 1;
+                switch (tag.type()) {
+                    case STRING, I18NSTRING -> header.string(tag, randomString(random));
+                    case STRING_ARRAY -> header.strings(tag, random.ints(count).mapToObj(i -> randomString(random))
+                            .toList());
+                    case INT16 -> header.int16(tag, new short[count]);
+                    case INT32 -> header.int32(tag, new int[count]);
+                    case INT64 -> header.int64(tag, new long[count]);
+                    case BIN -> header.binary(tag, new byte[random.nextInt(40) + 1]);
+                    default -> throw new IllegalStateException(tag.type().name());
+                }
+            }
+            assertEquals(header.encode().length, header.encodedLength(), "round " + round);
+        }
+    }
+
+    @Test
+    void countsUtf8AsGetBytesEncodes() {
+        Random random = new Random(8);
+        for (int round = 0; round < 5000; round++) {
+            String text = randomString(random);
+            assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, HeaderBuilder.utf8Length(text),
+                    text);
+        }
+    }
 }

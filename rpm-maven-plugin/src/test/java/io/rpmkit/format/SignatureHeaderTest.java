@@ -81,4 +81,20 @@ class SignatureHeaderTest {
         int count = buffer.getInt(8);
         return buffer.getInt(16 + 16 * (count - 1) + 12);
     }
+
+    /** The unsigned lengths predicted without a main header are those of the headers encoded with one. */
+    @org.junit.jupiter.api.Test
+    void predictsTheUnsignedLengthsWithoutTheMainHeader() {
+        java.util.Random random = new java.util.Random(26);
+        long[] payloadSizes = {0, 1, 0xFFFF_FFFFL - 5000, 0xFFFF_FFFFL, 0x1_0000_0000L, 5L << 30};
+        for (int round = 0; round < 200; round++) {
+            byte[] header = new byte[random.nextInt(20_000) + 1];
+            random.nextBytes(header);
+            long compressed = payloadSizes[random.nextInt(payloadSizes.length)];
+            long uncompressed = payloadSizes[random.nextInt(payloadSizes.length)];
+            assertEquals(SignatureHeader.encode(header, compressed, uncompressed, new byte[16], List.of()).length,
+                    SignatureHeader.unsignedLength(header.length, compressed, uncompressed), "round " + round);
+            assertEquals(SignatureHeader.encodeV6(header, List.of()).length, SignatureHeader.unsignedLengthV6());
+        }
+    }
 }
