@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.codehaus.plexus.util.AbstractScanner;
-import org.codehaus.plexus.util.MatchPattern;
 import org.codehaus.plexus.util.MatchPatterns;
 
 import io.rpmkit.Quoting;
@@ -26,6 +25,7 @@ import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.VerifyFlag;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.EntryKind;
 
 /**
  * Collects a tree as tar and rpmbuild see a staging root: Maven's include and exclude patterns
@@ -99,17 +99,39 @@ final class TreeCollector {
     private record MatchedPath(String path, char[][] tokens) {
         static MatchedPath of(String relative) {
             String path = File.separatorChar == '/' ? relative : relative.replace('/', File.separatorChar);
-            String[] tokens = MatchPattern.tokenizePathToString(path, File.separator);
-            char[][] characters = new char[tokens.length][];
-            for (int i = 0; i < tokens.length; i++) {
-                characters[i] = tokens[i].toCharArray();
-            }
-            return new MatchedPath(path, characters);
+            return new MatchedPath(path, names(path, File.separatorChar));
         }
 
         boolean matches(MatchPatterns patterns) {
             return patterns.matches(path, tokens, true);
         }
+    }
+
+    /**
+     * The path's names as plexus' {@code MatchPattern.tokenizePathToString} splits it (a StringTokenizer:
+     * empty names skipped), as the characters MatchPatterns compares, in one pass over the path.
+     */
+    static char[][] names(String path, char separator) {
+        int count = 0;
+        for (int start = 0, end; start < path.length(); start = end + 1) {
+            end = nameEnd(path, separator, start);
+            count += end > start ? 1 : 0;
+        }
+        char[][] names = new char[count][];
+        int n = 0;
+        for (int start = 0, end; start < path.length(); start = end + 1) {
+            end = nameEnd(path, separator, start);
+            if (end > start) {
+                names[n] = new char[end - start];
+                path.getChars(start, end, names[n++], 0);
+            }
+        }
+        return names;
+    }
+
+    private static int nameEnd(String path, char separator, int start) {
+        int end = path.indexOf(separator, start);
+        return end < 0 ? path.length() : end;
     }
 
     /** The tree's entries under {@code destination}; problems go to the list given. */
@@ -287,10 +309,12 @@ final class TreeCollector {
         }
         for (Found item : shipped) {
             String path = installed(destination, item.relative());
-            Entry entry = item.kind() == Kind.LINK ? Entry.symlink(path, item.linkTarget())
-                    : Entry.file(path, Content.ofFile(item.path())).withMode(fileMode(item));
-            entries.add(entry.withOwner(options.user(), options.group()).withFlags(options.flags())
-                    .withVerify(options.verify()));
+            // Made whole at once: a tree of 50,000 files made 200,000 intermediate entries with the with-methods.
+            entries.add(item.kind() == Kind.LINK
+                    ? new Entry(path, EntryKind.SYMLINK, null, item.linkTarget(), Entry.SYMLINK_MODE, options.user(),
+                            options.group(), options.flags(), options.verify())
+                    : new Entry(path, EntryKind.FILE, Content.ofFile(item.path()), null, fileMode(item), options.user(),
+                            options.group(), options.flags(), options.verify()));
         }
         return entries;
     }
