@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -145,9 +145,12 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         }
     }
 
-    /** The rpm artifacts, each file once, in the order found: the reactor's, then the dependencies. */
-    private List<Path> artifacts() {
-        Set<Path> found = new LinkedHashSet<>();
+    /**
+     * The rpm artifacts, each file once, in the order found (the reactor's, then the dependencies), each
+     * named by its coordinates for messages.
+     */
+    private Map<Path, String> artifacts() {
+        Map<Path, String> found = new LinkedHashMap<>();
         for (MavenProject built : session.getProjects()) {
             for (Artifact artifact : built.getAttachedArtifacts()) {
                 addRpm(found, artifact);
@@ -156,12 +159,12 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
         for (Artifact artifact : project.getArtifacts()) {
             addRpm(found, artifact);
         }
-        return List.copyOf(found);
+        return found;
     }
 
-    private static void addRpm(Set<Path> found, Artifact artifact) {
+    private static void addRpm(Map<Path, String> found, Artifact artifact) {
         if (RPM_TYPE.equals(artifact.getType()) && artifact.getFile() != null) {
-            found.add(artifact.getFile().toPath().toAbsolutePath().normalize());
+            found.putIfAbsent(artifact.getFile().toPath().toAbsolutePath().normalize(), "artifact " + artifact.getId());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,13 +69,30 @@ public final class RepositoryPackages {
      */
     public static Collected collect(List<Path> files, List<Path> sources, String setting, Path repository)
             throws PackagingException {
+        Map<Path, String> unnamed = new LinkedHashMap<>();
+        files.forEach(file -> unnamed.putIfAbsent(file, ""));
+        return collect(unnamed, sources, setting, repository);
+    }
+
+    /**
+     * As {@link #collect(List, List, String, Path)}, each file named in messages as the caller knows it
+     * (e.g. a build artifact by its coordinates), or not at all when the name is empty.
+     *
+     * @param files in order, each with its name
+     */
+    public static Collected collect(Map<Path, String> files, List<Path> sources, String setting, Path repository)
+            throws PackagingException {
         Path root = real(repository);
         Gathering gathering = new Gathering(root);
-        for (Path file : files) {
+        for (Map.Entry<Path, String> given : files.entrySet()) {
+            Path file = given.getKey();
+            String where = given.getValue().isEmpty() ? "" : given.getValue() + ": ";
             if (!Files.isRegularFile(file)) {
-                gathering.problems.add(file + " does not exist or is not a file: give the path of an .rpm file");
+                gathering.problems.add(where + file + " does not exist or is not a file: " + (where.isEmpty()
+                        ? "give the path of an .rpm file" : "build it in this run, before this goal (e.g. mvn package),"
+                        + " or leave it out"));
             } else {
-                gathering.file(file, "");
+                gathering.file(file, where);
             }
         }
         for (int i = 0; i < sources.size(); i++) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,25 @@ class RepositoryPackagesTest {
         assertTrue(e.problems().get(6).startsWith("sources[0] " + fake + " is not an rpm package: reading "),
                 e.getMessage());
         assertEquals(7, e.problems().size(), e.getMessage());
+    }
+
+    /** A file given with a name (a build's artifact by its coordinates) is named by it in every problem. */
+    @Test
+    void namesGivenFilesByTheirNamesInProblems() throws Exception {
+        Path rpm = RepoFixtures.sample(dir.resolve("built"), dir.resolve("sources"));
+        Path text = Files.writeString(dir.resolve("readme.rpm"), "text");
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(dir.resolve("target/gone-1.rpm"), "artifact org.example:gone:rpm:1");
+        files.put(rpm, "artifact org.example:sample:rpm:1.2.3");
+        files.put(text, "artifact org.example:text:rpm:1");
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(files,
+                List.of(), "sources", dir.resolve("repo")));
+        assertEquals("artifact org.example:gone:rpm:1: " + dir.resolve("target/gone-1.rpm") + " does not exist or is"
+                + " not a file: build it in this run, before this goal (e.g. mvn package), or leave it out",
+                e.problems().get(0));
+        assertTrue(e.problems().get(1).startsWith("artifact org.example:text:rpm:1: " + text + " is not an rpm package:"),
+                e.getMessage());
+        assertEquals(2, e.problems().size(), e.getMessage());
     }
 
     /** Many packages, read on every core: each named by its own headers, in the order given, each file once. */
