@@ -244,7 +244,7 @@ public final class HeaderBuilder {
         if (data instanceof String[] strings) {
             long size = 0;
             for (String string : strings) {
-                size += utf8Length(string) + 1;
+                size += Utf8.length(string) + 1;
             }
             return size;
         }
@@ -261,28 +261,6 @@ public final class HeaderBuilder {
             return 8L * numbers.length;
         }
         throw new IllegalStateException("no size for " + data.getClass());
-    }
-
-    /** The length of {@code getBytes(UTF_8)}, counted: an unpaired surrogate becomes one '?'. */
-    static int utf8Length(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length++;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                length++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
     }
 
     /**

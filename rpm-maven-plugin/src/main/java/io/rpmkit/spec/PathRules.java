@@ -1,10 +1,10 @@
 package io.rpmkit.spec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import io.rpmkit.Quoting;
 import io.rpmkit.format.RpmLimits;
+import io.rpmkit.format.Utf8;
 
 /** What rpm accepts as the path of a packaged file. */
 public final class PathRules {
@@ -50,18 +50,18 @@ public final class PathRules {
             if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < path.length()
                     && Character.isLowSurrogate(path.charAt(i + 1)))) {
                 return Quoting.quote(path) + " contains a lone UTF-16 surrogate at byte "
-                        + utf8Length(path.substring(0, i)) + ", which UTF-8 cannot encode: use valid characters";
+                        + Utf8.length(path.substring(0, i)) + ", which UTF-8 cannot encode: use valid characters";
             }
             if (Character.isHighSurrogate(c)) {
                 i++;
             }
         }
-        int length = utf8Length(path);
+        int length = Utf8.length(path);
         if (length > MAX_PATH_BYTES) {
             return pathTooLong(path, length);
         }
         for (String segment : path.substring(1).split("/")) {
-            int segmentLength = utf8Length(segment);
+            int segmentLength = Utf8.length(segment);
             if (segmentLength > RpmLimits.NAME_MAX) {
                 return nameTooLong(path, segment, segmentLength);
             }
@@ -132,10 +132,6 @@ public final class PathRules {
         }
         return setting + " " + Quoting.quote(value) + " is not a name rpm can store: use up to 32 letters, digits,"
                 + " . _ - (no spaces or colons), e.g. root";
-    }
-
-    static int utf8Length(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** A long value quoted by its start, so that a message stays readable. */

@@ -16,6 +16,7 @@ import io.rpmkit.format.DependencyKind;
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.ScriptletPhase;
+import io.rpmkit.format.Utf8;
 
 /** Checks a whole {@link PackageSpec} and lists every problem, each naming setting, value and remedy. */
 final class SpecValidation {
@@ -31,6 +32,8 @@ final class SpecValidation {
     private final Set<String> validOwners = new HashSet<>();
     /** The largest source file checked, for the large-file feature. */
     private long largestSource;
+    /** The entries whose path is valid, which the tree's shape is checked over. */
+    private final List<Entry> validPaths = new ArrayList<>();
 
     SpecValidation(PackageSpec spec) {
         this.spec = spec;
@@ -42,7 +45,7 @@ final class SpecValidation {
         checkDependencies();
         checkScripts();
         checkChangelog();
-        TreeShape.check(problems, spec.entries());
+        TreeShape.check(problems, validPaths);
         if (problems.isEmpty()) {
             checkTarget();
         }
@@ -144,8 +147,11 @@ final class SpecValidation {
             String pathProblem = PathRules.problem(entry.path());
             if (pathProblem != null) {
                 problems.add(where + ": path " + pathProblem);
-            } else if (!seen.add(entry.path())) {
-                problems.add(where + ": path is listed twice: each path may appear once; remove one of them");
+            } else {
+                validPaths.add(entry);
+                if (!seen.add(entry.path())) {
+                    problems.add(where + ": path is listed twice: each path may appear once; remove one of them");
+                }
             }
             if (entry.kind() == null) {
                 problems.add(where + ": kind is missing: use file, directory or symlink");
@@ -226,7 +232,7 @@ final class SpecValidation {
                             + " path the link points to");
                 } else {
                     HeaderText.check(problems, where + ": link target", entry.linkTarget());
-                    int length = PathRules.utf8Length(entry.linkTarget());
+                    int length = Utf8.length(entry.linkTarget());
                     if (length >= RpmLimits.PATH_MAX) {
                         problems.add(where + ": link target " + PathRules.shortened(entry.linkTarget()) + " is " + length
                                 + " bytes; symlink(2) and rpm accept up to " + (RpmLimits.PATH_MAX - 1)

@@ -17,11 +17,14 @@ final class TreeShape {
     /**
      * A file, or a link, cannot have entries beneath it: rpm installs {@code /opt/x/a/b} into the
      * directory {@code /opt/x/a} and fails when a file or symlink of the package already stands there.
+     *
+     * @param entries those whose path is valid ({@link PathRules#problem} found none): every directory
+     *     above such a path is valid too, so no other entry can stand in the way
      */
     static void check(List<String> problems, List<Entry> entries) {
         Map<String, Entry> nonDirectories = new HashMap<>();
         for (Entry entry : entries) {
-            if (entry.path() != null && entry.kind() != null && entry.kind() != EntryKind.DIRECTORY) {
+            if (entry.kind() != null && entry.kind() != EntryKind.DIRECTORY) {
                 nonDirectories.putIfAbsent(entry.path(), entry);
             }
         }
@@ -33,9 +36,6 @@ final class TreeShape {
         Set<String> clear = new HashSet<>();
         List<String> walked = new ArrayList<>();
         for (Entry entry : entries) {
-            if (entry.path() == null || PathRules.problem(entry.path()) != null) {
-                continue;
-            }
             walked.clear();
             boolean beneathFile = false;
             for (int slash = entry.path().lastIndexOf('/'); slash > 0; slash = entry.path().lastIndexOf('/', slash - 1)) {

@@ -1,9 +1,9 @@
 package io.rpmkit.write;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rpmkit.format.Utf8;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.EntryKind;
 
@@ -61,7 +61,7 @@ record PayloadResult(List<Entry> entries, long[] fileSizes, List<String> fileDig
                 fileInterpreters.add(List.of());
             }
             // A record's header, name and padding; the archive bounds the compressed payload too.
-            archive += sizes[i] + ARCHIVE_RECORD + entry.path().getBytes(StandardCharsets.UTF_8).length;
+            archive += sizes[i] + ARCHIVE_RECORD + Utf8.length(entry.path());
         }
         V6Digests v6Digests = v6 ? new V6Digests(HEX_SHA512, HEX_SHA512, HEX_SHA256, HEX_SHA256) : null;
         return new PayloadResult(entries, sizes, digests, List.of(), archive, archive, HEX_SHA256, HEX_SHA256,

@@ -29,6 +29,7 @@ import io.rpmkit.format.RpmLimits;
 import io.rpmkit.format.SignatureHeader;
 import io.rpmkit.format.SignatureTag;
 import io.rpmkit.format.SignatureValue;
+import io.rpmkit.format.Utf8;
 import io.rpmkit.payload.Compressors;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
@@ -107,7 +108,7 @@ public final class RpmWriter {
     /** A name the file system cannot hold would otherwise fail as an unwritable directory. */
     private static void checkFileName(Path output) throws PackagingException {
         Path name = output.toAbsolutePath().getFileName();
-        int length = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+        int length = name == null ? 0 : Utf8.length(name.toString());
         if (length > RpmLimits.NAME_MAX) {
             throw new PackagingException("the package's file name " + Quoting.quote(name) + " is " + length
                     + " bytes; file systems accept up to " + RpmLimits.NAME_MAX + " (NAME_MAX): shorten the package"
@@ -133,13 +134,11 @@ public final class RpmWriter {
         }
         byte[] header = MainHeader.encode(spec, draft);
         List<SignatureValue> signatures = new ArrayList<>();
-        if (signing != null) {
-            signatures.add(signing.signer().signHeader(header));
-        }
+        signatures.add(signing.signer().signHeader(header));
         if (spec.rpmFormat().isV6()) {
             return Lead.SIZE + SignatureHeader.encodeV6(header, asRpmsignV6(signatures)).length + header.length;
         }
-        if (signing != null && signing.legacy()) {
+        if (signing.legacy()) {
             HeaderSigner.StreamingSignature legacy = signing.signer().startLegacy();
             legacy.update(ByteBuffer.wrap(header));
             signatures.add(legacy.finish());
@@ -232,7 +231,7 @@ public final class RpmWriter {
         for (int i = 0; i < sizes.length; i++) {
             Entry entry = entries.get(i);
             if (entry.kind() == EntryKind.SYMLINK) {
-                sizes[i] = entry.linkTarget().getBytes(StandardCharsets.UTF_8).length;
+                sizes[i] = Utf8.length(entry.linkTarget());
             } else if (entry.kind() == EntryKind.FILE && entry.inPayload()) {
                 try {
                     sizes[i] = entry.content().size();
