@@ -127,9 +127,8 @@ public final class RepositoryWriter {
      * The previous repodata, for an update; nothing for a full run or when there is none. When we
      * wrote it (gzip in the {@link IndexedGzip} layout, or zstd ending with {@link ZstdMark}), its
      * packages' text is kept as it is ({@link KeptRepodata}); otherwise it is read back and rendered
-     * again. Previous metadata that
-     * cannot be read (damaged, another checksum type) only costs time: every package is indexed
-     * again, with a warning that says why.
+     * again. Previous metadata that cannot be read (damaged, another checksum type) only costs time:
+     * every package is indexed again, with a warning that says why.
      *
      * @param byLocation the packages read back, by location; empty when kept
      * @param kept the packages whose text is kept; null when read back, or none
