@@ -10,6 +10,8 @@ import io.rpmkit.spec.Compression;
 
 /** The compressing streams behind each {@link Compression}. */
 public final class Compressors {
+    static final int ZSTD_JOB_SIZE = 4 << 20;
+
     private Compressors() {
     }
 
@@ -37,12 +39,18 @@ public final class Compressors {
      * cores where the format allows it. The bytes never depend on the number of cores.
      */
     public static OutputStream compress(Compression compression, OutputStream out, int level) throws IOException {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return compress(compression, out, level, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static OutputStream compress(Compression compression, OutputStream out, int level, int threads) throws IOException {
         return switch (compression) {
             case GZIP -> new ParallelGzipOutputStream(out, level, threads);
             case XZ -> new ParallelXzOutputStream(out, level, threads);
-            // zstd's output is the same for any number of workers from 1 up (0 would differ).
-            case ZSTD -> new ZstdOutputStream(out, level).setWorkers(threads);
+            // zstd's output is the same for any number of workers from 1 up (0 would differ). Its jobs
+            // default to four windows (8 MiB at level 3), and each worker holds input and output buffers of
+            // that size: 4 MiB jobs keep about 30 MiB less in native memory, cost no time on 2 cores, and
+            // compress 0.1 % worse (a 317 MB JDK, level 3).
+            case ZSTD -> new ZstdOutputStream(out, level).setWorkers(threads).setJobSize(ZSTD_JOB_SIZE);
             case NONE -> out;
         };
     }

@@ -39,6 +39,8 @@ public final class PackageFile implements AutoCloseable {
     private int signatureLength;
     private long reservedHeaders = -1;
     private boolean committed;
+    private Thread flusher;
+    private IOException flushFailure;
 
     private PackageFile(Path target, Path part, FileChannel out) {
         this.target = target;
@@ -209,8 +211,51 @@ public final class PackageFile implements AutoCloseable {
         out.write(ByteBuffer.wrap(signature), signatureOffset);
     }
 
+    /**
+     * Starts making what is written so far durable, on a thread of its own: the disk takes the payload
+     * while the headers are made and the payload is read back for their digests, instead of all of it
+     * at {@link #commit}, which then waits for this and flushes only what came after.
+     */
+    public void startFlush() {
+        if (flusher != null) {
+            return;
+        }
+        flusher = new Thread(() -> {
+            try {
+                out.force(false);
+            } catch (IOException e) {
+                flushFailure = e;
+            }
+        }, "rpmkit-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    /** Waits for {@link #startFlush}'s thread; its failure, if any, is this call's. */
+    private void awaitFlush() throws IOException {
+        if (flusher == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (flusher.isAlive()) {
+            try {
+                flusher.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the channel is not closed under a running force: wait, then pass it on
+            }
+        }
+        flusher = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (flushFailure != null) {
+            throw flushFailure;
+        }
+    }
+
     /** Makes the file durable and moves it to its final path. */
     public void commit() throws IOException {
+        awaitFlush();
         out.force(true);
         out.close();
         moveIntoPlace(part, target);
@@ -220,6 +265,11 @@ public final class PackageFile implements AutoCloseable {
     /** Removes the unfinished file unless it was committed. */
     @Override
     public void close() {
+        try {
+            awaitFlush();
+        } catch (IOException e) {
+            // The file is closed and removed anyway; a commit would have reported this.
+        }
         try {
             out.close();
         } catch (IOException e) {

@@ -85,6 +85,7 @@ public final class RpmWriter {
             try (OutputStream room = packageFile.reserveHeaders(predictHeaders(spec, entries, sizes, signing))) {
                 payload = writePayload(spec, entries, sizes, room);
             }
+            packageFile.startFlush();
             byte[] header = MainHeader.encode(spec, payload);
             RpmAcceptance.checkMainHeader(header);
             finished = assemble(spec, output, header, payload, packageFile, signing);
