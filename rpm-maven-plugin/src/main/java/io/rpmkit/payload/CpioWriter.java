@@ -3,9 +3,11 @@ package io.rpmkit.payload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.rpmkit.format.Cpio;
+import io.rpmkit.format.Utf8;
 
 /**
  * Writes the "new ASCII" cpio format (magic 070701) that rpm's payload uses for files under 4 GiB,
@@ -28,6 +30,7 @@ public final class CpioWriter {
     /** A record's header, magic and thirteen 8-digit fields, rebuilt in place for every entry. */
     private final byte[] recordHeader = new byte[MAGIC.length() + FIELDS * 8];
     private final byte[] zeros = new byte[ALIGNMENT];
+    private ByteBuffer nameBuffer = ByteBuffer.allocate(256);
     private long position;
 
     public CpioWriter(OutputStream out) {
@@ -51,7 +54,14 @@ public final class CpioWriter {
         if (record.size() > MAX_NEWC_SIZE) {
             throw new IllegalArgumentException(record.name() + " is over 4 GiB; newc cannot store it");
         }
-        writeRecordHeader(("." + record.name()).getBytes(StandardCharsets.UTF_8), record);
+        // "." and the name, encoded into a buffer kept from record to record: one array less per file.
+        int length = 1 + Utf8.length(record.name());
+        if (nameBuffer.capacity() < length) {
+            nameBuffer = ByteBuffer.allocate(Math.max(length, 2 * nameBuffer.capacity()));
+        }
+        nameBuffer.clear().put((byte) '.');
+        Utf8.put(nameBuffer, record.name());
+        writeRecordHeader(nameBuffer.array(), length, record);
     }
 
     /**
@@ -65,7 +75,7 @@ public final class CpioWriter {
         pad();
     }
 
-    private void writeRecordHeader(byte[] name, Record record) throws IOException {
+    private void writeRecordHeader(byte[] name, int nameLength, Record record) throws IOException {
         int at = putAscii(recordHeader, 0, MAGIC);
         at = putHex(recordHeader, at, record.inode());
         at = putHex(recordHeader, at, record.mode());
@@ -78,10 +88,10 @@ public final class CpioWriter {
         at = putHex(recordHeader, at, 0); // devminor
         at = putHex(recordHeader, at, 0); // rdevmajor
         at = putHex(recordHeader, at, 0); // rdevminor
-        at = putHex(recordHeader, at, name.length + 1L); // namesize, with its NUL
+        at = putHex(recordHeader, at, nameLength + 1L); // namesize, with its NUL
         at = putHex(recordHeader, at, 0); // check: only for the crc format
         write(recordHeader, at);
-        write(name);
+        write(name, nameLength);
         write(zeros, 1);
         pad();
     }
@@ -109,7 +119,8 @@ public final class CpioWriter {
     }
 
     public void finish() throws IOException {
-        writeRecordHeader(TRAILER.getBytes(StandardCharsets.US_ASCII), new Record(TRAILER, 0, 0, 0, 0, 1));
+        byte[] trailer = TRAILER.getBytes(StandardCharsets.US_ASCII);
+        writeRecordHeader(trailer, trailer.length, new Record(TRAILER, 0, 0, 0, 0, 1));
         out.flush();
     }
 

@@ -50,9 +50,13 @@ final class TreeCollector {
      * bits as the walk read them, or -1 where it did not (modes not kept by the execute bit, a followed
      * link, a file system without POSIX permissions).
      */
-    private record Found(String relative, Path path, Kind kind, String linkTarget, int permissions) {
+    /**
+     * @param permissions a file's 0777 bits, -1 when not read
+     * @param size a regular file's size as its own attributes gave it, -1 when not read (a followed link)
+     */
+    private record Found(String relative, Path path, Kind kind, String linkTarget, int permissions, long size) {
         Found(String relative, Path path, Kind kind, String linkTarget) {
-            this(relative, path, kind, linkTarget, -1);
+            this(relative, path, kind, linkTarget, -1, -1);
         }
     }
 
@@ -181,7 +185,9 @@ final class TreeCollector {
                 walk(child, rel, realAncestors);
                 realAncestors.pop();
             } else {
-                found.add(new Found(rel, child, Kind.FILE, null, link ? -1 : permissions(attributes)));
+                boolean regular = !link && attributes != null && attributes.isRegularFile();
+                found.add(new Found(rel, child, Kind.FILE, null, link ? -1 : permissions(attributes),
+                        regular ? attributes.size() : -1));
             }
         }
     }
@@ -313,7 +319,8 @@ final class TreeCollector {
             entries.add(item.kind() == Kind.LINK
                     ? new Entry(path, EntryKind.SYMLINK, null, item.linkTarget(), Entry.SYMLINK_MODE, options.user(),
                             options.group(), options.flags(), options.verify())
-                    : new Entry(path, EntryKind.FILE, Content.ofFile(item.path()), null, fileMode(item), options.user(),
+                    : new Entry(path, EntryKind.FILE, item.size() >= 0 ? Content.ofFoundFile(item.path(), item.size())
+                            : Content.ofFile(item.path()), null, fileMode(item), options.user(),
                             options.group(), options.flags(), options.verify()));
         }
         return entries;

@@ -218,7 +218,7 @@ final class SpecValidation {
                 } else if (entry.content() == null) {
                     problems.add(where + ": source is missing: give the file's source, or mark it ghost");
                 } else if (entry.content() instanceof Content.FromFile file) {
-                    checkSource(where, file.source());
+                    checkSource(where, file);
                 }
             }
             case DIRECTORY -> {
@@ -246,8 +246,16 @@ final class SpecValidation {
         }
     }
 
-    /** One stat per source (links followed), which also gives its size: a tree may hold tens of thousands. */
-    private void checkSource(EntryLabel where, Path source) {
+    /**
+     * One stat per source (links followed), which also gives its size: a tree may hold tens of thousands.
+     * A file its tree's walk found as a regular file is not asked again, only whether it can be read.
+     */
+    private void checkSource(EntryLabel where, Content.FromFile file) {
+        Path source = file.source();
+        if (file.found()) {
+            checkReadable(where, source, file.foundSize());
+            return;
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(source, BasicFileAttributes.class);
@@ -258,10 +266,16 @@ final class SpecValidation {
         if (!attributes.isRegularFile()) {
             problems.add(where + ": source " + Quoting.quote(source) + " is not a regular file: use a directory entry or"
                     + " a file");
-        } else if (!Files.isReadable(source)) {
+        } else {
+            checkReadable(where, source, attributes.size());
+        }
+    }
+
+    private void checkReadable(EntryLabel where, Path source, long size) {
+        if (!Files.isReadable(source)) {
             problems.add(where + ": source " + Quoting.quote(source) + " is not readable: fix its permissions");
         } else {
-            largestSource = Math.max(largestSource, attributes.size());
+            largestSource = Math.max(largestSource, size);
         }
     }
 

@@ -169,6 +169,7 @@ public final class RpmWriter {
             compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel());
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256(), uncompressedV6);
             CpioWriter cpio = new CpioWriter(uncompressed);
+            MessageDigest fileDigest = Digests.sha256(); // one for every file: digest() leaves it reset
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 digests.add("");
@@ -188,7 +189,7 @@ public final class RpmWriter {
                 }
                 switch (entry.kind()) {
                     case FILE -> {
-                        CopiedFile copied = copyContent(entry, sizes[i], cpio, progress, interpreters, v6);
+                        CopiedFile copied = copyContent(entry, sizes[i], cpio, progress, interpreters, v6, fileDigest);
                         digests.set(i, copied.digest());
                         if (v6) {
                             mimeTypes.set(i, MimeTypes.of(entry, copied.head()));
@@ -253,10 +254,10 @@ public final class RpmWriter {
      * Copies a file's content into the archive; an executable's interpreters go to {@code interpreters}.
      *
      * @param sample whether to keep the file's first bytes, which decide its MIME type
+     * @param digest the file digest's algorithm, reset
      */
     private static CopiedFile copyContent(Entry entry, long size, CpioWriter cpio, Progress progress,
-            Set<String> interpreters, boolean sample) throws PackagingException, IOException {
-        MessageDigest digest = Digests.sha256();
+            Set<String> interpreters, boolean sample, MessageDigest digest) throws PackagingException, IOException {
         boolean executable = (entry.mode() & 0111) != 0;
         MimeTypes.Sampler sampler = null;
         List<String> named = List.of();
