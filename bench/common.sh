@@ -3,13 +3,13 @@
 # median: the median of the numbers on standard input, one per line
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# timed NAME COMMAND...: runs COMMAND (its output in $work/last.out), appends "seconds kilobytes" to
-# $work/NAME.times; on failure prints the output and fails
+# timed NAME COMMAND...: runs COMMAND (its output in $work/last.out), appends "seconds kilobytes
+# cpu-seconds" (user and system, children included) to $work/NAME.times; on failure prints the output and fails
 timed() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/last.time" "$@" >"$work/last.out" 2>&1 || {
+  /usr/bin/time -f "%e %M %U %S" -o "$work/last.time" "$@" >"$work/last.out" 2>&1 || {
     echo "$name failed:" >&2; cat "$work/last.out" >&2; return 1; }
-  cat "$work/last.time" >> "$work/$name.times"
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/last.time" >> "$work/$name.times"
 }
 
 # rpm_payload COMPRESSION LEVEL [THREADS]: rpmbuild's %_binary_payload for it, e.g. w3T0.zstdio
