@@ -81,12 +81,13 @@ public final class RpmWriter {
             List<Entry> entries = new ArrayList<>(spec.entries());
             entries.sort(Comparator.comparing(Entry::path));
             long[] sizes = sizes(entries);
+            MainHeader.FileColumns files = MainHeader.fileColumns(spec, entries);
             PayloadResult payload;
-            try (OutputStream room = packageFile.reserveHeaders(predictHeaders(spec, entries, sizes, signing))) {
+            try (OutputStream room = packageFile.reserveHeaders(predictHeaders(spec, entries, sizes, files, signing))) {
                 payload = writePayload(spec, entries, sizes, room);
             }
             packageFile.startFlush();
-            byte[] header = MainHeader.encode(spec, payload);
+            byte[] header = MainHeader.encode(spec, payload, files);
             RpmAcceptance.checkMainHeader(header);
             finished = assemble(spec, output, header, payload, packageFile, signing);
             finished.commit();
@@ -125,15 +126,15 @@ public final class RpmWriter {
      * and a signature packet's length (an RSA or DSA number with leading zero bytes is shorter).
      * When the real headers come out another length, {@link #assemble} copies the payload once more.
      */
-    private static long predictHeaders(PackageSpec spec, List<Entry> entries, long[] sizes, Signing signing)
-            throws PackagingException {
+    private static long predictHeaders(PackageSpec spec, List<Entry> entries, long[] sizes,
+            MainHeader.FileColumns files, Signing signing) throws PackagingException {
         PayloadResult draft = PayloadResult.draft(spec.rpmFormat().isV6(), entries, sizes);
         if (signing == null) { // only lengths: the header of a large tree is not encoded an extra time
-            int headerLength = MainHeader.encodedLength(spec, draft);
+            int headerLength = MainHeader.encodedLength(spec, draft, files);
             return Lead.SIZE + headerLength + (spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
                     : SignatureHeader.unsignedLength(headerLength, draft.compressedSize(), draft.uncompressedSize()));
         }
-        byte[] header = MainHeader.encode(spec, draft);
+        byte[] header = MainHeader.encode(spec, draft, files);
         List<SignatureValue> signatures = new ArrayList<>();
         signatures.add(signing.signer().signHeader(header));
         if (spec.rpmFormat().isV6()) {
