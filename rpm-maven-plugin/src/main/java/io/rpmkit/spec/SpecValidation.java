@@ -273,7 +273,9 @@ final class SpecValidation {
 
     private void checkReadable(EntryLabel where, Path source, long size) {
         if (!Files.isReadable(source)) {
-            problems.add(where + ": source " + Quoting.quote(source) + " is not readable: fix its permissions");
+            // A found file was not stat'ed again: it may have gone since the walk.
+            problems.add(where + ": source " + Quoting.quote(source) + (Files.exists(source)
+                    ? " is not readable: fix its permissions" : " does not exist: give an existing file"));
         } else {
             largestSource = Math.max(largestSource, size);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,5 +72,16 @@ class SourceChangedTest {
         try (Stream<Path> list = Files.list(directory)) {
             return list.toList();
         }
+    }
+
+    /** A file found by a walk and gone before the build validates it is reported as missing, not unreadable. */
+    @Test
+    void aFoundFileThatVanishedIsReportedAsMissing() {
+        Path gone = dir.resolve("gone.bin");
+        PackagingException e = assertThrows(PackagingException.class, () -> PackageSpec.builder().name("gone")
+                .version("1").summary("s").license("MIT").buildTime(Instant.parse("2026-12-02T00:00:00Z"))
+                .entry(Entry.file("/opt/gone.bin", Content.ofFoundFile(gone, 10))).build());
+        assertTrue(e.getMessage().contains("'/opt/gone.bin'") && e.getMessage().contains("does not exist"),
+                e.getMessage());
     }
 }
