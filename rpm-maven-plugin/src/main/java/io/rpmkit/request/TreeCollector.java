@@ -46,13 +46,12 @@ final class TreeCollector {
     private enum Kind { DIRECTORY, FILE, LINK }
 
     /**
-     * A path under the root; {@code relative} is '/'-separated. {@code permissions} are a file's 0777
-     * bits as the walk read them, or -1 where it did not (modes not kept by the execute bit, a followed
-     * link, a file system without POSIX permissions).
-     */
-    /**
-     * @param permissions a file's 0777 bits, -1 when not read
-     * @param size a regular file's size as its own attributes gave it, -1 when not read (a followed link)
+     * A path under the root; {@code relative} is '/'-separated.
+     *
+     * @param permissions a file's 0777 bits as the walk read them, or -1 where it did not (modes not kept
+     *        by the execute bit, a followed link, a file system without POSIX permissions)
+     * @param size a regular file's size as its own attributes gave it, or -1 where the walk did not read
+     *        them (a followed link: its target is asked again)
      */
     private record Found(String relative, Path path, Kind kind, String linkTarget, int permissions, long size) {
         Found(String relative, Path path, Kind kind, String linkTarget) {

@@ -274,8 +274,8 @@ final class SpecValidation {
     private void checkReadable(EntryLabel where, Path source, long size) {
         if (!Files.isReadable(source)) {
             // A found file was not stat'ed again: it may have gone since the walk.
-            problems.add(where + ": source " + Quoting.quote(source) + (Files.exists(source)
-                    ? " is not readable: fix its permissions" : " does not exist: give an existing file"));
+            problems.add(where + ": source " + Quoting.quote(source) + (Files.notExists(source)
+                    ? " does not exist: give an existing file" : " is not readable: fix its permissions"));
         } else {
             largestSource = Math.max(largestSource, size);
         }

@@ -225,6 +225,8 @@ public final class PackageFile implements AutoCloseable {
                 out.force(false);
             } catch (IOException e) {
                 flushFailure = e;
+            } catch (RuntimeException e) {
+                flushFailure = new IOException("flushing " + part + " failed", e);
             }
         }, "rpmkit-flush");
         flusher.setDaemon(true);

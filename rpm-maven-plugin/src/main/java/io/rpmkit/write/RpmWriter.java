@@ -86,9 +86,11 @@ public final class RpmWriter {
             try (OutputStream room = packageFile.reserveHeaders(predictHeaders(spec, entries, sizes, files, signing))) {
                 payload = writePayload(spec, entries, sizes, room);
             }
-            packageFile.startFlush();
             byte[] header = MainHeader.encode(spec, payload, files);
             RpmAcceptance.checkMainHeader(header);
+            if (signing != null || unsignedHeadersFit(spec, header, payload, packageFile)) {
+                packageFile.startFlush(); // a payload about to be copied behind other headers is not flushed
+            }
             finished = assemble(spec, output, header, payload, packageFile, signing);
             finished.commit();
             console.info("Wrote " + output + " (" + Files.size(output) + " bytes, " + payload.entries().size()
@@ -147,6 +149,14 @@ public final class RpmWriter {
         }
         return Lead.SIZE + SignatureHeader.encode(header, draft.compressedSize(), draft.uncompressedSize(),
                 new byte[16], signatures).length + header.length;
+    }
+
+    /** Whether an unsigned package's headers, as they came out, fill the room left for them. */
+    private static boolean unsignedHeadersFit(PackageSpec spec, byte[] header, PayloadResult payload,
+            PackageFile packageFile) {
+        long signature = spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
+                : SignatureHeader.unsignedLength(header.length, payload.compressedSize(), payload.uncompressedSize());
+        return Lead.SIZE + signature + header.length == packageFile.reservedHeaders();
     }
 
     private PayloadResult writePayload(PackageSpec spec, List<Entry> entries, long[] sizes, OutputStream room)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rpmkit.format.FileFlag;
 import io.rpmkit.format.VerifyFlag;
+import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.EntryKind;
 
@@ -180,6 +181,31 @@ class EntryResolverTest {
         assertEquals(List.of(), resolver.problems());
         modes.forEach((path, sourceMode) -> assertEquals((sourceMode & 0100) != 0 ? 0755 : 0644,
                 found.get(path).mode(), path + " from a source of mode 0" + Integer.toOctalString(sourceMode)));
+    }
+
+    /**
+     * A tree's regular files carry the size the walk read, so that it is not asked again; a followed
+     * link's target is asked (its size is not the link's own).
+     */
+    @Test
+    void aTreesFilesKeepTheSizeTheWalkFoundAndAFollowedLinkIsAskedAgain() throws Exception {
+        Map<String, Long> sizes = new TreeMap<>();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 30; i++) {
+            int size = i == 0 ? 0 : random.nextInt(100_000);
+            write("s/d" + i % 4 + "/f" + i, "x".repeat(size));
+            sizes.put("/opt/t/d" + i % 4 + "/f" + i, (long) size);
+        }
+        Files.createSymbolicLink(dir.resolve("s/link"), Path.of("d1/f1"));
+        Map<String, Entry> found = byPath(resolver.resolve(List.of(tree(dir.resolve("s"), "followLinks=true"))));
+        assertEquals(List.of(), resolver.problems());
+        sizes.forEach((path, size) -> {
+            Content.FromFile content = (Content.FromFile) found.get(path).content();
+            assertEquals(size, content.foundSize(), path);
+        });
+        Content.FromFile link = (Content.FromFile) found.get("/opt/t/link").content();
+        assertEquals(-1, link.foundSize(), "a followed link's size is its target's, asked when needed");
+        assertEquals((long) sizes.get("/opt/t/d1/f1"), link.size());
     }
 
     private static String permissionString(int mode) {

@@ -16,7 +16,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A package assembled in place: the payload behind reserved room, flushed while the headers are made. */
+/**
+ * A package assembled in place: the payload behind reserved room, read back and the headers written
+ * at their positions while an early flush runs, holds exactly what was written, and nothing is left
+ * beside it. (That the flush made anything durable sooner no test here can see.)
+ */
 class PackageFileTest {
     @TempDir
     Path dir;
@@ -69,7 +73,7 @@ class PackageFileTest {
         Path target = dir.resolve("never.rpm");
         try (PackageFile file = PackageFile.create(target)) {
             try (OutputStream room = file.reserveHeaders(128)) {
-                room.write(random(new Random(3), 4 << 20));
+                room.write(random(new Random(3), 32 << 20)); // long enough to flush that close meets it running
             }
             file.startFlush();
         }

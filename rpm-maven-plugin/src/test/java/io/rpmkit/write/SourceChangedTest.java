@@ -28,7 +28,8 @@ import io.rpmkit.spec.TargetRpm;
 
 /**
  * A tree's file keeps the size its walk found: one that grew or shrank since fails the build with
- * its name and both sizes, and leaves no package; one that kept its size is written.
+ * its name and the size it was found with (and, when it shrank, how much it still had), and leaves no
+ * package; one that kept its size is written.
  */
 class SourceChangedTest {
     private static final int SIZE = 70_000; // more than the archive writer's buffer
