@@ -55,12 +55,13 @@ public final class CpioWriter {
             throw new IllegalArgumentException(record.name() + " is over 4 GiB; newc cannot store it");
         }
         // "." and the name, encoded into a buffer kept from record to record: one array less per file.
-        int length = 1 + Utf8.length(record.name());
-        if (nameBuffer.capacity() < length) {
-            nameBuffer = ByteBuffer.allocate(Math.max(length, 2 * nameBuffer.capacity()));
+        // A UTF-16 char takes at most 3 bytes in UTF-8 (a surrogate pair 4 for two), so this room holds it.
+        int room = 1 + 3 * record.name().length();
+        if (nameBuffer.capacity() < room) {
+            nameBuffer = ByteBuffer.allocate(Math.max(room, 2 * nameBuffer.capacity()));
         }
         nameBuffer.clear().put((byte) '.');
-        Utf8.put(nameBuffer, record.name());
+        int length = 1 + Utf8.put(nameBuffer, record.name());
         writeRecordHeader(nameBuffer.array(), length, record);
     }
 

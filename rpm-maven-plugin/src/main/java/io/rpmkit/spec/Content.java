@@ -39,7 +39,7 @@ public interface Content {
     record FromFile(Path source, long foundSize) implements Content {
         @Override
         public long size() throws IOException {
-            return foundSize >= 0 ? foundSize : Files.size(source);
+            return found() ? foundSize : Files.size(source);
         }
 
         /** Whether a walk found this file, as a regular file of {@link #foundSize} bytes. */

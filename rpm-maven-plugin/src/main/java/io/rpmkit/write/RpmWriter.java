@@ -88,7 +88,8 @@ public final class RpmWriter {
             }
             byte[] header = MainHeader.encode(spec, payload, files);
             RpmAcceptance.checkMainHeader(header);
-            if (signing != null || unsignedHeadersFit(spec, header, payload, packageFile)) {
+            if (signing != null
+                    || unsignedHeadersLength(spec, header.length, payload) == packageFile.reservedHeaders()) {
                 packageFile.startFlush(); // a payload about to be copied behind other headers is not flushed
             }
             finished = assemble(spec, output, header, payload, packageFile, signing);
@@ -132,9 +133,7 @@ public final class RpmWriter {
             MainHeader.FileColumns files, Signing signing) throws PackagingException {
         PayloadResult draft = PayloadResult.draft(spec.rpmFormat().isV6(), entries, sizes);
         if (signing == null) { // only lengths: the header of a large tree is not encoded an extra time
-            int headerLength = MainHeader.encodedLength(spec, draft, files);
-            return Lead.SIZE + headerLength + (spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
-                    : SignatureHeader.unsignedLength(headerLength, draft.compressedSize(), draft.uncompressedSize()));
+            return unsignedHeadersLength(spec, MainHeader.encodedLength(spec, draft, files), draft);
         }
         byte[] header = MainHeader.encode(spec, draft, files);
         List<SignatureValue> signatures = new ArrayList<>();
@@ -151,12 +150,10 @@ public final class RpmWriter {
                 new byte[16], signatures).length + header.length;
     }
 
-    /** Whether an unsigned package's headers, as they came out, fill the room left for them. */
-    private static boolean unsignedHeadersFit(PackageSpec spec, byte[] header, PayloadResult payload,
-            PackageFile packageFile) {
-        long signature = spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
-                : SignatureHeader.unsignedLength(header.length, payload.compressedSize(), payload.uncompressedSize());
-        return Lead.SIZE + signature + header.length == packageFile.reservedHeaders();
+    /** Lead, unsigned signature header and a main header of {@code headerLength} bytes, in all. */
+    private static long unsignedHeadersLength(PackageSpec spec, int headerLength, PayloadResult payload) {
+        return Lead.SIZE + headerLength + (spec.rpmFormat().isV6() ? SignatureHeader.unsignedLengthV6()
+                : SignatureHeader.unsignedLength(headerLength, payload.compressedSize(), payload.uncompressedSize()));
     }
 
     private PayloadResult writePayload(PackageSpec spec, List<Entry> entries, long[] sizes, OutputStream room)
