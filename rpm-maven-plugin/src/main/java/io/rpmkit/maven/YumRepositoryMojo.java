@@ -54,8 +54,9 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     /**
      * The repository: packages are copied into its {@code packages/}, metadata written to its
      * {@code repodata/}. Every .rpm file below it is indexed (but for those under {@code repodata/} and
-     * directories whose name starts with a dot), also those left from earlier builds; packages given that
-     * are below it already stay where they are.
+     * directories whose name starts with a dot; links to directories outside it are followed), also those
+     * left from earlier builds; an .rpm entry that is no package (a link to nothing, a fifo) is an error.
+     * Packages given that are below it already stay where they are.
      */
     @Parameter(property = "rpm.repository.directory", defaultValue = "${project.build.directory}/yum-repository",
             required = true)
@@ -70,8 +71,8 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     private String revision;
 
     /**
-     * Further packages: directories (every .rpm file below them, but for those under {@code repodata/} and
-     * directories whose name starts with a dot; one without any is an error) or .rpm files. Those below
+     * Further packages: directories (every .rpm file below them, found as in {@code directory}; one without
+     * any is an error) or .rpm files. Those below
      * {@code directory} are indexed where they are, e.g. the repository's own {@code packages/} to index a
      * directory of packages in place.
      */

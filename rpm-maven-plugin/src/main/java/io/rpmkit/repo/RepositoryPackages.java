@@ -1,12 +1,9 @@
 package io.rpmkit.repo;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,10 +54,11 @@ public final class RepositoryPackages {
     /**
      * The packages for a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
      * {@code sources} name (a file stands for itself, a directory for every .rpm file below it, in path
-     * order, but for those under {@code repodata/} and directories whose name starts with a dot, as in the
-     * repository itself), each file once and each package once. Each file outside {@code repository} has
-     * its headers read once. All problems are reported together: a file that is missing or not a package;
-     * a source that does not exist, is not an .rpm file or is a directory without one; a package whose name
+     * order, found as the repository finds its own: {@link PackageWalk}), each file once and each package
+     * once. Each file outside {@code repository} has its headers read once. All problems are reported
+     * together: a file that is missing or not a package (also an .rpm entry of a source directory that is
+     * a link to nothing, or a fifo); a source that does not exist, is not an .rpm file or is a directory
+     * without one; a package whose name
      * cannot be a file name; a file in the repository where the writer does not look; and two different
      * files of one package (a renamed copy, the same bytes, counts once), also one to copy and one in the
      * repository's {@value #PACKAGES} already, given as a source.
@@ -177,7 +175,7 @@ public final class RepositoryPackages {
         void directory(Path source, String where) throws PackagingException {
             Path real = real(source);
             if (!real.startsWith(root)) {
-                List<Path> below = rpmFilesBelow(real, where + source, false);
+                List<Path> below = rpmFilesBelow(real, where + source, false, problems);
                 if (below.isEmpty()) {
                     problems.add(holdsNoPackage(where, source));
                 }
@@ -186,7 +184,7 @@ public final class RepositoryPackages {
                 }
             } else if (indexedInPlace(real, where + source)) {
                 // All of it is the writer's to walk and read: here only whether it holds a package at all.
-                if (rpmFilesBelow(real, where + source, true).isEmpty()) {
+                if (rpmFilesBelow(real, where + source, true, problems).isEmpty()) {
                     problems.add(holdsNoPackage(where, source));
                 } else if (seen.add(real)) {
                     inPlace.add(source);
@@ -275,33 +273,26 @@ public final class RepositoryPackages {
     }
 
     /**
-     * The .rpm files below a directory (a real path), and links to them, in path order, but for those the
-     * repository leaves out below it (see {@link RepositoryWriter#skipsDirectory}); only the first one found if
-     * {@code first}.
+     * The .rpm files below a directory (a real path), and links to them, in path order, as the repository
+     * would find them below it ({@link PackageWalk}); only the first one found if {@code first}. What
+     * cannot be a package there is a problem, named below {@code given}.
      *
-     * @param given the directory as the caller gave it, for the message
+     * @param given the directory as the caller gave it, for the messages
      */
-    private static List<Path> rpmFilesBelow(Path directory, String given, boolean first) throws PackagingException {
-        List<Path> found = new ArrayList<>();
+    private static List<Path> rpmFilesBelow(Path directory, String given, boolean first, List<String> problems)
+            throws PackagingException {
+        PackageWalk.Walked walked;
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return RepositoryWriter.skipsDirectory(directory, dir) ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().endsWith(".rpm") && (attributes.isRegularFile()
-                            || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-                        found.add(file);
-                    }
-                    return first && !found.isEmpty() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                }
-            });
+            walked = PackageWalk.walk(directory, first);
         } catch (IOException e) {
             throw new PackagingException(STEP + ": looking for packages in " + given + ": " + e, e);
+        }
+        for (String problem : walked.problems()) {
+            problems.add(given + ": " + problem);
+        }
+        List<Path> found = new ArrayList<>();
+        for (PackageScan.Found file : walked.found()) {
+            found.add(file.file());
         }
         Collections.sort(found);
         return found;

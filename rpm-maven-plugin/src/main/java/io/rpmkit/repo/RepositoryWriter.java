@@ -2,11 +2,8 @@ package io.rpmkit.repo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +26,9 @@ import io.rpmkit.PackagingException;
  * {@code .zst} with zstd, createrepo_c 1.x's default); with a signer also {@code repomd.xml.asc}.
  *
  * <p>Every {@code .rpm} file under the directory is indexed, except under {@code repodata/} and
- * directories whose name starts with a dot; packages are listed by file name, then path, as
- * createrepo_c orders them. A file that is not a package, two files holding the same
+ * directories whose name starts with a dot, and links to directories outside it are followed
+ * ({@link PackageWalk}); packages are listed by file name, then path, as createrepo_c orders them.
+ * An .rpm entry that is not a package (a file of other bytes, a link to nothing, a fifo), two files holding the same
  * name-epoch:version-release.arch, or text that XML cannot hold are errors, all reported together;
  * then the old {@code repodata/} stays as it was.
  *
@@ -79,7 +77,8 @@ public final class RepositoryWriter {
                 ? CompletableFuture.supplyAsync(() -> Previous.of(directory),
                         new DaemonThreads("rpmkit-previous-metadata"))
                 : CompletableFuture.completedFuture(Previous.NONE);
-        List<PackageScan.Found> found = findPackages(directory);
+        PackageWalk.Walked walked = findPackages(directory);
+        List<PackageScan.Found> found = walked.found();
         Previous previous = previous(reading);
         PackageScan scan = new PackageScan(console, revision, options.changelogLimit(), previous.byLocation(),
                 previous.kept() == null ? Map.of() : previous.kept().byLocation());
@@ -103,8 +102,11 @@ public final class RepositoryWriter {
                         streams.keep(previous.kept(), pkg);
                     }
                 });
-                if (!result.problems().isEmpty()) {
-                    throw new PackagingException(step, result.problems());
+                // What the walk found that is not a package, with what indexing found: all at once.
+                List<String> everything = new ArrayList<>(walked.problems());
+                everything.addAll(result.problems());
+                if (!everything.isEmpty()) {
+                    throw new PackagingException(step, everything);
                 }
                 records = streams.finish(revision, FileTime.from(options.revision()));
             }
@@ -166,46 +168,17 @@ public final class RepositoryWriter {
         return previous;
     }
 
-    /** The .rpm files, ordered by file name, then path, with the size and time the walk saw. */
-    private static List<PackageScan.Found> findPackages(Path directory) throws PackagingException {
-        List<PackageScan.Found> found = new ArrayList<>();
+    /** The .rpm files, ordered by file name, then path, with the size and time the walk saw; and what is not a package. */
+    private static PackageWalk.Walked findPackages(Path directory) throws PackagingException {
+        PackageWalk.Walked walked;
         try {
-            // A repository directory that is a link is walked as its target, not taken for a file.
-            Path walked = directory.toRealPath();
-            // Each file's path starts with the directory's: its location is the rest (relativize costs more).
-            String separator = walked.getFileSystem().getSeparator();
-            String root = walked.toString();
-            int prefix = root.length() + (root.endsWith(separator) ? 0 : separator.length());
-            boolean slashes = separator.equals("/");
-            Files.walkFileTree(walked, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return skipsDirectory(walked, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    String name = file.getFileName().toString();
-                    if (!name.endsWith(".rpm")) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    // A link to a package counts as the package: its target's size and time.
-                    BasicFileAttributes target = attributes.isSymbolicLink() && Files.isRegularFile(file)
-                            ? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
-                    if (target.isRegularFile()) {
-                        String location = file.toString().substring(prefix);
-                        found.add(new PackageScan.Found(file, name, slashes ? location : location.replace(separator,
-                                "/"), target.size(),
-                                target.lastModifiedTime().toInstant().getEpochSecond()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            walked = PackageWalk.walk(directory, false);
         } catch (IOException e) {
             throw new PackagingException("looking for packages in " + directory + ": " + e, e);
         }
+        List<PackageScan.Found> found = new ArrayList<>(walked.found());
         Collections.sort(found);
-        return found;
+        return new PackageWalk.Walked(found, walked.problems());
     }
 
     /**

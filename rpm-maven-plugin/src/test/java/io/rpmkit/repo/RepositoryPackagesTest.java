@@ -106,6 +106,29 @@ class RepositoryPackagesTest {
         assertEquals(7, e.problems().size(), e.getMessage());
     }
 
+    /**
+     * A source directory is walked as the repository is ({@link PackageWalk}): a link out of it is
+     * followed, and an .rpm entry that cannot be a package is a problem named below the source.
+     */
+    @Test
+    void walksASourceDirectoryAsTheRepositoryIsWalked() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path pooled = RepoFixtures.write(RepoFixtures.small("pooled", "1").build(), dir.resolve("pool"));
+        Files.createSymbolicLink(tree.resolve("pool"), dir.resolve("pool"));
+        Path repository = dir.resolve("repo");
+
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(), List.of(tree), "sources",
+                repository);
+        assertEquals(List.of(new PackageFile(tree.resolve("pool").resolve(pooled.getFileName()),
+                "pooled-1-1.noarch.rpm")), collected.toCopy());
+
+        Files.createSymbolicLink(tree.resolve("lost.rpm"), dir.resolve("built/lost-1-1.noarch.rpm"));
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(List.of(),
+                List.of(tree), "sources", repository));
+        assertEquals(List.of("sources[0] " + tree + ": lost.rpm is a link to " + dir.resolve("built/lost-1-1.noarch.rpm")
+                + ", which does not exist: remove the link, or put the package it names there"), e.problems());
+    }
+
     /** A file given with a name (a build's artifact by its coordinates) is named by it in every problem. */
     @Test
     void namesGivenFilesByTheirNamesInProblems() throws Exception {

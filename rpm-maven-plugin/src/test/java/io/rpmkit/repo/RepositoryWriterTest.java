@@ -54,6 +54,69 @@ class RepositoryWriterTest {
         assertEquals(List.of("kept"), RepodataReader.read(repo).packages().stream().map(PackageMetadata::name).toList());
     }
 
+    /**
+     * A link to a directory outside the repository is followed, its packages listed below the link (as
+     * createrepo_c lists them); links to a directory inside it, and links back to a directory being
+     * walked, are not: each package is listed once, where it is, and the walk ends.
+     */
+    @Test
+    void followsLinksOutOfTheRepositoryAndListsEachPackageOnce() throws Exception {
+        Path repo = dir.resolve("repo");
+        Path pool = dir.resolve("pool");
+        RepoFixtures.write(RepoFixtures.small("here", "1").build(), repo.resolve("packages"));
+        RepoFixtures.write(RepoFixtures.small("pooled", "1").build(), pool.resolve("sub"));
+        RepoFixtures.write(RepoFixtures.small("deeper", "1").build(), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(repo.resolve("Packages"), pool);
+        Files.createSymbolicLink(pool.resolve("sub/more"), dir.resolve("elsewhere")); // outside, through outside
+        Files.createSymbolicLink(repo.resolve("alias"), repo.resolve("packages")); // inside: listed where it is
+        Files.createSymbolicLink(repo.resolve("packages/up"), repo); // back to the root
+        Files.createSymbolicLink(pool.resolve("sub/round"), pool); // back to a directory the link led to
+        Files.createSymbolicLink(repo.resolve("packages/here-link.rpm"), dir.resolve("elsewhere")
+                .resolve("deeper-1-1.noarch.rpm")); // a link to a package is the package: a second file of it
+
+        PackagingException twice = assertThrows(PackagingException.class,
+                () -> writer.write(repo, RepositoryOptions.of(RepoFixtures.REVISION)));
+        assertEquals(List.of("Packages/sub/more/deeper-1-1.noarch.rpm and packages/here-link.rpm are both"
+                + " deeper-0:1-1.noarch: a repository holds a package once; remove one of the files"), twice.problems());
+
+        Files.delete(repo.resolve("packages/here-link.rpm"));
+        WrittenRepository written = writer.write(repo, RepositoryOptions.of(RepoFixtures.REVISION));
+        assertEquals(List.of("Packages/sub/more/deeper-1-1.noarch.rpm", "packages/here-1-1.noarch.rpm",
+                "Packages/sub/pooled-1-1.noarch.rpm"), written.packages().stream().map(PackageMetadata::location)
+                .toList());
+        assertEquals(List.of("deeper", "here", "pooled"), RepodataReader.read(repo).packages().stream()
+                .map(PackageMetadata::name).toList());
+    }
+
+    /**
+     * An .rpm entry that cannot be a package (a link to nothing, a fifo) is reported with every other
+     * problem, never passed over; nothing is written and the earlier metadata stays.
+     */
+    @Test
+    void reportsEntriesThatCannotBePackagesWithTheOtherProblems() throws Exception {
+        Path repo = dir.resolve("repo");
+        RepoFixtures.write(RepoFixtures.small("fine", "1").build(), repo.resolve("packages"));
+        writer.write(repo, RepositoryOptions.of(RepoFixtures.REVISION));
+        byte[] repomd = Files.readAllBytes(repo.resolve("repodata/repomd.xml"));
+        Files.createSymbolicLink(repo.resolve("packages/gone.rpm"), dir.resolve("built/gone-1-1.noarch.rpm"));
+        Files.createSymbolicLink(repo.resolve("packages/nowhere"), dir.resolve("no-such-directory"));
+        Path fifo = Files.createDirectories(repo.resolve("incoming")).resolve("pipe.rpm");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        Files.writeString(repo.resolve("packages/notes.rpm"), "not a package ".repeat(10));
+
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> writer.write(repo, RepositoryOptions.of(RepoFixtures.REVISION)));
+
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().contains("packages/gone.rpm is a link to " + dir.resolve("built/gone-1-1.noarch.rpm")
+                + ", which does not exist: remove the link, or put the package it names there"), e.getMessage());
+        assertTrue(e.problems().contains("incoming/pipe.rpm is not a file (a fifo, socket or device): a repository's"
+                + " .rpm entries are packages; remove it"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("packages/notes.rpm is not an rpm package")),
+                e.getMessage());
+        assertArrayEquals(repomd, Files.readAllBytes(repo.resolve("repodata/repomd.xml")), "the earlier metadata stays");
+    }
+
     @Test
     void splitsVersionsAndWritesFlagsAndPre() throws Exception {
         Path repo = dir.resolve("repo");
