@@ -75,6 +75,24 @@ class SourceChangedTest {
         }
     }
 
+    /**
+     * A file found by a walk and replaced by a directory since (a race validation cannot see) fails the
+     * build with the entry, the source and what it is now, and leaves no package.
+     */
+    @Test
+    void aFoundFileThatBecameADirectoryFailsTheBuildWithItsName() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("was-a-file"));
+        PackageSpec spec = PackageSpec.builder().name("changed").version("1").summary("s").license("MIT")
+                .buildTime(Instant.parse("2026-12-02T00:00:00Z"))
+                .entry(Entry.file("/opt/data.bin", Content.ofFoundFile(source, 10))).build();
+        Path output = dir.resolve("out").resolve("changed.rpm");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> new RpmWriter(Console.SILENT).write(spec, output));
+        assertTrue(e.getMessage().contains("entry '/opt/data.bin': reading source '" + source + "' failed: Is a directory"),
+                e.getMessage());
+        assertEquals(List.of(), files(output.getParent()), "nothing is left of the package");
+    }
+
     /** A file found by a walk and gone before the build validates it is reported as missing, not unreadable. */
     @Test
     void aFoundFileThatVanishedIsReportedAsMissing() {
