@@ -54,8 +54,9 @@ public class YumRepositoryMojo extends AbstractSigningMojo {
     /**
      * The repository: packages are copied into its {@code packages/}, metadata written to its
      * {@code repodata/}. Every .rpm file below it is indexed (but for those under {@code repodata/} and
-     * directories whose name starts with a dot; links to directories outside it are followed), also those
-     * left from earlier builds; an .rpm entry that is no package (a link to nothing, a fifo) is an error.
+     * directories whose name starts with a dot; links are followed, and a file several paths reach is
+     * listed once), also those left from earlier builds; an .rpm entry that is no package (a link to
+     * nothing, a fifo) is an error.
      * Packages given that are below it already stay where they are.
      */
     @Parameter(property = "rpm.repository.directory", defaultValue = "${project.build.directory}/yum-repository",

@@ -285,7 +285,9 @@ final class PackageScan {
             }
             return new Indexed(pkg, problems.isEmpty() ? rendered(pkg) : null, problems, logged, false, null);
         } catch (IOException e) {
-            throw new PackagingException("reading " + found.file() + ": " + e, e);
+            // Reported with the others, as a file of other bytes is: a file closed to this user, or gone.
+            return Indexed.problem(location + " cannot be read (" + e + "): make it readable, or move it out of the"
+                    + " directory");
         }
     }
 

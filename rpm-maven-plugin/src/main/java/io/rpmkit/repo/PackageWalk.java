@@ -5,22 +5,31 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The .rpm files below a directory as a repository sees them, one walk for the repository writer and
  * for the directories a build gives it. Left out: {@code repodata/} and directories whose name starts
- * with a dot ({@link RepositoryWriter#skipsDirectory}). A link to a package counts as the package. A
- * link to a directory outside the walked one is followed, as createrepo_c follows it (a repository's
- * {@code Packages} is often a link into a pool), and its packages are listed below the link; a link to
- * a directory inside it is not, since its packages are listed where they are, nor is a link back to a
- * directory being walked. What cannot be a package is reported, never passed over: an .rpm entry that
- * is a link to nothing, or not a file at all (a fifo, a device), and a directory that cannot be read.
+ * with a dot ({@link RepositoryWriter#skipsDirectory}). Links are followed, to packages and to
+ * directories, as createrepo_c follows them (a repository's {@code Packages} is often a link into a
+ * pool), but a link back to a directory being walked is not, and a file reached by several paths
+ * (links, hard links) is listed once, where the walk met it without a link if it did, else at the
+ * first of its places in the metadata's order: createrepo_c lists it once per path, and stops at no
+ * loop. What cannot be a package is reported, never passed over: an .rpm entry that is a link to
+ * nothing or to what cannot be read, or not a file at all (a fifo, a device), and a directory that
+ * cannot be read.
  */
 final class PackageWalk {
     private PackageWalk() {
@@ -28,9 +37,18 @@ final class PackageWalk {
 
     /**
      * @param found the packages in the order the walk met them
+     * @param fileKeys the files they are ({@link BasicFileAttributes#fileKey()}), where the file system has keys
      * @param problems each names the entry by its location below the walked directory
      */
-    record Walked(List<PackageScan.Found> found, List<String> problems) {
+    record Walked(List<PackageScan.Found> found, Set<Object> fileKeys, List<String> problems) {
+    }
+
+    /** A package as the walk met it: by which file, and whether a link to a directory led there. */
+    private record Met(PackageScan.Found found, Object fileKey, boolean throughLink) {
+        /** Whether no link led to it, neither a directory's nor its own. */
+        boolean direct() {
+            return !throughLink && !Files.isSymbolicLink(found.file());
+        }
     }
 
     /**
@@ -45,9 +63,12 @@ final class PackageWalk {
         String rootText = root.toString();
         int prefix = rootText.length() + (rootText.endsWith(separator) ? 0 : separator.length());
         boolean slashes = separator.equals("/");
-        List<PackageScan.Found> found = new ArrayList<>();
+        List<Met> met = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            /** For each directory being walked, whether a link led to it or to one above it. */
+            private final Deque<Boolean> throughLink = new ArrayDeque<>();
+
             private String location(Path path) {
                 String text = path.toString();
                 String location = text.substring(Math.min(prefix, text.length())); // the root itself: ""
@@ -55,13 +76,13 @@ final class PackageWalk {
             }
 
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 if (RepositoryWriter.skipsDirectory(root, dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                // A link to a directory of this tree: its packages are listed at their own place.
-                return !dir.equals(root) && Files.isSymbolicLink(dir) && dir.toRealPath().startsWith(root)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                boolean linked = !throughLink.isEmpty() && (throughLink.peek() || Files.isSymbolicLink(dir));
+                throughLink.push(linked);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -70,38 +91,81 @@ final class PackageWalk {
                 if (!name.endsWith(".rpm")) {
                     return FileVisitResult.CONTINUE;
                 }
-                // Following links, the walk gives a link's own attributes only when its target is missing.
+                // Following links, the walk gives a link's own attributes only when its target cannot be read.
                 if (attributes.isRegularFile()) {
-                    found.add(new PackageScan.Found(file, name, location(file), attributes.size(),
-                            attributes.lastModifiedTime().toInstant().getEpochSecond()));
+                    met.add(new Met(new PackageScan.Found(file, name, location(file), attributes.size(),
+                            attributes.lastModifiedTime().toInstant().getEpochSecond()), attributes.fileKey(),
+                            throughLink.peek()));
                 } else if (attributes.isSymbolicLink()) {
-                    problems.add(location(file) + " is a link to " + Files.readSymbolicLink(file) + ", which does not"
-                            + " exist: remove the link, or put the package it names there");
+                    Path target = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
+                    problems.add(location(file) + " is a link to " + target + (Files.notExists(target)
+                            ? ", which does not exist: remove the link, or put the package it names there"
+                            : ", which cannot be read (a loop of links, or a directory closed to this user): make it"
+                            + " a package, or remove the link"));
                 } else {
                     problems.add(location(file) + " is not a file (a fifo, socket or device): a repository's .rpm"
                             + " entries are packages; remove it");
                 }
-                return firstOnly && !found.isEmpty() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                return firstOnly && !met.isEmpty() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                if (e instanceof FileSystemLoopException) {
-                    return FileVisitResult.CONTINUE; // a link back to a directory being walked: listed there
+                // A link back to a directory being walked lists nothing new; a directory the repository
+                // leaves out is not its to read (the walk opens a directory before asking about it); a
+                // file of another name that went away is none of its business.
+                boolean leftOut = RepositoryWriter.skipsDirectory(root, file);
+                boolean goneOther = e instanceof NoSuchFileException && !file.getFileName().toString().endsWith(".rpm");
+                if (!(e instanceof FileSystemLoopException) && !leftOut && !goneOther) {
+                    problems.add(unreadable(location(file), e));
                 }
-                problems.add(unreadable(location(file), e));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                throughLink.pop();
                 if (e != null) {
                     problems.add(unreadable(location(dir), e));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        return new Walked(found, problems);
+        Set<Object> fileKeys = new HashSet<>();
+        for (Met pkg : met) {
+            if (pkg.fileKey() != null) {
+                fileKeys.add(pkg.fileKey());
+            }
+        }
+        return new Walked(once(met), fileKeys, problems);
+    }
+
+    /** Each file once: where no link led to it, else at its first place by file name, then path. */
+    private static List<PackageScan.Found> once(List<Met> met) {
+        Map<Object, Met> byFile = new HashMap<>();
+        List<Met> kept = new ArrayList<>();
+        for (Met pkg : met) {
+            Met earlier = pkg.fileKey() == null ? null : byFile.putIfAbsent(pkg.fileKey(), pkg);
+            if (earlier == null) {
+                kept.add(pkg);
+            } else if (better(pkg, earlier)) {
+                byFile.put(pkg.fileKey(), pkg);
+                kept.set(kept.indexOf(earlier), pkg);
+            }
+        }
+        List<PackageScan.Found> found = new ArrayList<>(kept.size());
+        for (Met pkg : kept) {
+            found.add(pkg.found());
+        }
+        return found;
+    }
+
+    private static boolean better(Met candidate, Met current) {
+        boolean direct = candidate.direct();
+        if (direct != current.direct()) {
+            return direct;
+        }
+        return candidate.found().compareTo(current.found()) < 0;
     }
 
     private static String unreadable(String location, IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,7 +56,8 @@ public final class RepositoryPackages {
      * The packages for a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
      * {@code sources} name (a file stands for itself, a directory for every .rpm file below it, in path
      * order, found as the repository finds its own: {@link PackageWalk}), each file once and each package
-     * once. Each file outside {@code repository} has its headers read once. All problems are reported
+     * once. Each file outside {@code repository} has its headers read once, unless a link in the
+     * repository leads to it (then it is indexed there, as in place). All problems are reported
      * together: a file that is missing or not a package (also an .rpm entry of a source directory that is
      * a link to nothing, or a fifo); a source that does not exist, is not an .rpm file or is a directory
      * without one; a package whose name
@@ -175,16 +177,18 @@ public final class RepositoryPackages {
         void directory(Path source, String where) throws PackagingException {
             Path real = real(source);
             if (!real.startsWith(root)) {
+                int before = problems.size();
                 List<Path> below = rpmFilesBelow(real, where + source, false, problems);
-                if (below.isEmpty()) {
+                if (below.isEmpty() && problems.size() == before) { // else the walk said what is wrong
                     problems.add(holdsNoPackage(where, source));
                 }
                 for (Path file : below) {
                     file(file, where);
                 }
             } else if (indexedInPlace(real, where + source)) {
-                // All of it is the writer's to walk and read: here only whether it holds a package at all.
-                if (rpmFilesBelow(real, where + source, true, problems).isEmpty()) {
+                // All of it is the writer's to walk, read and report on: here only whether it holds a
+                // package at all (what the walk met before the first one would be reported twice).
+                if (rpmFilesBelow(real, where + source, true, new ArrayList<>()).isEmpty()) {
                     problems.add(holdsNoPackage(where, source));
                 } else if (seen.add(real)) {
                     inPlace.add(source);
@@ -218,7 +222,12 @@ public final class RepositoryPackages {
             List<PackageFile> packages = new ArrayList<>();
             Map<String, Candidate> byName = new HashMap<>();
             Map<String, String> digestByName = new HashMap<>();
+            Set<Object> reached = reachedFromTheRepository();
             for (Candidate candidate : outside) {
+                if (reached.contains(fileKey(candidate.path()))) {
+                    inPlace.add(candidate.path()); // a link in the repository leads to it: indexed there
+                    continue;
+                }
                 String name;
                 try {
                     name = fileName(RpmReader.read(candidate.path()));
@@ -250,6 +259,29 @@ public final class RepositoryPackages {
             return packages;
         }
 
+        /**
+         * The package files the repository's walk reaches (through its links to directories outside it),
+         * when there are packages from outside to check against them; else none.
+         */
+        private Set<Object> reachedFromTheRepository() throws PackagingException {
+            if (outside.isEmpty() || !Files.isDirectory(root)) {
+                return Set.of();
+            }
+            try {
+                return PackageWalk.walk(root, false).fileKeys();
+            } catch (IOException e) {
+                throw new PackagingException(STEP + ": looking for packages in " + root + ": " + e, e);
+            }
+        }
+
+        private static Object fileKey(Path file) throws PackagingException {
+            try {
+                return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                throw new PackagingException(STEP + ": reading " + file + ": " + e, e);
+            }
+        }
+
         /** A problem if the repository's own file of this package, given in place, is another file. */
         private void differentInPlace(Candidate candidate, String name) throws PackagingException {
             Path target = root.resolve(PACKAGES).resolve(name);
@@ -275,7 +307,7 @@ public final class RepositoryPackages {
     /**
      * The .rpm files below a directory (a real path), and links to them, in path order, as the repository
      * would find them below it ({@link PackageWalk}); only the first one found if {@code first}. What
-     * cannot be a package there is a problem, named below {@code given}.
+     * cannot be a package there goes to {@code problems}, named below {@code given}.
      *
      * @param given the directory as the caller gave it, for the messages
      */

@@ -26,8 +26,9 @@ import io.rpmkit.PackagingException;
  * {@code .zst} with zstd, createrepo_c 1.x's default); with a signer also {@code repomd.xml.asc}.
  *
  * <p>Every {@code .rpm} file under the directory is indexed, except under {@code repodata/} and
- * directories whose name starts with a dot, and links to directories outside it are followed
- * ({@link PackageWalk}); packages are listed by file name, then path, as createrepo_c orders them.
+ * directories whose name starts with a dot; links are followed, and a file several paths reach is
+ * listed once ({@link PackageWalk}); packages are listed by file name, then path, as createrepo_c
+ * orders them.
  * An .rpm entry that is not a package (a file of other bytes, a link to nothing, a fifo), two files holding the same
  * name-epoch:version-release.arch, or text that XML cannot hold are errors, all reported together;
  * then the old {@code repodata/} stays as it was.
@@ -178,7 +179,7 @@ public final class RepositoryWriter {
         }
         List<PackageScan.Found> found = new ArrayList<>(walked.found());
         Collections.sort(found);
-        return new PackageWalk.Walked(found, walked.problems());
+        return new PackageWalk.Walked(found, walked.fileKeys(), walked.problems());
     }
 
     /**

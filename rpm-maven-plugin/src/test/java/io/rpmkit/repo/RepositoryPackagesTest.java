@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
 import io.rpmkit.repo.RepositoryPackages.PackageFile;
 
@@ -108,7 +109,8 @@ class RepositoryPackagesTest {
 
     /**
      * A source directory is walked as the repository is ({@link PackageWalk}): a link out of it is
-     * followed, and an .rpm entry that cannot be a package is a problem named below the source.
+     * followed; a package the repository's own links reach is left to it; and an .rpm entry that cannot
+     * be a package is a problem named below the source.
      */
     @Test
     void walksASourceDirectoryAsTheRepositoryIsWalked() throws Exception {
@@ -121,6 +123,17 @@ class RepositoryPackagesTest {
                 repository);
         assertEquals(List.of(new PackageFile(tree.resolve("pool").resolve(pooled.getFileName()),
                 "pooled-1-1.noarch.rpm")), collected.toCopy());
+
+        // The same directory linked from the repository is the repository's: indexed there, not copied in.
+        Files.createDirectories(repository);
+        Files.createSymbolicLink(repository.resolve("Packages"), dir.resolve("pool"));
+        RepositoryPackages.Collected linked = RepositoryPackages.collect(List.of(), List.of(tree), "sources",
+                repository);
+        assertEquals(List.of(), linked.toCopy());
+        assertEquals(List.of(tree.resolve("pool").resolve(pooled.getFileName())), linked.inPlace());
+        assertEquals(List.of("Packages/" + pooled.getFileName()), new RepositoryWriter(Console.SILENT)
+                .write(repository, RepositoryOptions.of(RepoFixtures.REVISION)).packages().stream()
+                .map(PackageMetadata::location).toList());
 
         Files.createSymbolicLink(tree.resolve("lost.rpm"), dir.resolve("built/lost-1-1.noarch.rpm"));
         PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(List.of(),
