@@ -153,6 +153,8 @@ public final class RepositoryPackages {
         /** The real paths of the files and directories in place, for finding a package given twice. */
         private final List<Path> inPlaceReal = new ArrayList<>();
         private final Set<Path> seen = new HashSet<>();
+        /** The package files the repository's walk reaches; null until asked. */
+        private Set<Object> reached;
 
         Gathering(Path root) {
             this.root = root;
@@ -168,7 +170,7 @@ public final class RepositoryPackages {
             } else if (!real.getFileName().toString().endsWith(".rpm")) {
                 problems.add(where + file + " is in the repository's directory " + root + " but not named .rpm, so the"
                         + " repository would leave it out: name it NAME.rpm or give it from outside the repository");
-            } else if (indexedInPlace(real.getParent(), where + file)) {
+            } else if (indexedInPlace(real.getParent(), where + file, real)) {
                 inPlace.add(file);
                 inPlaceReal.add(real);
             }
@@ -185,7 +187,7 @@ public final class RepositoryPackages {
                 for (Path file : below) {
                     file(file, where);
                 }
-            } else if (indexedInPlace(real, where + source)) {
+            } else if (indexedInPlace(real, where + source, real)) {
                 // All of it is the writer's to walk, read and report on: here only whether it holds a
                 // package at all (what the walk met before the first one would be reported twice).
                 if (rpmFilesBelow(real, where + source, true, new ArrayList<>()).isEmpty()) {
@@ -205,9 +207,9 @@ public final class RepositoryPackages {
          * Whether the writer indexes what is in {@code dir}, a directory in the repository: not under its
          * repodata/ or a directory whose name starts with a dot (else a problem, naming {@code given}).
          */
-        private boolean indexedInPlace(Path dir, String given) {
+        private boolean indexedInPlace(Path dir, String given, Path real) throws PackagingException {
             for (Path at = dir; at != null && at.startsWith(root); at = at.getParent()) {
-                if (RepositoryWriter.skipsDirectory(root, at)) {
+                if (RepositoryWriter.skipsDirectory(root, at) && !reachedThroughALink(real)) {
                     problems.add(given + " is in the repository's directory " + root + ", but under " + at
                             + ", which the repository leaves out (repodata/ and directories whose name starts with"
                             + " a dot): move it elsewhere in the repository, or give it from outside");
@@ -222,9 +224,8 @@ public final class RepositoryPackages {
             List<PackageFile> packages = new ArrayList<>();
             Map<String, Candidate> byName = new HashMap<>();
             Map<String, String> digestByName = new HashMap<>();
-            Set<Object> reached = reachedFromTheRepository();
             for (Candidate candidate : outside) {
-                if (reached.contains(fileKey(candidate.path()))) {
+                if (reached().contains(fileKey(candidate.path()))) {
                     inPlace.add(candidate.path()); // a link in the repository leads to it: indexed there
                     continue;
                 }
@@ -260,18 +261,27 @@ public final class RepositoryPackages {
         }
 
         /**
-         * The package files the repository's walk reaches (through its links to directories outside it),
-         * when there are packages from outside to check against them; else none.
+         * The package files the repository's walk reaches, also through its links; walked once, and only
+         * when asked (a package from outside, or one given where the repository does not look).
          */
-        private Set<Object> reachedFromTheRepository() throws PackagingException {
-            if (outside.isEmpty() || !Files.isDirectory(root)) {
-                return Set.of();
+        private Set<Object> reached() throws PackagingException {
+            if (reached == null) {
+                reached = Files.isDirectory(root) ? walk(root, String.valueOf(root), false).fileKeys() : Set.of();
             }
-            try {
-                return PackageWalk.walk(root, false).fileKeys();
-            } catch (IOException e) {
-                throw new PackagingException(STEP + ": looking for packages in " + root + ": " + e, e);
+            return reached;
+        }
+
+        /** Whether the repository's walk reaches this file, or a package below this directory, through a link. */
+        private boolean reachedThroughALink(Path real) throws PackagingException {
+            if (!Files.isDirectory(real)) {
+                return reached().contains(fileKey(real));
             }
+            for (Object key : walk(real, String.valueOf(real), false).fileKeys()) {
+                if (reached().contains(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Object fileKey(Path file) throws PackagingException {
@@ -313,12 +323,7 @@ public final class RepositoryPackages {
      */
     private static List<Path> rpmFilesBelow(Path directory, String given, boolean first, List<String> problems)
             throws PackagingException {
-        PackageWalk.Walked walked;
-        try {
-            walked = PackageWalk.walk(directory, first);
-        } catch (IOException e) {
-            throw new PackagingException(STEP + ": looking for packages in " + given + ": " + e, e);
-        }
+        PackageWalk.Walked walked = walk(directory, given, first);
         for (String problem : walked.problems()) {
             problems.add(given + ": " + problem);
         }
@@ -328,6 +333,14 @@ public final class RepositoryPackages {
         }
         Collections.sort(found);
         return found;
+    }
+
+    private static PackageWalk.Walked walk(Path directory, String given, boolean first) throws PackagingException {
+        try {
+            return PackageWalk.walk(directory, first);
+        } catch (IOException e) {
+            throw new PackagingException(STEP + ": looking for packages in " + given + ": " + e, e);
+        }
     }
 
     /** The file's real path (links resolved), or where it would be when it does not exist yet. */

@@ -249,6 +249,20 @@ class RepositoryPackagesTest {
                         + root.resolve("repodata") + leftOut), e.problems());
     }
 
+    /** What a link in the repository leads to is indexed through it, also from a directory left out. */
+    @Test
+    void takesWhatALinkInTheRepositoryLeadsToAsInPlace() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path build = RepoFixtures.write(RepoFixtures.small("built", "1").build(), repository.resolve(".builds/42"));
+        Files.createSymbolicLink(repository.resolve("current"), Path.of(".builds/42"));
+
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(build),
+                List.of(repository.resolve(".builds/42"), repository.resolve("current")), "sources", repository);
+
+        assertEquals(List.of(), collected.toCopy());
+        assertEquals(List.of(build, repository.resolve(".builds/42")), collected.inPlace());
+    }
+
     /** A package to copy that the repository, given as a source, holds already as another file is two packages. */
     @Test
     void refusesAPackageToCopyOverADifferentOneGivenInPlace() throws Exception {
