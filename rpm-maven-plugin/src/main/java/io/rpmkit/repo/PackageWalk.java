@@ -36,7 +36,8 @@ final class PackageWalk {
     }
 
     /**
-     * @param found the packages in the order the walk met them
+     * @param found the packages, each file at the place {@link #walk} chose for it, in the order the
+     *     walk first met the file
      * @param fileKeys the files they are ({@link BasicFileAttributes#fileKey()}), where the file system has keys
      * @param problems each names the entry by its location below the walked directory
      */
@@ -97,11 +98,7 @@ final class PackageWalk {
                             attributes.lastModifiedTime().toInstant().getEpochSecond()), attributes.fileKey(),
                             throughLink.peek()));
                 } else if (attributes.isSymbolicLink()) {
-                    Path target = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
-                    problems.add(location(file) + " is a link to " + target + (Files.notExists(target)
-                            ? ", which does not exist: remove the link, or put the package it names there"
-                            : ", which cannot be read (a loop of links, or a directory closed to this user): make it"
-                            + " a package, or remove the link"));
+                    problems.add(brokenLink(location(file), file));
                 } else {
                     problems.add(location(file) + " is not a file (a fifo, socket or device): a repository's .rpm"
                             + " entries are packages; remove it");
@@ -142,15 +139,14 @@ final class PackageWalk {
 
     /** Each file once: where no link led to it, else at its first place by file name, then path. */
     private static List<PackageScan.Found> once(List<Met> met) {
-        Map<Object, Met> byFile = new HashMap<>();
+        Map<Object, Integer> placeByFile = new HashMap<>();
         List<Met> kept = new ArrayList<>();
         for (Met pkg : met) {
-            Met earlier = pkg.fileKey() == null ? null : byFile.putIfAbsent(pkg.fileKey(), pkg);
-            if (earlier == null) {
+            Integer place = pkg.fileKey() == null ? null : placeByFile.putIfAbsent(pkg.fileKey(), kept.size());
+            if (place == null) {
                 kept.add(pkg);
-            } else if (better(pkg, earlier)) {
-                byFile.put(pkg.fileKey(), pkg);
-                kept.set(kept.indexOf(earlier), pkg);
+            } else if (better(pkg, kept.get(place))) {
+                kept.set(place, pkg);
             }
         }
         List<PackageScan.Found> found = new ArrayList<>(kept.size());
@@ -166,6 +162,24 @@ final class PackageWalk {
             return direct;
         }
         return candidate.found().compareTo(current.found()) < 0;
+    }
+
+    /**
+     * A link the walk could not follow: where its first step leads, from where the link really is, and
+     * why it goes no further (the target is missing, a loop of links, a directory closed to this user).
+     */
+    private static String brokenLink(String location, Path link) throws IOException {
+        Path step = link.getParent().toRealPath().resolve(Files.readSymbolicLink(link)).normalize();
+        try {
+            Files.readAttributes(link, BasicFileAttributes.class);
+            return location + " is a link to " + step + ", which changed while it was walked: walk it again";
+        } catch (NoSuchFileException e) {
+            return location + " is a link to " + step + (Files.isSymbolicLink(step) ? ", a link to nothing"
+                    : ", which does not exist") + ": remove the link, or put the package it names there";
+        } catch (IOException e) {
+            return location + " is a link to " + step + ", which cannot be followed (" + e.getMessage()
+                    + "): make it lead to a package, or remove it";
+        }
     }
 
     private static String unreadable(String location, IOException e) {

@@ -42,8 +42,8 @@ public final class RepositoryPackages {
 
     /**
      * What {@link #collect} found: the packages to copy into the repository's {@value #PACKAGES}, and the
-     * files and source directories given that are in the repository already, which are neither read nor
-     * copied: the repository writer indexes, and checks, every package there anyway.
+     * files and source directories given that the repository's walk reaches already (in it, or outside
+     * through its links), which are not copied: the repository writer indexes, and checks, them anyway.
      */
     public record Collected(List<PackageFile> toCopy, List<Path> inPlace) {
         public Collected {
@@ -56,12 +56,12 @@ public final class RepositoryPackages {
      * The packages for a repository: {@code files} (e.g. a build's artifacts), then the .rpm files that
      * {@code sources} name (a file stands for itself, a directory for every .rpm file below it, in path
      * order, found as the repository finds its own: {@link PackageWalk}), each file once and each package
-     * once. Each file outside {@code repository} has its headers read once, unless a link in the
-     * repository leads to it (then it is indexed there, as in place). All problems are reported
+     * once. Each file outside {@code repository} has its headers read once, and is copied in unless a
+     * link in the repository leads to it (then the writer indexes it there). All problems are reported
      * together: a file that is missing or not a package (also an .rpm entry of a source directory that is
      * a link to nothing, or a fifo); a source that does not exist, is not an .rpm file or is a directory
-     * without one; a package whose name
-     * cannot be a file name; a file in the repository where the writer does not look; and two different
+     * without one; a package whose name cannot be a file name; a file in the repository where the writer
+     * does not look (under repodata/ or a dot directory, even when a link leads there); and two different
      * files of one package (a renamed copy, the same bytes, counts once), also one to copy and one in the
      * repository's {@value #PACKAGES} already, given as a source.
      *
@@ -170,7 +170,7 @@ public final class RepositoryPackages {
             } else if (!real.getFileName().toString().endsWith(".rpm")) {
                 problems.add(where + file + " is in the repository's directory " + root + " but not named .rpm, so the"
                         + " repository would leave it out: name it NAME.rpm or give it from outside the repository");
-            } else if (indexedInPlace(real.getParent(), where + file, real)) {
+            } else if (indexedInPlace(real.getParent(), where + file)) {
                 inPlace.add(file);
                 inPlaceReal.add(real);
             }
@@ -187,11 +187,13 @@ public final class RepositoryPackages {
                 for (Path file : below) {
                     file(file, where);
                 }
-            } else if (indexedInPlace(real, where + source, real)) {
+            } else if (indexedInPlace(real, where + source)) {
                 // All of it is the writer's to walk, read and report on: here only whether it holds a
-                // package at all (what the walk met before the first one would be reported twice).
-                if (rpmFilesBelow(real, where + source, true, new ArrayList<>()).isEmpty()) {
-                    problems.add(holdsNoPackage(where, source));
+                // package at all (the writer reports what else the walk meets).
+                List<String> walkProblems = new ArrayList<>();
+                if (rpmFilesBelow(real, where + source, true, walkProblems).isEmpty()) {
+                    // Nothing found: what the walk met instead says why, as for a source outside.
+                    problems.addAll(walkProblems.isEmpty() ? List.of(holdsNoPackage(where, source)) : walkProblems);
                 } else if (seen.add(real)) {
                     inPlace.add(source);
                     inPlaceReal.add(real);
@@ -207,9 +209,9 @@ public final class RepositoryPackages {
          * Whether the writer indexes what is in {@code dir}, a directory in the repository: not under its
          * repodata/ or a directory whose name starts with a dot (else a problem, naming {@code given}).
          */
-        private boolean indexedInPlace(Path dir, String given, Path real) throws PackagingException {
+        private boolean indexedInPlace(Path dir, String given) {
             for (Path at = dir; at != null && at.startsWith(root); at = at.getParent()) {
-                if (RepositoryWriter.skipsDirectory(root, at) && !reachedThroughALink(real)) {
+                if (RepositoryWriter.skipsDirectory(root, at)) {
                     problems.add(given + " is in the repository's directory " + root + ", but under " + at
                             + ", which the repository leaves out (repodata/ and directories whose name starts with"
                             + " a dot): move it elsewhere in the repository, or give it from outside");
@@ -225,10 +227,6 @@ public final class RepositoryPackages {
             Map<String, Candidate> byName = new HashMap<>();
             Map<String, String> digestByName = new HashMap<>();
             for (Candidate candidate : outside) {
-                if (reached().contains(fileKey(candidate.path()))) {
-                    inPlace.add(candidate.path()); // a link in the repository leads to it: indexed there
-                    continue;
-                }
                 String name;
                 try {
                     name = fileName(RpmReader.read(candidate.path()));
@@ -245,8 +243,12 @@ public final class RepositoryPackages {
                 }
                 Candidate earlier = byName.putIfAbsent(name, candidate);
                 if (earlier == null) {
-                    packages.add(new PackageFile(candidate.path(), name));
-                    differentInPlace(candidate, name);
+                    if (reached().contains(fileKey(candidate.path()))) {
+                        inPlace.add(candidate.path()); // a link in the repository leads to it: indexed there
+                    } else {
+                        packages.add(new PackageFile(candidate.path(), name));
+                        differentInPlace(candidate, name);
+                    }
                     continue;
                 }
                 // Digests only for names that two files give: thousands of packages need not be hashed for a rare case.
@@ -262,26 +264,13 @@ public final class RepositoryPackages {
 
         /**
          * The package files the repository's walk reaches, also through its links; walked once, and only
-         * when asked (a package from outside, or one given where the repository does not look).
+         * when there is a package from outside to check against them.
          */
         private Set<Object> reached() throws PackagingException {
             if (reached == null) {
                 reached = Files.isDirectory(root) ? walk(root, String.valueOf(root), false).fileKeys() : Set.of();
             }
             return reached;
-        }
-
-        /** Whether the repository's walk reaches this file, or a package below this directory, through a link. */
-        private boolean reachedThroughALink(Path real) throws PackagingException {
-            if (!Files.isDirectory(real)) {
-                return reached().contains(fileKey(real));
-            }
-            for (Object key : walk(real, String.valueOf(real), false).fileKeys()) {
-                if (reached().contains(key)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static Object fileKey(Path file) throws PackagingException {

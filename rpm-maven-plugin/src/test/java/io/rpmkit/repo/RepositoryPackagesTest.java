@@ -2,6 +2,7 @@ package io.rpmkit.repo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,18 +250,46 @@ class RepositoryPackagesTest {
                         + root.resolve("repodata") + leftOut), e.problems());
     }
 
-    /** What a link in the repository leads to is indexed through it, also from a directory left out. */
+    /**
+     * A package from outside that a link in the repository leads to is left to the writer, but still
+     * named: another file of it is reported before anything is copied. What is given where the
+     * repository does not look stays an error when a link leads there too (some of it may be where no
+     * link leads). A source in the repository holding only a broken link says so.
+     */
     @Test
-    void takesWhatALinkInTheRepositoryLeadsToAsInPlace() throws Exception {
-        Path repository = dir.resolve("repo");
-        Path build = RepoFixtures.write(RepoFixtures.small("built", "1").build(), repository.resolve(".builds/42"));
+    void takesWhatTheRepositorysLinksReachAsInPlaceAndStillChecksIt() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path pooled = RepoFixtures.write(RepoFixtures.small("app", "1").build(), dir.resolve("pool"));
+        Files.createSymbolicLink(repository.resolve("Packages"), dir.resolve("pool"));
+        Path rebuilt = RepoFixtures.write(RepoFixtures.small("app", "1").summary("rebuilt").build(),
+                dir.resolve("target"));
+
+        PackagingException twice = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
+                List.of(rebuilt), List.of(dir.resolve("pool")), "sources", repository));
+        assertEquals(List.of(rebuilt + " and sources[0] " + pooled + " are different files of the same package"
+                + " app-1-1.noarch.rpm: a repository holds a package once; leave one of them out"), twice.problems());
+        assertFalse(Files.exists(repository.resolve(RepositoryPackages.PACKAGES)), "nothing is copied");
+
+        Path built = RepoFixtures.write(RepoFixtures.small("built", "1").build(), repository.resolve(".builds/42"));
         Files.createSymbolicLink(repository.resolve("current"), Path.of(".builds/42"));
+        Path broken = Files.createDirectories(repository.resolve("incoming"));
+        Files.createSymbolicLink(broken.resolve("app.rpm"), dir.resolve("missing.rpm"));
+        PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
+                List.of(built), List.of(repository.resolve(".builds"), broken), "sources", repository));
+        Path root = repository.toRealPath();
+        String leftOut = ", which the repository leaves out (repodata/ and directories whose name starts with a dot):"
+                + " move it elsewhere in the repository, or give it from outside";
+        assertEquals(List.of(built + " is in the repository's directory " + root + ", but under "
+                + root.resolve(".builds") + leftOut, "sources[0] " + repository.resolve(".builds") + " is in the"
+                + " repository's directory " + root + ", but under " + root.resolve(".builds") + leftOut,
+                "sources[1] " + broken + ": app.rpm is a link to " + dir.toRealPath().resolve("missing.rpm")
+                + ", which does not exist: remove the link, or put the package it names there"), e.problems());
 
-        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(build),
-                List.of(repository.resolve(".builds/42"), repository.resolve("current")), "sources", repository);
-
+        Files.delete(broken.resolve("app.rpm"));
+        RepositoryPackages.Collected collected = RepositoryPackages.collect(List.of(), List.of(dir.resolve("pool")),
+                "sources", repository);
         assertEquals(List.of(), collected.toCopy());
-        assertEquals(List.of(build, repository.resolve(".builds/42")), collected.inPlace());
+        assertEquals(List.of(pooled), collected.inPlace());
     }
 
     /** A package to copy that the repository, given as a source, holds already as another file is two packages. */
