@@ -1,6 +1,8 @@
 package io.rpmkit.repo;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -168,18 +170,31 @@ final class PackageWalk {
      * A link the walk could not follow: where its first step leads, from where the link really is, and
      * why it goes no further (the target is missing, a loop of links, a directory closed to this user).
      */
-    private static String brokenLink(String location, Path link) throws IOException {
-        Path step = link.getParent().toRealPath().resolve(Files.readSymbolicLink(link)).normalize();
+    private static String brokenLink(String location, Path link) {
+        Path step;
+        try {
+            step = link.getParent().toRealPath().resolve(Files.readSymbolicLink(link)).normalize();
+        } catch (IOException e) {
+            return changed(location);
+        }
         try {
             Files.readAttributes(link, BasicFileAttributes.class);
-            return location + " is a link to " + step + ", which changed while it was walked: walk it again";
+            return changed(location);
         } catch (NoSuchFileException e) {
-            return location + " is a link to " + step + (Files.isSymbolicLink(step) ? ", a link to nothing"
+            return location + " is a link to " + step + (Files.isSymbolicLink(step) ? ", itself a link to nothing"
                     : ", which does not exist") + ": remove the link, or put the package it names there";
         } catch (IOException e) {
-            return location + " is a link to " + step + ", which cannot be followed (" + e.getMessage()
-                    + "): make it lead to a package, or remove it";
+            String why = e instanceof AccessDeniedException ? "a directory on its way is closed to this user"
+                    : e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
+                    : e.toString();
+            return location + " is a link to " + step + ", which cannot be followed (" + why + "): make it lead to a"
+                    + " package, or remove it";
         }
+    }
+
+    private static String changed(String location) {
+        return location + " changed while the directory was walked: write the repository when its files no longer"
+                + " change";
     }
 
     private static String unreadable(String location, IOException e) {

@@ -61,7 +61,7 @@ public final class RepositoryPackages {
      * together: a file that is missing or not a package (also an .rpm entry of a source directory that is
      * a link to nothing, or a fifo); a source that does not exist, is not an .rpm file or is a directory
      * without one; a package whose name cannot be a file name; a file in the repository where the writer
-     * does not look (under repodata/ or a dot directory, even when a link leads there); and two different
+     * does not look (under repodata/ or a dot directory, unless its links reach all of it); and two different
      * files of one package (a renamed copy, the same bytes, counts once), also one to copy and one in the
      * repository's {@value #PACKAGES} already, given as a source.
      *
@@ -170,7 +170,7 @@ public final class RepositoryPackages {
             } else if (!real.getFileName().toString().endsWith(".rpm")) {
                 problems.add(where + file + " is in the repository's directory " + root + " but not named .rpm, so the"
                         + " repository would leave it out: name it NAME.rpm or give it from outside the repository");
-            } else if (indexedInPlace(real.getParent(), where + file)) {
+            } else if (indexedInPlace(real.getParent(), where + file, real)) {
                 inPlace.add(file);
                 inPlaceReal.add(real);
             }
@@ -187,7 +187,7 @@ public final class RepositoryPackages {
                 for (Path file : below) {
                     file(file, where);
                 }
-            } else if (indexedInPlace(real, where + source)) {
+            } else if (indexedInPlace(real, where + source, real)) {
                 // All of it is the writer's to walk, read and report on: here only whether it holds a
                 // package at all (the writer reports what else the walk meets).
                 List<String> walkProblems = new ArrayList<>();
@@ -206,12 +206,14 @@ public final class RepositoryPackages {
         }
 
         /**
-         * Whether the writer indexes what is in {@code dir}, a directory in the repository: not under its
-         * repodata/ or a directory whose name starts with a dot (else a problem, naming {@code given}).
+         * Whether the writer indexes {@code real} (a file, or a directory's every package), which is in
+         * {@code dir}, a directory in the repository: not under its repodata/ or a directory whose name
+         * starts with a dot, unless links in the repository reach all of it (else a problem, naming
+         * {@code given}).
          */
-        private boolean indexedInPlace(Path dir, String given) {
+        private boolean indexedInPlace(Path dir, String given, Path real) throws PackagingException {
             for (Path at = dir; at != null && at.startsWith(root); at = at.getParent()) {
-                if (RepositoryWriter.skipsDirectory(root, at)) {
+                if (RepositoryWriter.skipsDirectory(root, at) && !reachedWhole(real)) {
                     problems.add(given + " is in the repository's directory " + root + ", but under " + at
                             + ", which the repository leaves out (repodata/ and directories whose name starts with"
                             + " a dot): move it elsewhere in the repository, or give it from outside");
@@ -257,6 +259,11 @@ public final class RepositoryPackages {
                 }
                 if (!digest(candidate.path()).equals(digestByName.get(name))) {
                     problems.add(twoFiles(earlier, candidate.where() + candidate.path(), name));
+                } else if (reached().contains(fileKey(candidate.path()))
+                        && packages.removeIf(pkg -> pkg.path().equals(earlier.path()))) {
+                    // The same bytes, which a link in the repository reaches: indexed there, not copied too.
+                    inPlace.add(candidate.path());
+                    byName.put(name, candidate);
                 }
             }
             return packages;
@@ -264,13 +271,22 @@ public final class RepositoryPackages {
 
         /**
          * The package files the repository's walk reaches, also through its links; walked once, and only
-         * when there is a package from outside to check against them.
+         * when asked (a package from outside, or one given where the repository does not look).
          */
         private Set<Object> reached() throws PackagingException {
             if (reached == null) {
                 reached = Files.isDirectory(root) ? walk(root, String.valueOf(root), false).fileKeys() : Set.of();
             }
             return reached;
+        }
+
+        /** Whether the repository's walk reaches this file, or every package below this directory (and one at least). */
+        private boolean reachedWhole(Path real) throws PackagingException {
+            if (!Files.isDirectory(real)) {
+                return reached().contains(fileKey(real));
+            }
+            Set<Object> below = walk(real, String.valueOf(real), false).fileKeys();
+            return !below.isEmpty() && reached().containsAll(below);
         }
 
         private static Object fileKey(Path file) throws PackagingException {

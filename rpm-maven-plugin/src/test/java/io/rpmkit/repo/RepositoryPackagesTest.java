@@ -2,7 +2,6 @@ package io.rpmkit.repo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -252,9 +251,9 @@ class RepositoryPackagesTest {
 
     /**
      * A package from outside that a link in the repository leads to is left to the writer, but still
-     * named: another file of it is reported before anything is copied. What is given where the
-     * repository does not look stays an error when a link leads there too (some of it may be where no
-     * link leads). A source in the repository holding only a broken link says so.
+     * named: another file of it is reported, and the same bytes from elsewhere are not copied in. What
+     * is given where the repository does not look is in place when links reach all of it, else an
+     * error. A source in the repository holding only a broken link says so.
      */
     @Test
     void takesWhatTheRepositorysLinksReachAsInPlaceAndStillChecksIt() throws Exception {
@@ -268,10 +267,19 @@ class RepositoryPackagesTest {
                 List.of(rebuilt), List.of(dir.resolve("pool")), "sources", repository));
         assertEquals(List.of(rebuilt + " and sources[0] " + pooled + " are different files of the same package"
                 + " app-1-1.noarch.rpm: a repository holds a package once; leave one of them out"), twice.problems());
-        assertFalse(Files.exists(repository.resolve(RepositoryPackages.PACKAGES)), "nothing is copied");
+        // The same bytes from the build and through the link: indexed through the link, not copied too.
+        Path sameBytes = Files.copy(pooled, Files.createDirectories(dir.resolve("same")).resolve("app.rpm"));
+        RepositoryPackages.Collected once = RepositoryPackages.collect(List.of(sameBytes), List.of(dir.resolve("pool")),
+                "sources", repository);
+        assertEquals(List.of(), once.toCopy());
+        assertEquals(List.of(pooled), once.inPlace());
 
+        // Where the repository does not look: in place when links reach all of it, else an error.
         Path built = RepoFixtures.write(RepoFixtures.small("built", "1").build(), repository.resolve(".builds/42"));
+        RepoFixtures.write(RepoFixtures.small("older", "1").build(), repository.resolve(".builds/41"));
         Files.createSymbolicLink(repository.resolve("current"), Path.of(".builds/42"));
+        assertEquals(List.of(built, repository.resolve(".builds/42")), RepositoryPackages.collect(List.of(built),
+                List.of(repository.resolve(".builds/42")), "sources", repository).inPlace());
         Path broken = Files.createDirectories(repository.resolve("incoming"));
         Files.createSymbolicLink(broken.resolve("app.rpm"), dir.resolve("missing.rpm"));
         PackagingException e = assertThrows(PackagingException.class, () -> RepositoryPackages.collect(
@@ -279,8 +287,7 @@ class RepositoryPackagesTest {
         Path root = repository.toRealPath();
         String leftOut = ", which the repository leaves out (repodata/ and directories whose name starts with a dot):"
                 + " move it elsewhere in the repository, or give it from outside";
-        assertEquals(List.of(built + " is in the repository's directory " + root + ", but under "
-                + root.resolve(".builds") + leftOut, "sources[0] " + repository.resolve(".builds") + " is in the"
+        assertEquals(List.of("sources[0] " + repository.resolve(".builds") + " is in the"
                 + " repository's directory " + root + ", but under " + root.resolve(".builds") + leftOut,
                 "sources[1] " + broken + ": app.rpm is a link to " + dir.toRealPath().resolve("missing.rpm")
                 + ", which does not exist: remove the link, or put the package it names there"), e.problems());

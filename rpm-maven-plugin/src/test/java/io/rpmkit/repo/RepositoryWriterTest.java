@@ -109,6 +109,8 @@ class RepositoryWriterTest {
         byte[] repomd = Files.readAllBytes(repo.resolve("repodata/repomd.xml"));
         Files.createSymbolicLink(repo.resolve("packages/gone.rpm"), dir.resolve("built/gone-1-1.noarch.rpm"));
         Files.createSymbolicLink(repo.resolve("packages/nowhere"), dir.resolve("no-such-directory"));
+        Files.createSymbolicLink(repo.resolve("mirror"), Files.createDirectories(dir.resolve("pool/sub")));
+        Files.createSymbolicLink(dir.resolve("pool/sub/lost.rpm"), Path.of("../lost-1-1.noarch.rpm")); // from pool/sub
         Files.createSymbolicLink(repo.resolve("packages/one.rpm"), Path.of("two.rpm"));
         Files.createSymbolicLink(repo.resolve("packages/two.rpm"), Path.of("one.rpm"));
         Path fifo = Files.createDirectories(repo.resolve("incoming")).resolve("pipe.rpm");
@@ -123,16 +125,20 @@ class RepositoryWriterTest {
         PackagingException e = assertThrows(PackagingException.class,
                 () -> writer.write(repo, RepositoryOptions.of(RepoFixtures.REVISION)));
 
-        assertEquals(fifos ? 5 : 4, e.problems().size(), e.getMessage());
+        assertEquals(fifos ? 6 : 5, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().contains("mirror/lost.rpm is a link to " + dir.toRealPath().resolve(
+                "pool/lost-1-1.noarch.rpm") + ", which does not exist: remove the link, or put the package it names"
+                + " there"), e.getMessage());
         assertTrue(e.problems().contains("packages/gone.rpm is a link to " + dir.toRealPath().resolve(
                 "built/gone-1-1.noarch.rpm") + ", which does not exist: remove the link, or put the package it names"
                 + " there"), e.getMessage());
         for (String[] loop : new String[][] {{"one", "two"}, {"two", "one"}}) {
             Path link = repo.toRealPath().resolve("packages/" + loop[0] + ".rpm");
-            assertTrue(e.problems().contains("packages/" + loop[0] + ".rpm is a link to " + link.resolveSibling(loop[1]
-                    + ".rpm") + ", which cannot be followed (" + link + ": Too many levels of symbolic links or unable"
-                    + " to access attributes of symbolic link): make it lead to a package, or remove it"),
-                    e.getMessage());
+            // The reason is the system's (ELOOP, in the JDK's words).
+            String prefix = "packages/" + loop[0] + ".rpm is a link to " + link.resolveSibling(loop[1] + ".rpm")
+                    + ", which cannot be followed (";
+            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(prefix) && p.contains("symbolic links")
+                    && p.endsWith("): make it lead to a package, or remove it")), e.getMessage());
         }
         assertTrue(!fifos || e.problems().contains("incoming/pipe.rpm is not a file (a fifo, socket or device): a"
                 + " repository's .rpm entries are packages; remove it"), e.getMessage());
