@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,18 +129,17 @@ final class PackageWalk {
                 return FileVisitResult.CONTINUE;
             }
         });
-        Set<Object> fileKeys = new HashSet<>();
-        for (Met pkg : met) {
-            if (pkg.fileKey() != null) {
-                fileKeys.add(pkg.fileKey());
-            }
-        }
-        return new Walked(once(met), fileKeys, problems);
+        Map<Object, Integer> placeByFile = new HashMap<>();
+        List<PackageScan.Found> found = once(met, placeByFile);
+        return new Walked(found, placeByFile.keySet(), problems);
     }
 
-    /** Each file once: where no link led to it, else at its first place by file name, then path. */
-    private static List<PackageScan.Found> once(List<Met> met) {
-        Map<Object, Integer> placeByFile = new HashMap<>();
+    /**
+     * Each file once: where no link led to it, else at its first place by file name, then path.
+     *
+     * @param placeByFile filled with each file's key and its place in the result
+     */
+    private static List<PackageScan.Found> once(List<Met> met, Map<Object, Integer> placeByFile) {
         List<Met> kept = new ArrayList<>();
         for (Met pkg : met) {
             Integer place = pkg.fileKey() == null ? null : placeByFile.putIfAbsent(pkg.fileKey(), kept.size());

@@ -213,7 +213,11 @@ public final class RepositoryPackages {
          */
         private boolean indexedInPlace(Path dir, String given, Path real) throws PackagingException {
             for (Path at = dir; at != null && at.startsWith(root); at = at.getParent()) {
-                if (RepositoryWriter.skipsDirectory(root, at) && !reachedWhole(real)) {
+                if (RepositoryWriter.skipsDirectory(root, at)) {
+                    // One left-out directory above is enough: whether links reach it all decides, once.
+                    if (reachedWhole(real)) {
+                        return true;
+                    }
                     problems.add(given + " is in the repository's directory " + root + ", but under " + at
                             + ", which the repository leaves out (repodata/ and directories whose name starts with"
                             + " a dot): move it elsewhere in the repository, or give it from outside");
