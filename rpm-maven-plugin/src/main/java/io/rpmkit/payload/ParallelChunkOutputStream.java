@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     private final OutputStream out;
     private final int chunkSize;
+    private final int threads;
     private final ExecutorService workers;
     private final int maxInFlight;
     private final Deque<InFlight<T>> inFlight = new ArrayDeque<>();
@@ -36,6 +37,7 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName) {
         this.out = out;
+        this.threads = threads;
         this.chunkSize = chunkSize;
         this.chunk = new byte[chunkSize];
         this.maxInFlight = maxInFlight;
@@ -70,6 +72,11 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     /** Whether the final chunk is submitted even when empty (gzip needs its closing deflate block). */
     boolean submitsEmptyLastChunk() {
         return true;
+    }
+
+    /** How many chunks are compressed at once. */
+    final int workers() {
+        return threads;
     }
 
     final OutputStream target() {
@@ -127,7 +134,9 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while compressing");
         } catch (ExecutionException e) {
-            throw new IOException("compressing failed", e.getCause());
+            Throwable cause = e.getCause();
+            throw new IOException("compressing failed" + (cause instanceof IOException ? ": " + cause.getMessage() : ""),
+                    cause);
         }
     }
 

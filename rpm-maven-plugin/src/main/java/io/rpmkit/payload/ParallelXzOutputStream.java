@@ -20,24 +20,87 @@ import org.tukaani.xz.XZOutputStream;
  * encoder, but the format allows a stream of independent blocks (as {@code xz -T} writes): each
  * chunk is compressed on its own into a one-block stream, and its block is moved into one stream
  * with a combined index. The bytes depend only on the input and the level, not on the thread count.
+ *
+ * <p>A block is as long as the level's dictionary, at least 8 MiB: a dictionary longer than its block
+ * would cost memory and find nothing (levels 7 to 9 compressed no better than 6 when every block was
+ * 8 MiB). Each encoder holds arrays of about eleven times its dictionary on the heap (level 6: 93 MiB,
+ * level 9: 673 MiB), so there are as many encoders as the cores, but no more than the heap can hold,
+ * as rpm 4.19 and later limit their payload threads by the memory there is; a heap too small for even
+ * one is an error that says what the level needs.
  */
 public final class ParallelXzOutputStream extends ParallelChunkOutputStream<ParallelXzOutputStream.Block> {
-    /** The LZMA2 dictionary of presets 6 to 9 is 8 to 64 MiB; blocks of 8 MiB lose little across them. */
-    private static final int CHUNK = 8 << 20;
+    /** The shortest block: the dictionary of presets 5 and 6, xz's default. */
+    static final int MIN_BLOCK = 8 << 20;
     private static final int STREAM_HEADER = 12;
     private static final int STREAM_FOOTER = 12;
 
     record Block(byte[] stream, int start, int end, long unpaddedSize, long uncompressedSize) {
     }
 
+    private final int level;
     private final LZMA2Options options;
+    /**
+     * The encoders' arrays, used again from block to block instead of left to the collector; this
+     * stream's own, so that they are garbage once it closes rather than held for the rest of the build.
+     */
+    private final BasicArrayCache arrays = new BasicArrayCache();
     private final List<long[]> records = new ArrayList<>();
     private boolean headerWritten;
 
     public ParallelXzOutputStream(OutputStream out, int level, int threads) throws IOException {
-        // Each encoder holds about 100 MiB at level 6: keep the queue short.
-        super(out, CHUNK, threads, threads + 1, "rpmkit-xz");
-        this.options = new LZMA2Options(level);
+        this(out, level, threads, availableHeap());
+    }
+
+    /** @param heap the bytes of heap the stream may fill: what the JVM may grow to, less what is in use */
+    ParallelXzOutputStream(OutputStream out, int level, int threads, long heap) throws IOException {
+        this(out, new LZMA2Options(level), level, encoders(level, threads, heap));
+    }
+
+    private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, int encoders) {
+        super(out, blockSize(options), encoders, encoders + 1, "rpmkit-xz");
+        this.level = level;
+        this.options = options;
+    }
+
+    /** The uncompressed bytes of each block: the level's dictionary, at least {@link #MIN_BLOCK}. */
+    static int blockSize(LZMA2Options options) {
+        return Math.max(MIN_BLOCK, options.getDictSize());
+    }
+
+    /** What one more encoder takes: its arrays, the block it reads and its compressed copy. */
+    static long bytesPerEncoder(int level) throws IOException {
+        LZMA2Options options = new LZMA2Options(level);
+        return ((long) options.getEncoderMemoryUsage() << 10) + 2L * blockSize(options);
+    }
+
+    /**
+     * How many encoders to run: one per thread, as many as three quarters of {@code heap} holds
+     * beside the block being filled and one waiting to be written (the rest is the build's, and
+     * room for the collector), and at least one.
+     *
+     * @throws IOException when the heap cannot hold even one encoder
+     */
+    static int encoders(int level, int threads, long heap) throws IOException {
+        long perEncoder = bytesPerEncoder(level);
+        long besides = 2L * blockSize(new LZMA2Options(level));
+        if (heap < perEncoder + besides) {
+            throw new IOException("xz level " + level + " needs about " + mib(perEncoder + besides) + " MiB of heap,"
+                    + " and this JVM has " + mib(heap) + " MiB left: give it more (-Xmx; under Maven, MAVEN_OPTS),"
+                    + " or choose a lower compressionLevel (xz 6 needs about " + mib(bytesPerEncoder(6)) + " MiB for"
+                    + " each core) or zstd");
+        }
+        long fit = (heap / 4 * 3 - besides) / perEncoder;
+        return (int) Math.max(1, Math.min(threads, fit));
+    }
+
+    /** What the heap may still grow by: its limit less what it holds now (garbage too, so never too much). */
+    private static long availableHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     @Override
@@ -53,9 +116,13 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
     /** Compresses one chunk as a one-block stream and finds its block and index record. */
     private Block compress(byte[] input) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(input.length / 2 + 1024);
-        // The encoder's 100 MiB of arrays are reused from block to block instead of left to the collector.
-        try (XZOutputStream xz = new XZOutputStream(buffer, options, XZ.CHECK_CRC64, BasicArrayCache.getInstance())) {
+        try (XZOutputStream xz = new XZOutputStream(buffer, options, XZ.CHECK_CRC64, arrays)) {
             xz.write(input);
+        } catch (OutOfMemoryError e) {
+            // The heap held less than it seemed to when the encoders were counted (the build's other threads).
+            throw new IOException("the heap ran out under " + workers() + " xz encoder" + (workers() == 1 ? "" : "s")
+                    + " of about " + mib(bytesPerEncoder(level)) + " MiB each (level " + level + "): give the JVM"
+                    + " more heap (-Xmx; under Maven, MAVEN_OPTS), or choose a lower compressionLevel or zstd", e);
         }
         byte[] stream = buffer.toByteArray();
         ByteBuffer footer = ByteBuffer.wrap(stream, stream.length - STREAM_FOOTER, STREAM_FOOTER)

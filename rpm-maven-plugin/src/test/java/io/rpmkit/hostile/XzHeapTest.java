@@ -1,0 +1,69 @@
+package io.rpmkit.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rpmkit.read.PayloadCompression;
+import io.rpmkit.read.RpmPackage;
+import io.rpmkit.read.RpmReader;
+
+/**
+ * xz's encoders are counted against the heap the JVM has: a JVM with many cores and a small heap
+ * builds with fewer encoders instead of running out (8 encoders of level 6 take 750 MiB), and a level
+ * whose one encoder the heap cannot hold is an error that says what it needs, before anything is written.
+ */
+class XzHeapTest {
+    @TempDir
+    Path dir;
+
+    private record Built(int exit, String log) {
+    }
+
+    private Built build(Path output, int mib, int level, String... jvmOptions) throws Exception {
+        Path log = dir.resolve("child.log");
+        Process child = ChildJvm.start(XzPackageMain.class, List.of(jvmOptions), log, output.toString(),
+                String.valueOf(mib), String.valueOf(level));
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child did not finish");
+        return new Built(child.exitValue(), Files.readString(log));
+    }
+
+    @Test
+    void eightCoresAndASmallHeapBuildWithTheEncodersItHolds() throws Exception {
+        // 24 MiB is three blocks at level 6: three encoders at once on eight cores, were there room for them.
+        Path output = dir.resolve("level6.rpm");
+        Built built = build(output, 24, 6, "-XX:ActiveProcessorCount=8", "-Xmx160m");
+        assertEquals(0, built.exit(), built.log());
+        RpmPackage pkg = RpmReader.read(output);
+        assertEquals(PayloadCompression.XZ, pkg.payloadCompression());
+        assertTrue(pkg.verifyDigests().allOk());
+    }
+
+    @Test
+    void levelNineBuildsInAHeapThatHoldsOneEncoderAndIsRefusedInOneThatDoesNot() throws Exception {
+        Path output = dir.resolve("level9.rpm");
+        Built built = build(output, 2, 9, "-XX:ActiveProcessorCount=8", "-Xmx1100m");
+        assertEquals(0, built.exit(), built.log());
+        assertTrue(RpmReader.read(output).verifyDigests().allOk());
+
+        Path refused = dir.resolve("refused.rpm");
+        Built small = build(refused, 2, 9, "-Xmx400m");
+        assertEquals(2, small.exit(), small.log());
+        assertTrue(small.log().contains("xz level 9 needs about 929 MiB of heap, and this JVM has "), small.log());
+        assertTrue(small.log().contains("choose a lower compressionLevel (xz 6 needs about 109 MiB for each core)"),
+                small.log());
+        assertFalse(Files.exists(refused), "a package was left at " + refused);
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".refused") || n.endsWith(".part")).toList());
+        }
+    }
+}

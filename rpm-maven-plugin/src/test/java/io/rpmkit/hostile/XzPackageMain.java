@@ -1,0 +1,89 @@
+package io.rpmkit.hostile;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import io.rpmkit.Console;
+import io.rpmkit.PackagingException;
+import io.rpmkit.spec.Compression;
+import io.rpmkit.spec.Content;
+import io.rpmkit.spec.Entry;
+import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.spec.TargetRpm;
+import io.rpmkit.write.RpmWriter;
+
+/**
+ * Builds one xz package of text in its own JVM, for tests that give it few cores or little heap:
+ * {@code XzPackageMain OUTPUT MIB LEVEL}. Exits 0 when the package is written, 2 with the message on
+ * a PackagingException.
+ */
+public final class XzPackageMain {
+    private XzPackageMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args[0]);
+        long size = Long.parseLong(args[1]) << 20;
+        try {
+            PackageSpec spec = PackageSpec.builder()
+                    .name("xz-heap")
+                    .version("1.0")
+                    .summary("An xz package of generated text")
+                    .license("Apache-2.0")
+                    .buildTime(Instant.parse("2026-12-02T10:00:00Z"))
+                    .targetRpm(TargetRpm.EL8)
+                    .compression(Compression.XZ, Integer.valueOf(args[2]))
+                    .entry(Entry.file("/opt/xz-heap/text.txt", new Text(size)))
+                    .build();
+            new RpmWriter(Console.SILENT).write(spec, output);
+        } catch (PackagingException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** A thousand lines that differ in a counter, over and over: LZMA finds long matches, so many blocks take little time. */
+    private record Text(long size) implements Content {
+        private static final byte[] CYCLE = cycle();
+
+        private static byte[] cycle() {
+            StringBuilder text = new StringBuilder();
+            for (int line = 0; line < 1000; line++) {
+                text.append("line ").append(line).append(" of the text in the package\n");
+            }
+            return text.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public InputStream open() {
+            return new InputStream() {
+                private long position;
+
+                @Override
+                public int read() {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (position >= size) {
+                        return -1;
+                    }
+                    int from = (int) (position % CYCLE.length);
+                    int n = (int) Math.min(Math.min(len, CYCLE.length - from), size - position);
+                    System.arraycopy(CYCLE, from, b, off, n);
+                    position += n;
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String origin() {
+            return "generated text of " + size + " bytes";
+        }
+    }
+}
