@@ -29,6 +29,7 @@ import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Content;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.testing.ChildJvm;
 import io.rpmkit.write.RpmWriter;
 
 /**

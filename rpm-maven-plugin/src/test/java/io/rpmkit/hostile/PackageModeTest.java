@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.rpmkit.testing.ChildJvm;
+
 /**
  * The package's mode follows the umask as rpmbuild's does (0666 less the umask): a build under umask
  * 002 gives a group-writable package, one under 077 a private one. The umask belongs to the process,

@@ -24,6 +24,7 @@ import io.rpmkit.Console;
 import io.rpmkit.spec.Compression;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.PackageSpec;
+import io.rpmkit.testing.ChildJvm;
 import io.rpmkit.testing.SamplePackages;
 import io.rpmkit.write.RpmWriter;
 

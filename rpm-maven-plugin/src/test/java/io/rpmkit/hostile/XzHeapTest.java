@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rpmkit.read.PayloadCompression;
 import io.rpmkit.read.RpmPackage;
 import io.rpmkit.read.RpmReader;
+import io.rpmkit.testing.ChildJvm;
 
 /**
  * xz's encoders are counted against the heap the JVM has: a JVM with many cores and a small heap
