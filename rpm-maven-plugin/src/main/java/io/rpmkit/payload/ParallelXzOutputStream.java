@@ -2,6 +2,7 @@ package io.rpmkit.payload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,15 +25,17 @@ import org.tukaani.xz.XZOutputStream;
  * <p>A block is as long as the level's dictionary, at least 8 MiB: a dictionary longer than its block
  * would cost memory and find nothing (levels 7 to 9 compressed no better than 6 when every block was
  * 8 MiB). Each encoder holds arrays of about eleven times its dictionary on the heap (level 6: 93 MiB,
- * level 9: 673 MiB), so there are as many encoders as the cores, but no more than the heap can hold,
- * as rpm 4.19 and later limit their payload threads by the memory there is; a heap too small for even
- * one is an error that says what the level needs.
+ * level 9: 673 MiB), so there are as many encoders as the cores, but no more than the heap left can
+ * hold ({@link #encoders}), as rpm 4.19 and later limit their payload threads by the memory there is;
+ * a heap too small for even one is an error that says what the level needs and which level fits.
  */
 public final class ParallelXzOutputStream extends ParallelChunkOutputStream<ParallelXzOutputStream.Block> {
     /** The shortest block: the dictionary of presets 5 and 6, xz's default. */
     static final int MIN_BLOCK = 8 << 20;
     private static final int STREAM_HEADER = 12;
     private static final int STREAM_FOOTER = 12;
+    /** How much of a block goes to its encoder between two looks at whether the stream was aborted. */
+    private static final int SLICE = 1 << 20;
 
     record Block(byte[] stream, int start, int end, long unpaddedSize, long uncompressedSize) {
     }
@@ -41,19 +44,24 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
     private final LZMA2Options options;
     /**
      * The encoders' arrays, used again from block to block instead of left to the collector; this
-     * stream's own, so that they are garbage once it closes rather than held for the rest of the build.
+     * stream's own, so that once it closes they are garbage, not arrays a global cache holds (softly)
+     * that the next stream would count as heap in use.
      */
     private final BasicArrayCache arrays = new BasicArrayCache();
     private final List<long[]> records = new ArrayList<>();
     private boolean headerWritten;
 
     public ParallelXzOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this(out, level, threads, availableHeap());
+        this(out, level, threads, availableHeap(), Runtime.getRuntime().maxMemory());
     }
 
-    /** @param heap the bytes of heap the stream may fill: what the JVM may grow to, less what is in use */
-    ParallelXzOutputStream(OutputStream out, int level, int threads, long heap) throws IOException {
-        this(out, new LZMA2Options(level), level, encoders(level, threads, heap));
+    /**
+     * @param available the bytes of heap the stream may fill: what the JVM may grow to, less what it
+     *     holds now (garbage too, so that there may be more)
+     * @param max what the JVM's heap may grow to in all ({@code -Xmx})
+     */
+    ParallelXzOutputStream(OutputStream out, int level, int threads, long available, long max) throws IOException {
+        this(out, new LZMA2Options(level), level, encoders(level, threads, available, max));
     }
 
     private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, int encoders) {
@@ -67,36 +75,54 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         return Math.max(MIN_BLOCK, options.getDictSize());
     }
 
-    /** What one more encoder takes: its arrays, the block it reads and its compressed copy. */
+    /** What one more encoder takes: its arrays, the block it reads and the room for its compressed copy. */
     static long bytesPerEncoder(int level) throws IOException {
         LZMA2Options options = new LZMA2Options(level);
-        return ((long) options.getEncoderMemoryUsage() << 10) + 2L * blockSize(options);
+        return ((long) options.getEncoderMemoryUsage() << 10) + blockSize(options)
+                + outputRoom(blockSize(options));
+    }
+
+    /** What one encoder and the blocks beside it (the one being filled, one waiting to be written) take at least. */
+    static long bytesForOne(int level) throws IOException {
+        return bytesPerEncoder(level) + 2L * blockSize(new LZMA2Options(level));
     }
 
     /**
-     * How many encoders to run: one per thread, as many as three quarters of {@code heap} holds
-     * beside the block being filled and one waiting to be written (the rest is the build's, and
-     * room for the collector), and at least one.
+     * How many encoders to run: one per thread, as many as three quarters of the heap left holds
+     * beside the block being filled and one waiting to be written (the rest is the build's, and room
+     * for the collector), and at least one. Each stream counts what is left when it starts: streams
+     * written at once (parallel builds) can together ask for more, and the heap may then run out.
      *
-     * @throws IOException when the heap cannot hold even one encoder
+     * @throws IOException when the whole heap cannot hold even one encoder and its blocks
      */
-    static int encoders(int level, int threads, long heap) throws IOException {
-        long perEncoder = bytesPerEncoder(level);
-        long besides = 2L * blockSize(new LZMA2Options(level));
-        if (heap < perEncoder + besides) {
-            throw new IOException("xz level " + level + " needs about " + mib(perEncoder + besides) + " MiB of heap,"
-                    + " and this JVM has " + mib(heap) + " MiB left: give it more (-Xmx; under Maven, MAVEN_OPTS),"
-                    + " or choose a lower compressionLevel (xz 6 needs about " + mib(bytesPerEncoder(6)) + " MiB for"
-                    + " each core) or zstd");
+    static int encoders(int level, int threads, long available, long max) throws IOException {
+        long one = bytesForOne(level);
+        if (max < one) {
+            int fits = level - 1;
+            while (fits >= 0 && bytesForOne(fits) > max) {
+                fits--;
+            }
+            throw new IOException("xz level " + level + " needs about " + mib(one) + " MiB of heap for one encoder"
+                    + " and its blocks, and this JVM may use " + mib(max) + " MiB in all (-Xmx): give it more (under"
+                    + " Maven, MAVEN_OPTS=-Xmx" + Math.max(1, (one * 2 + (1L << 30) - 1) >> 30) + "g), or choose "
+                    + (fits >= 0 ? "compressionLevel " + fits + " or lower (xz " + fits + " needs about "
+                            + mib(bytesForOne(fits)) + " MiB), or zstd" : "zstd"));
         }
-        long fit = (heap / 4 * 3 - besides) / perEncoder;
+        long fit = (available / 4 * 3 - 2L * blockSize(new LZMA2Options(level))) / bytesPerEncoder(level);
         return (int) Math.max(1, Math.min(threads, fit));
     }
 
-    /** What the heap may still grow by: its limit less what it holds now (garbage too, so never too much). */
     private static long availableHeap() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /**
+     * Room for a block's stream: LZMA2 stores what it cannot shrink in chunks of 64 KiB with a 3-byte
+     * header, and the stream adds headers, index and footer. A buffer this large never grows.
+     */
+    private static int outputRoom(int block) {
+        return block + block / 1024 + 8192;
     }
 
     private static long mib(long bytes) {
@@ -113,22 +139,48 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         return () -> compress(input);
     }
 
-    /** Compresses one chunk as a one-block stream and finds its block and index record. */
+    /** A buffer whose bytes are taken as they are, not copied once more. */
+    private static final class StreamBuffer extends ByteArrayOutputStream {
+        StreamBuffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /**
+     * Compresses one chunk as a one-block stream and finds its block and index record. The input goes
+     * in by the mebibyte, so that a stream that is aborted stops its encoders (XZ for Java does not
+     * look at interrupts) within a moment, not after a block that takes a level-9 encoder a minute.
+     */
     private Block compress(byte[] input) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(input.length / 2 + 1024);
-        try (XZOutputStream xz = new XZOutputStream(buffer, options, XZ.CHECK_CRC64, arrays)) {
-            xz.write(input);
+        StreamBuffer buffer;
+        try {
+            buffer = new StreamBuffer(outputRoom(input.length));
+            try (XZOutputStream xz = new XZOutputStream(buffer, options, XZ.CHECK_CRC64, arrays)) {
+                for (int off = 0; off < input.length; off += SLICE) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedIOException("stopped while compressing");
+                    }
+                    xz.write(input, off, Math.min(SLICE, input.length - off));
+                }
+            }
         } catch (OutOfMemoryError e) {
-            // The heap held less than it seemed to when the encoders were counted (the build's other threads).
+            // The heap held less than it seemed to when the encoders were counted (the build's other
+            // work, or other packages written at the same time).
             throw new IOException("the heap ran out under " + workers() + " xz encoder" + (workers() == 1 ? "" : "s")
                     + " of about " + mib(bytesPerEncoder(level)) + " MiB each (level " + level + "): give the JVM"
-                    + " more heap (-Xmx; under Maven, MAVEN_OPTS), or choose a lower compressionLevel or zstd", e);
+                    + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
+                    + " compressionLevel or zstd", e);
         }
-        byte[] stream = buffer.toByteArray();
-        ByteBuffer footer = ByteBuffer.wrap(stream, stream.length - STREAM_FOOTER, STREAM_FOOTER)
+        byte[] stream = buffer.bytes();
+        int length = buffer.size();
+        ByteBuffer footer = ByteBuffer.wrap(stream, length - STREAM_FOOTER, STREAM_FOOTER)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        long backwardSize = (Integer.toUnsignedLong(footer.getInt(stream.length - STREAM_FOOTER + 4)) + 1) * 4;
-        int indexStart = (int) (stream.length - STREAM_FOOTER - backwardSize);
+        long backwardSize = (Integer.toUnsignedLong(footer.getInt(length - STREAM_FOOTER + 4)) + 1) * 4;
+        int indexStart = (int) (length - STREAM_FOOTER - backwardSize);
         // Index: indicator 0, record count (1), then the record's unpadded and uncompressed sizes.
         long[] position = {indexStart + 1};
         long count = readVarint(stream, position);

@@ -127,20 +127,21 @@ class ParallelXzOutputStreamTest {
     }
 
     @Test
-    void encodersAreAsManyAsThreeQuartersOfTheHeapHoldsAndAtLeastOne() throws IOException {
+    void encodersAreAsManyAsThreeQuartersOfTheHeapLeftHoldsAndAtLeastOne() throws IOException {
         for (int level = 0; level <= 9; level++) {
             long perEncoder = ParallelXzOutputStream.bytesPerEncoder(level);
             long besides = 2L * Math.max(CHUNK, new LZMA2Options(level).getDictSize());
-            for (long heap = perEncoder + besides; heap < 40 * perEncoder; heap += perEncoder / 3) {
+            long max = 64L * perEncoder;
+            for (long left = 0; left < 40 * perEncoder; left += perEncoder / 3) {
                 for (int threads = 1; threads <= 16; threads++) {
-                    int encoders = ParallelXzOutputStream.encoders(level, threads, heap);
-                    String where = "level " + level + ", heap " + heap + ", threads " + threads;
+                    int encoders = ParallelXzOutputStream.encoders(level, threads, left, max);
+                    String where = "level " + level + ", heap left " + left + ", threads " + threads;
                     assertTrue(encoders >= 1 && encoders <= threads, where + ": " + encoders);
                     if (encoders > 1) {
-                        assertTrue(encoders * perEncoder + besides <= heap / 4 * 3, where + ": " + encoders);
+                        assertTrue(encoders * perEncoder + besides <= left / 4 * 3, where + ": " + encoders);
                     }
                     if (encoders < threads) {
-                        assertTrue((encoders + 1) * perEncoder + besides > heap / 4 * 3, where + ": " + encoders);
+                        assertTrue((encoders + 1) * perEncoder + besides > left / 4 * 3, where + ": " + encoders);
                     }
                 }
             }
@@ -148,20 +149,44 @@ class ParallelXzOutputStreamTest {
     }
 
     @Test
-    void aHeapThatCannotHoldOneEncoderIsAnErrorThatSaysWhatTheLevelNeeds() throws IOException {
+    void aHeapThatCannotHoldOneEncoderIsAnErrorThatSaysWhatTheLevelNeedsAndWhichFits() throws IOException {
         for (int level = 0; level <= 9; level++) {
-            long need = ParallelXzOutputStream.bytesPerEncoder(level)
-                    + 2L * Math.max(CHUNK, new LZMA2Options(level).getDictSize());
-            assertEquals(1, ParallelXzOutputStream.encoders(level, 8, need));
+            long one = ParallelXzOutputStream.bytesForOne(level);
+            // Garbage may fill the heap now: as long as the whole heap can hold one, one it is.
+            assertEquals(1, ParallelXzOutputStream.encoders(level, 8, 0, one));
             int shown = level;
-            IOException e = assertThrows(IOException.class, () -> ParallelXzOutputStream.encoders(shown, 8, need - 1));
-            assertTrue(e.getMessage().startsWith("xz level " + level + " needs about " + ((need + MIB - 1) / MIB)
-                    + " MiB of heap, and this JVM has " + ((need - 1 + MIB - 1) / MIB) + " MiB left: give it more"),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("choose a lower compressionLevel"), e.getMessage());
+            IOException e = assertThrows(IOException.class, () -> ParallelXzOutputStream.encoders(shown, 8, one, one - 1));
+            String message = e.getMessage();
+            assertTrue(message.startsWith("xz level " + level + " needs about " + (one + MIB - 1) / MIB + " MiB of heap"
+                    + " for one encoder and its blocks, and this JVM may use " + (one - 1 + MIB - 1) / MIB + " MiB in"
+                    + " all (-Xmx): give it more (under Maven, MAVEN_OPTS=-Xmx"), message);
+            // The next lower level that needs less (5 needs what 6 needs: the same dictionary and match finder).
+            int fits = new int[] {-1, 0, 1, 2, 3, 4, 4, 6, 7, 8}[level];
+            String choice = fits < 0 ? "or choose zstd" : "or choose compressionLevel " + fits + " or lower (xz " + fits
+                    + " needs about " + (ParallelXzOutputStream.bytesForOne(fits) + MIB - 1) / MIB + " MiB), or zstd";
+            assertTrue(message.endsWith(choice), message);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThrows(IOException.class, () -> new ParallelXzOutputStream(out, shown, 2, need - 1));
+            assertThrows(IOException.class, () -> new ParallelXzOutputStream(out, shown, 2, one - 1, one - 1));
             assertEquals(0, out.size(), "nothing written for level " + level);
         }
+    }
+
+    @Test
+    void anAbortedStreamStopsItsEncodersWithinAMoment() throws Exception {
+        // Two blocks that take level 7 about half a minute each; abort as soon as both are being compressed.
+        byte[] data = halfCompressible(32 * MIB);
+        ParallelXzOutputStream xz = new ParallelXzOutputStream(new ByteArrayOutputStream(), 7, 2);
+        xz.write(data);
+        long started = System.nanoTime();
+        xz.abort();
+        while (xzThreads() > 0 && System.nanoTime() - started < 20_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, xzThreads(), "rpmkit-xz threads still compressing "
+                + (System.nanoTime() - started) / 1_000_000 + " ms after the stream was aborted");
+    }
+
+    private static long xzThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("rpmkit-xz")).count();
     }
 }

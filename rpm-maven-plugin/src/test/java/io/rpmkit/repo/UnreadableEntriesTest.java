@@ -83,13 +83,17 @@ class UnreadableEntriesTest {
         Path log = Files.createTempFile(dir, "writer", ".log");
         Optional<Process> started = ChildJvm.startHeedingPermissions(RepositoryWriterMain.class, log, repo.toString());
         if (started.isEmpty()) {
-            String why = "SKIPPED: running as root and 'setpriv' (util-linux) is not installed: what root cannot read"
-                    + " was not tried";
+            String why = "SKIPPED: no JVM that file permissions bind (running as root without 'setpriv' from"
+                    + " util-linux, or a file of mode 000 stays open to it): what the user cannot read was not tried";
             System.err.println("!!! " + why);
             Assumptions.abort(why);
         }
         Process child = started.get();
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the writer did not finish");
+        try {
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the writer did not finish");
+        } finally {
+            child.destroyForcibly();
+        }
         String output = Files.readString(log);
         List<String> problems = output.lines().filter(l -> l.startsWith("problem: "))
                 .map(l -> l.substring("problem: ".length())).toList();
