@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.CRC32;
@@ -139,7 +140,7 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         return () -> compress(input);
     }
 
-    /** A buffer whose bytes are taken as they are, not copied once more. */
+    /** A buffer whose bytes can be taken as they are, without a copy. */
     private static final class StreamBuffer extends ByteArrayOutputStream {
         StreamBuffer(int size) {
             super(size);
@@ -175,8 +176,9 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
                     + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
                     + " compressionLevel or zstd", e);
         }
-        byte[] stream = buffer.bytes();
         int length = buffer.size();
+        // A block that shrank waits to be written in an array of its own size, not in the block-sized buffer.
+        byte[] stream = length < buffer.bytes().length / 2 ? Arrays.copyOf(buffer.bytes(), length) : buffer.bytes();
         ByteBuffer footer = ByteBuffer.wrap(stream, length - STREAM_FOOTER, STREAM_FOOTER)
                 .order(ByteOrder.LITTLE_ENDIAN);
         long backwardSize = (Integer.toUnsignedLong(footer.getInt(length - STREAM_FOOTER + 4)) + 1) * 4;
