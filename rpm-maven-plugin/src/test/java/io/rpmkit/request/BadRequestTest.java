@@ -729,8 +729,8 @@ class BadRequestTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
         if (Files.isReadable(secret)) {
             String why = "SKIPPED 'unreadable source file': running as "
-                    + System.getProperty("user.name") + ", who reads a file of mode 000; the row 'a directory"
-                    + " where a file is expected' covers an unusable source instead";
+                    + System.getProperty("user.name") + ", who reads a file of mode 000; UnreadableSourceTest"
+                    + " tries it in a JVM without root's right to read everything";
             System.err.println("!!! " + why);
             Assumptions.abort(why);
         }
