@@ -93,7 +93,11 @@ abstract class AbstractPackageMojo extends AbstractSigningMojo {
     @Parameter(property = "rpm.compression")
     private String compression;
 
-    /** gzip 1 to 9, xz 0 to 9, zstd 1 to 19; default: the compression's own (gzip 6, xz 6, zstd 3). */
+    /**
+     * gzip 1 to 9, xz 0 to 9, zstd 1 to 19; default: the compression's own (gzip 6, xz 6, zstd 3). An
+     * xz encoder takes about 125 MiB of heap at 6, 250 at 7, 500 at 8 and 930 at 9, and there are as
+     * many as the cores and the heap allow.
+     */
     @Parameter(property = "rpm.compressionLevel")
     private Integer compressionLevel;
 
