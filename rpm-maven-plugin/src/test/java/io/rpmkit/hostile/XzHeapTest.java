@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,27 +28,17 @@ class XzHeapTest {
     @TempDir
     Path dir;
 
-    private record Built(int exit, String log) {
-    }
-
-    private Built build(Path output, int mib, int level, String... jvmOptions) throws Exception {
-        Path log = dir.resolve("child.log");
-        Process child = ChildJvm.start(XzPackageMain.class, List.of(jvmOptions), log, output.toString(),
-                String.valueOf(mib), String.valueOf(level));
-        try {
-            assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child did not finish");
-        } finally {
-            child.destroyForcibly();
-        }
-        return new Built(child.exitValue(), Files.readString(log));
+    private ChildJvm.Finished build(Path output, int mib, int level, String... jvmOptions) throws Exception {
+        return ChildJvm.run(XzPackageMain.class, List.of(jvmOptions), dir.resolve("child.log"), Duration.ofSeconds(300),
+                output.toString(), String.valueOf(mib), String.valueOf(level));
     }
 
     @Test
     void eightCoresAndASmallHeapBuildWithTheEncodersItHolds() throws Exception {
         // 24 MiB is three blocks at level 6: three encoders at once on eight cores, were there room for them.
         Path output = dir.resolve("level6.rpm");
-        Built built = build(output, 24, 6, "-XX:ActiveProcessorCount=8", "-Xmx160m");
-        assertEquals(0, built.exit(), built.log());
+        ChildJvm.Finished built = build(output, 24, 6, "-XX:ActiveProcessorCount=8", "-Xmx160m");
+        assertEquals(0, built.exitValue(), built.output());
         RpmPackage pkg = RpmReader.read(output);
         assertEquals(PayloadCompression.XZ, pkg.payloadCompression());
         assertTrue(pkg.verifyDigests().allOk());
@@ -64,16 +54,16 @@ class XzHeapTest {
             Assumptions.abort(why);
         }
         Path output = dir.resolve("level9.rpm");
-        Built built = build(output, 2, 9, "-XX:ActiveProcessorCount=8", "-Xmx1100m");
-        assertEquals(0, built.exit(), built.log());
+        ChildJvm.Finished built = build(output, 2, 9, "-XX:ActiveProcessorCount=8", "-Xmx1100m");
+        assertEquals(0, built.exitValue(), built.output());
         assertTrue(RpmReader.read(output).verifyDigests().allOk());
 
         Path refused = dir.resolve("refused.rpm");
-        Built small = build(refused, 2, 9, "-Xmx400m");
-        assertEquals(2, small.exit(), small.log());
-        assertTrue(small.log().contains("xz level 9 needs about 930 MiB of heap for one encoder and its blocks, and"
+        ChildJvm.Finished small = build(refused, 2, 9, "-Xmx400m");
+        assertEquals(2, small.exitValue(), small.output());
+        assertTrue(small.output().contains("xz level 9 needs about 930 MiB of heap for one encoder and its blocks, and"
                 + " this JVM may use 400 MiB in all (-Xmx): give it more (under Maven, MAVEN_OPTS=-Xmx2g), or choose"
-                + " compressionLevel 7 or lower (xz 7 needs about 249 MiB), or zstd"), small.log());
+                + " compressionLevel 7 or lower (xz 7 needs about 249 MiB), or zstd"), small.output());
         assertFalse(Files.exists(refused), "a package was left at " + refused);
         try (var left = Files.list(dir)) {
             assertEquals(List.of(), left.map(p -> p.getFileName().toString())

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,20 +79,9 @@ class UnreadableEntriesTest {
     /** The problems the writer reports, in a JVM that file permissions bind; none when it wrote the metadata. */
     private List<String> write(Path repo) throws Exception {
         Path log = Files.createTempFile(dir, "writer", ".log");
-        Optional<Process> started = ChildJvm.startHeedingPermissions(RepositoryWriterMain.class, log, repo.toString());
-        if (started.isEmpty()) {
-            String why = "SKIPPED: no JVM that file permissions bind (running as root without 'setpriv' from"
-                    + " util-linux, or a file of mode 000 stays open to it): what the user cannot read was not tried";
-            System.err.println("!!! " + why);
-            Assumptions.abort(why);
-        }
-        Process child = started.get();
-        try {
-            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the writer did not finish");
-        } finally {
-            child.destroyForcibly();
-        }
-        String output = Files.readString(log);
+        ChildJvm.Finished child = ChildJvm.runHeedingPermissions(RepositoryWriterMain.class, log,
+                Duration.ofSeconds(120), "what the user cannot read", repo.toString());
+        String output = child.output();
         List<String> problems = output.lines().filter(l -> l.startsWith("problem: "))
                 .map(l -> l.substring("problem: ".length())).toList();
         assertEquals(problems.isEmpty() ? 0 : 2, child.exitValue(), output);

@@ -1,12 +1,17 @@
 package io.rpmkit.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
 
 /** Starts a class of the test class path in a JVM of its own, the JVM running the tests. */
 public final class ChildJvm {
@@ -30,23 +35,47 @@ public final class ChildJvm {
         return start(List.of(), main, jvmOptions, log, args);
     }
 
-    /**
-     * Starts the class as {@link #start} does, in a JVM that reads only what file permissions let it:
-     * as root, without the capabilities that let root read and search everything (so that a file of
-     * mode 000 is closed to it, as to any other user); as another user, as it is. Empty when no such
-     * JVM can be had here: root without {@code setpriv} (util-linux), or where a file of mode 000 stays
-     * open to the process even so.
-     */
-    public static Optional<Process> startHeedingPermissions(Class<?> main, Path log, String... args)
+    /** How a child JVM ended: its exit value and everything it printed. */
+    public record Finished(int exitValue, String output) {
+    }
+
+    /** Runs the class as {@link #start} does and waits for it; one that overruns {@code timeout} fails the test. */
+    public static Finished run(Class<?> main, List<String> jvmOptions, Path log, Duration timeout, String... args)
             throws IOException, InterruptedException {
+        return finish(start(List.of(), main, jvmOptions, log, args), log, timeout);
+    }
+
+    /**
+     * Runs the class as {@link #run} does, in a JVM that reads only what file permissions let it: as
+     * root, without the capabilities that let root read and search everything (so that a file of mode
+     * 000 is closed to it, as to any other user); as another user, as it is. Where no such JVM can be
+     * had (root without {@code setpriv} from util-linux, or a file of mode 000 stays open to the process
+     * even so), the test is skipped with a loud line that says what was not tried.
+     */
+    public static Finished runHeedingPermissions(Class<?> main, Path log, Duration timeout, String untried,
+            String... args) throws IOException, InterruptedException {
         List<String> prefix = isRoot()
                 ? List.of("setpriv", "--inh-caps=-dac_override,-dac_read_search",
                         "--bounding-set=-dac_override,-dac_read_search")
                 : List.of();
         if (!prefix.isEmpty() && !RealRpm.findOnPath("setpriv") || !closedToIt(prefix)) {
-            return Optional.empty();
+            String why = "SKIPPED: no JVM that file permissions bind (running as root without 'setpriv' from"
+                    + " util-linux, or a file of mode 000 stays open to it): " + untried + " was not tried";
+            System.err.println("!!! " + why);
+            Assumptions.abort(why);
         }
-        return Optional.of(start(prefix, main, List.of(), log, args));
+        return finish(start(prefix, main, List.of(), log, args), log, timeout);
+    }
+
+    private static Finished finish(Process child, Path log, Duration timeout) throws IOException,
+            InterruptedException {
+        try {
+            assertTrue(child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS), "the child JVM did not finish in "
+                    + timeout + "; its output:\n" + Files.readString(log));
+        } finally {
+            child.destroyForcibly();
+        }
+        return new Finished(child.exitValue(), Files.readString(log));
     }
 
     private static boolean isRoot() throws IOException {
