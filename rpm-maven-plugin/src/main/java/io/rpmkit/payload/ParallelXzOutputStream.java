@@ -83,9 +83,14 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
                 + outputRoom(blockSize(options));
     }
 
-    /** What one encoder and the blocks beside it (the one being filled, one waiting to be written) take at least. */
+    /** What one encoder and the blocks beside it take at least. */
     static long bytesForOne(int level) throws IOException {
-        return bytesPerEncoder(level) + 2L * blockSize(new LZMA2Options(level));
+        return bytesPerEncoder(level) + bytesBeside(level);
+    }
+
+    /** The blocks beside the encoders': the one being filled and one waiting to be written. */
+    private static long bytesBeside(int level) throws IOException {
+        return 2L * blockSize(new LZMA2Options(level));
     }
 
     /**
@@ -109,7 +114,7 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
                     + (fits >= 0 ? "compressionLevel " + fits + " or lower (xz " + fits + " needs about "
                             + mib(bytesForOne(fits)) + " MiB), or zstd" : "zstd"));
         }
-        long fit = (available / 4 * 3 - 2L * blockSize(new LZMA2Options(level))) / bytesPerEncoder(level);
+        long fit = (available / 4 * 3 - bytesBeside(level)) / bytesPerEncoder(level);
         return (int) Math.max(1, Math.min(threads, fit));
     }
 
