@@ -171,7 +171,7 @@ final class PackageWalk {
     private static String brokenLink(String location, Path link) {
         Path step;
         try {
-            step = link.getParent().toRealPath().resolve(Files.readSymbolicLink(link)).normalize();
+            step = firstStep(link);
         } catch (IOException e) {
             return changed(location);
         }
@@ -188,6 +188,28 @@ final class PackageWalk {
             return location + " is a link to " + step + ", which cannot be followed (" + why + "): make it lead to a"
                     + " package, or remove it";
         }
+    }
+
+    /**
+     * Where a link's target leads as the system resolves it, its last name not followed: each
+     * directory on the way is taken as it really is, so that {@code dir/../x} behind a link {@code dir}
+     * names the parent of where {@code dir} leads, not the link's own directory ({@code normalize()}
+     * would drop {@code dir/..} by its text). The walk stops resolving at the first name that is not
+     * there or cannot be entered; what follows is kept as written.
+     */
+    static Path firstStep(Path link) throws IOException {
+        Path target = Files.readSymbolicLink(link);
+        Path step = target.isAbsolute() ? target.getRoot() : link.getParent().toRealPath();
+        int names = target.getNameCount();
+        for (int i = 0; i < names - 1; i++) {
+            Path next = step.resolve(target.getName(i));
+            try {
+                step = next.toRealPath();
+            } catch (IOException e) { // not there, or closed to this user: the system goes no further either
+                return next.resolve(target.subpath(i + 1, names));
+            }
+        }
+        return names == 0 ? step : step.resolve(target.getFileName());
     }
 
     private static String changed(String location) {
