@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +26,8 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     private final int threads;
     private final ExecutorService workers;
     private final int maxInFlight;
+    /** What the writing thread's error says when the heap cannot hold another chunk. */
+    private final String whenHeapRunsOut;
     private final Deque<InFlight<T>> inFlight = new ArrayDeque<>();
     /** Chunk buffers whose results are written, at most {@code maxInFlight} of them. */
     private final Deque<byte[]> freeChunks = new ArrayDeque<>();
@@ -35,11 +36,17 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     private long chunksSubmitted;
     private boolean closed;
 
-    ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName) {
+    /**
+     * @param whenHeapRunsOut what to do when the heap cannot hold another chunk, in words for the user
+     *     (a chunk is allocated on the writing thread; its error names the chunk's size before this)
+     */
+    ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName,
+            String whenHeapRunsOut) throws IOException {
         this.out = out;
         this.threads = threads;
         this.chunkSize = chunkSize;
-        this.chunk = new byte[chunkSize];
+        this.whenHeapRunsOut = whenHeapRunsOut;
+        this.chunk = allocate(chunkSize);
         this.maxInFlight = maxInFlight;
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, threadName);
@@ -108,15 +115,32 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     }
 
     private void submit(boolean last) throws IOException {
-        byte[] input = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
+        byte[] input = chunk;
+        if (filled < chunk.length) {
+            input = allocate(filled);
+            System.arraycopy(chunk, 0, input, 0, filled);
+        }
         inFlight.add(new InFlight<>(workers.submit(job(input, last)), input));
         chunksSubmitted++;
         if (input == chunk) {
-            chunk = freeChunks.isEmpty() ? new byte[chunkSize] : freeChunks.pop();
+            chunk = freeChunks.isEmpty() ? allocate(chunkSize) : freeChunks.pop();
         }
         filled = 0;
         while (inFlight.size() >= maxInFlight) {
             writeOldest();
+        }
+    }
+
+    /**
+     * A chunk's buffer. A heap too full for it (the build's other work, packages written at the same
+     * time) is the user's to mend, so it is an error that says how, not an OutOfMemoryError.
+     */
+    private byte[] allocate(int size) throws IOException {
+        try {
+            return new byte[size];
+        } catch (OutOfMemoryError e) {
+            throw new IOException("the heap ran out for a payload chunk of " + ((size + (1 << 20) - 1) >> 20)
+                    + " MiB: " + whenHeapRunsOut, e);
         }
     }
 

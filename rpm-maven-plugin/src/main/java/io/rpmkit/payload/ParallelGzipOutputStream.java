@@ -40,7 +40,8 @@ public final class ParallelGzipOutputStream extends ParallelChunkOutputStream<Pa
     }
 
     public ParallelGzipOutputStream(OutputStream out, int level, int threads) throws IOException {
-        super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip");
+        super(out, CHUNK, threads, 2 * threads, "rpmkit-gzip", "give the JVM more heap (-Xmx; under Maven,"
+                + " MAVEN_OPTS), or build fewer packages at once");
         this.deflaters = new DeflaterPool(level);
         out.write(GzipFraming.header(0));
     }

@@ -65,8 +65,9 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         this(out, new LZMA2Options(level), level, encoders(level, threads, available, max));
     }
 
-    private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, int encoders) {
-        super(out, blockSize(options), encoders, encoders + 1, "rpmkit-xz");
+    private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, int encoders)
+            throws IOException {
+        super(out, blockSize(options), encoders, encoders + 1, "rpmkit-xz", whenHeapRunsOut(level, encoders));
         this.level = level;
         this.options = options;
     }
@@ -116,6 +117,14 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         }
         long fit = (available / 4 * 3 - bytesBeside(level)) / bytesPerEncoder(level);
         return (int) Math.max(1, Math.min(threads, fit));
+    }
+
+    /** What to do when the heap runs out under these encoders, in words for the user. */
+    private static String whenHeapRunsOut(int level, int encoders) throws IOException {
+        return encoders + " xz encoder" + (encoders == 1 ? "" : "s") + " of about " + mib(bytesPerEncoder(level))
+                + " MiB each (level " + level + ") were started for the heap there was: give the JVM more heap"
+                + " (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
+                + " compressionLevel or zstd";
     }
 
     private static long availableHeap() {
@@ -176,10 +185,7 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         } catch (OutOfMemoryError e) {
             // The heap held less than it seemed to when the encoders were counted (the build's other
             // work, or other packages written at the same time).
-            throw new IOException("the heap ran out under " + workers() + " xz encoder" + (workers() == 1 ? "" : "s")
-                    + " of about " + mib(bytesPerEncoder(level)) + " MiB each (level " + level + "): give the JVM"
-                    + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
-                    + " compressionLevel or zstd", e);
+            throw new IOException("the heap ran out in an xz encoder: " + whenHeapRunsOut(level, workers()), e);
         }
         int length = buffer.size();
         // A block that shrank waits to be written in an array of its own size, not in the block-sized buffer.

@@ -33,6 +33,16 @@ class XzHeapTest {
                 output.toString(), String.valueOf(mib), String.valueOf(level));
     }
 
+    private void assertNothingLeft(Path output) throws Exception {
+        assertFalse(Files.exists(output), "a package was left at " + output);
+        String name = output.getFileName().toString();
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("." + name.substring(0, name.length() - 4)) || n.endsWith(".part"))
+                    .toList());
+        }
+    }
+
     @Test
     void eightCoresAndASmallHeapBuildWithTheEncodersItHolds() throws Exception {
         // 24 MiB is three blocks at level 6: three encoders at once on eight cores, were there room for them.
@@ -64,10 +74,28 @@ class XzHeapTest {
         assertTrue(small.output().contains("xz level 9 needs about 930 MiB of heap for one encoder and its blocks, and"
                 + " this JVM may use 400 MiB in all (-Xmx): give it more (under Maven, MAVEN_OPTS=-Xmx2g), or choose"
                 + " compressionLevel 7 or lower (xz 7 needs about 249 MiB), or zstd"), small.output());
-        assertFalse(Files.exists(refused), "a package was left at " + refused);
-        try (var left = Files.list(dir)) {
-            assertEquals(List.of(), left.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(".refused") || n.endsWith(".part")).toList());
+        assertNothingLeft(refused);
+    }
+
+    /**
+     * A heap that the build's other work has filled (another package written at the same time) runs
+     * out where the encoders' count could not foresee it: for the writing thread's next chunk, or in
+     * an encoder. Either way the build fails with what to do, not with an OutOfMemoryError, and
+     * leaves nothing behind. The serial collector keeps what is left of the heap where it was put.
+     */
+    @Test
+    void aHeapOthersFilledFailsTheBuildWithWhatToDo() throws Exception {
+        String advice = "1 xz encoder of about 217 MiB each (level 7) were started for the heap there was: give the JVM"
+                + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
+                + " compressionLevel or zstd";
+        for (var row : List.of(List.of("8", "the heap ran out for a payload chunk of 16 MiB: " + advice),
+                List.of("60", "the heap ran out in an xz encoder: " + advice))) {
+            Path output = dir.resolve("free" + row.get(0) + ".rpm");
+            ChildJvm.Finished failed = ChildJvm.run(XzPackageMain.class, List.of("-Xmx300m", "-XX:+UseSerialGC"),
+                    dir.resolve("child.log"), Duration.ofSeconds(300), output.toString(), "2", "7", row.get(0));
+            assertEquals(2, failed.exitValue(), failed.output());
+            assertTrue(failed.output().contains(row.get(1)), failed.output());
+            assertNothingLeft(output);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.rpmkit.hostile;
 
 import java.io.InputStream;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.rpmkit.Console;
 import io.rpmkit.PackagingException;
@@ -16,8 +19,9 @@ import io.rpmkit.write.RpmWriter;
 
 /**
  * Builds one xz package of text in its own JVM, for tests that give it few cores or little heap:
- * {@code XzPackageMain OUTPUT MIB LEVEL}. Exits 0 when the package is written, 2 with the message on
- * a PackagingException.
+ * {@code XzPackageMain OUTPUT MIB LEVEL [FREE_MIB]}. With FREE_MIB, the heap is first filled until about
+ * that much of it is left, as another package built at the same time would fill it. Exits 0 when the
+ * package is written, 2 with the message on a PackagingException.
  */
 public final class XzPackageMain {
     private XzPackageMain() {
@@ -26,6 +30,7 @@ public final class XzPackageMain {
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
         long size = Long.parseLong(args[1]) << 20;
+        List<byte[]> otherWork = args.length > 3 ? fillHeap(Long.parseLong(args[3]) << 20) : List.of();
         try {
             PackageSpec spec = PackageSpec.builder()
                     .name("xz-heap")
@@ -41,7 +46,20 @@ public final class XzPackageMain {
         } catch (PackagingException e) {
             System.out.println(e.getMessage());
             System.exit(2);
+        } finally {
+            Reference.reachabilityFence(otherWork);
         }
+    }
+
+    /** Arrays of a mebibyte until about {@code free} bytes of the heap are left. */
+    private static List<byte[]> fillHeap(long free) {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        List<byte[]> held = new ArrayList<>();
+        while (runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()) > free + (1 << 20)) {
+            held.add(new byte[1 << 20]);
+        }
+        return held;
     }
 
     /** A thousand lines that differ in a counter, over and over: LZMA finds long matches, so many blocks take little time. */
