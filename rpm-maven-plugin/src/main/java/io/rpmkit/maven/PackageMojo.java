@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import io.rpmkit.PackagingException;
+import io.rpmkit.payload.HeapShare;
 import io.rpmkit.request.PackageResolver;
 import io.rpmkit.request.ResolvedPackage;
 import io.rpmkit.request.TmpfilesRequest;
@@ -29,6 +30,13 @@ import io.rpmkit.write.RpmWriter;
  */
 @Mojo(name = "rpm", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends AbstractPackageMojo {
+    /**
+     * The heap that the packages this JVM builds at the same time ({@code mvn -T}) divide among their
+     * xz encoders. Static, as every execution of the goal in the plugin's class realm shares the one
+     * heap; the core keeps no such state, and takes the share from here.
+     */
+    private static final HeapShare HEAP = new HeapShare();
+
     @Component
     private MavenProjectHelper projectHelper;
 
@@ -243,7 +251,8 @@ public class PackageMojo extends AbstractPackageMojo {
         }
         Path output = outputDirectory.toPath().resolve(pkg.fileName());
         try {
-            new RpmWriter(console).write(pkg.spec(), output, signing(pkg.spec().buildTime(), pkg.legacySignature()));
+            new RpmWriter(console, HEAP).write(pkg.spec(), output,
+                    signing(pkg.spec().buildTime(), pkg.legacySignature()));
         } catch (PackagingException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

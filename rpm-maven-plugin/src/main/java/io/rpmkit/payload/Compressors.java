@@ -37,15 +37,19 @@ public final class Compressors {
     /**
      * Wraps {@code out} so that what is written to the result reaches {@code out} compressed, on all
      * cores where the format allows it. The bytes never depend on the number of cores.
+     *
+     * @param heap what xz's encoders may hold, shared with the payloads written at the same time
      */
-    public static OutputStream compress(Compression compression, OutputStream out, int level) throws IOException {
-        return compress(compression, out, level, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    public static OutputStream compress(Compression compression, OutputStream out, int level, HeapShare heap)
+            throws IOException {
+        return compress(compression, out, level, Math.max(1, Runtime.getRuntime().availableProcessors()), heap);
     }
 
-    static OutputStream compress(Compression compression, OutputStream out, int level, int threads) throws IOException {
+    static OutputStream compress(Compression compression, OutputStream out, int level, int threads, HeapShare heap)
+            throws IOException {
         return switch (compression) {
             case GZIP -> new ParallelGzipOutputStream(out, level, threads);
-            case XZ -> new ParallelXzOutputStream(out, level, threads);
+            case XZ -> new ParallelXzOutputStream(out, level, threads, heap);
             // zstd's output is the same for any number of workers from 1 up (0 would differ). Its jobs
             // default to four windows (8 MiB at level 3), and each worker holds input and output buffers of
             // that size: 4 MiB jobs keep about 30 MiB less in native memory, cost no time on 2 cores, and

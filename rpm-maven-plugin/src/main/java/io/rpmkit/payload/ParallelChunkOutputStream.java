@@ -38,15 +38,15 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     /**
      * @param whenHeapRunsOut what to do when the heap cannot hold another chunk, in words for the user
-     *     (a chunk is allocated on the writing thread; its error names the chunk's size before this)
+     *     (chunks are allocated on the writing thread when bytes come for them; the error names the
+     *     chunk's size before this)
      */
     ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName,
-            String whenHeapRunsOut) throws IOException {
+            String whenHeapRunsOut) {
         this.out = out;
         this.threads = threads;
         this.chunkSize = chunkSize;
         this.whenHeapRunsOut = whenHeapRunsOut;
-        this.chunk = allocate(chunkSize);
         this.maxInFlight = maxInFlight;
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, threadName);
@@ -103,6 +103,9 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     public final void write(byte[] b, int off, int len) throws IOException {
         observe(b, off, len);
         while (len > 0) {
+            if (chunk == null) {
+                chunk = freeChunks.isEmpty() ? allocate(chunkSize) : freeChunks.pop();
+            }
             int n = Math.min(len, chunkSize - filled);
             System.arraycopy(b, off, chunk, filled, n);
             filled += n;
@@ -116,14 +119,16 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     private void submit(boolean last) throws IOException {
         byte[] input = chunk;
-        if (filled < chunk.length) {
+        if (filled < chunkSize) {
             input = allocate(filled);
-            System.arraycopy(chunk, 0, input, 0, filled);
+            if (filled > 0) {
+                System.arraycopy(chunk, 0, input, 0, filled);
+            }
         }
         inFlight.add(new InFlight<>(workers.submit(job(input, last)), input));
         chunksSubmitted++;
         if (input == chunk) {
-            chunk = freeChunks.isEmpty() ? allocate(chunkSize) : freeChunks.pop();
+            chunk = null; // the next is taken when bytes come for it: a stream's last full chunk needs no successor
         }
         filled = 0;
         while (inFlight.size() >= maxInFlight) {

@@ -27,8 +27,9 @@ import org.tukaani.xz.XZOutputStream;
  * would cost memory and find nothing (levels 7 to 9 compressed no better than 6 when every block was
  * 8 MiB). Each encoder holds arrays of about eleven times its dictionary on the heap (level 6: 93 MiB,
  * level 9: 673 MiB), so there are as many encoders as the cores, but no more than the heap left can
- * hold ({@link #encoders}), as rpm 4.19 and later limit their payload threads by the memory there is;
- * a heap too small for even one is an error that says what the level needs and which level fits.
+ * hold ({@link #encoders}), as rpm 4.19 and later limit their payload threads by the memory there is,
+ * and than the {@link HeapShare} that packages written at the same time divide leaves this one; a
+ * heap too small for even one is an error that says what the level needs and which level fits.
  */
 public final class ParallelXzOutputStream extends ParallelChunkOutputStream<ParallelXzOutputStream.Block> {
     /** The shortest block: the dictionary of presets 5 and 6, xz's default. */
@@ -50,10 +51,20 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
      */
     private final BasicArrayCache arrays = new BasicArrayCache();
     private final List<long[]> records = new ArrayList<>();
+    private final HeapShare.Reservation heap;
     private boolean headerWritten;
 
+    /** A stream that counts the heap as its own alone. */
     public ParallelXzOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this(out, level, threads, availableHeap(), Runtime.getRuntime().maxMemory());
+        this(out, level, threads, new HeapShare());
+    }
+
+    /**
+     * @param share the heap this stream divides with the payloads written at the same time; it waits
+     *     here while they hold so much that not even one encoder fits
+     */
+    public ParallelXzOutputStream(OutputStream out, int level, int threads, HeapShare share) throws IOException {
+        this(out, level, threads, availableHeap(), Runtime.getRuntime().maxMemory(), share);
     }
 
     /**
@@ -61,15 +72,25 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
      *     holds now (garbage too, so that there may be more)
      * @param max what the JVM's heap may grow to in all ({@code -Xmx})
      */
-    ParallelXzOutputStream(OutputStream out, int level, int threads, long available, long max) throws IOException {
-        this(out, new LZMA2Options(level), level, encoders(level, threads, available, max));
+    ParallelXzOutputStream(OutputStream out, int level, int threads, long available, long max, HeapShare share)
+            throws IOException {
+        this(out, new LZMA2Options(level), level,
+                share.reserve(bytesForOne(level), bytesPerEncoder(level), encoders(level, threads, available, max)));
     }
 
-    private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, int encoders)
+    private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, HeapShare.Reservation heap)
             throws IOException {
-        super(out, blockSize(options), encoders, encoders + 1, "rpmkit-xz", whenHeapRunsOut(level, encoders));
+        super(out, blockSize(options), heap.units(), heap.units() + 1, "rpmkit-xz",
+                whenHeapRunsOut(level, heap.units()));
         this.level = level;
         this.options = options;
+        this.heap = heap;
+    }
+
+    /** The encoders' heap goes back to the share when the stream ends, written or aborted. */
+    @Override
+    void release() {
+        heap.release();
     }
 
     /** The uncompressed bytes of each block: the level's dictionary, at least {@link #MIN_BLOCK}. */
@@ -121,8 +142,9 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
 
     /** What to do when the heap runs out under these encoders, in words for the user. */
     private static String whenHeapRunsOut(int level, int encoders) throws IOException {
-        return encoders + " xz encoder" + (encoders == 1 ? "" : "s") + " of about " + mib(bytesPerEncoder(level))
-                + " MiB each (level " + level + ") were started for the heap there was: give the JVM more heap"
+        return encoders + (encoders == 1 ? " xz encoder of about " : " xz encoders of about ")
+                + mib(bytesPerEncoder(level)) + (encoders == 1 ? " MiB (level " + level + ") was" : " MiB each (level "
+                + level + ") were") + " started for the heap there was: give the JVM more heap"
                 + " (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
                 + " compressionLevel or zstd";
     }

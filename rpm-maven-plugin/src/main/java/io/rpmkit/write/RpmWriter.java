@@ -33,6 +33,7 @@ import io.rpmkit.format.Utf8;
 import io.rpmkit.payload.Compressors;
 import io.rpmkit.payload.CpioWriter;
 import io.rpmkit.payload.DigestingOutputStream;
+import io.rpmkit.payload.HeapShare;
 import io.rpmkit.payload.ParallelChunkOutputStream;
 import io.rpmkit.spec.Entry;
 import io.rpmkit.spec.EntryKind;
@@ -53,9 +54,20 @@ public final class RpmWriter {
     private static final int COPY_BUFFER = 256 * 1024;
 
     private final Console console;
+    private final HeapShare heap;
 
+    /** A writer whose payloads count the heap as theirs alone. */
     public RpmWriter(Console console) {
+        this(console, new HeapShare());
+    }
+
+    /**
+     * @param heap the heap this writer's payloads divide with those of other writers that run at the
+     *     same time in this JVM: give them all the same
+     */
+    public RpmWriter(Console console, HeapShare heap) {
         this.console = console;
+        this.heap = heap;
     }
 
     /** Writes {@code spec} to {@code output}, replacing what is there only when the new file is whole. */
@@ -174,7 +186,7 @@ public final class RpmWriter {
         OutputStream compressor = null;
         try (OutputStream file = new BufferedOutputStream(room, COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256(), compressedV6);
-            compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel());
+            compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel(), heap);
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256(), uncompressedV6);
             CpioWriter cpio = new CpioWriter(uncompressed);
             MessageDigest fileDigest = Digests.sha256(); // one for every file: digest() leaves it reset

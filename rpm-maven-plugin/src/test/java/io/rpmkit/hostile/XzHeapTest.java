@@ -78,6 +78,23 @@ class XzHeapTest {
     }
 
     /**
+     * Packages written at the same time with one {@link io.rpmkit.payload.HeapShare} (as the rpm goal's
+     * under {@code mvn -T}) take turns for a heap that holds one level-7 encoder: each alone counted the
+     * whole heap as its own, started an encoder of 217 MiB beside the other's in 400 MiB, and one ran out.
+     */
+    @Test
+    void packagesWrittenAtOnceTakeTurnsForAHeapThatHoldsOneEncoder() throws Exception {
+        ChildJvm.Finished built = ChildJvm.run(XzTogetherMain.class, List.of("-Xmx400m"), dir.resolve("child.log"),
+                Duration.ofSeconds(300), dir.toString(), "2", "2", "7", "shared");
+        assertEquals(0, built.exitValue(), built.output());
+        for (String name : List.of("together0.rpm", "together1.rpm")) {
+            RpmPackage pkg = RpmReader.read(dir.resolve(name));
+            assertEquals(PayloadCompression.XZ, pkg.payloadCompression());
+            assertTrue(pkg.verifyDigests().allOk(), name);
+        }
+    }
+
+    /**
      * A heap that the build's other work has filled (another package written at the same time) runs
      * out where the encoders' count could not foresee it: for the writing thread's next chunk, or in
      * an encoder. Either way the build fails with what to do, not with an OutOfMemoryError, and
@@ -85,7 +102,7 @@ class XzHeapTest {
      */
     @Test
     void aHeapOthersFilledFailsTheBuildWithWhatToDo() throws Exception {
-        String advice = "1 xz encoder of about 217 MiB each (level 7) were started for the heap there was: give the JVM"
+        String advice = "1 xz encoder of about 217 MiB (level 7) was started for the heap there was: give the JVM"
                 + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
                 + " compressionLevel or zstd";
         for (var row : List.of(List.of("8", "the heap ran out for a payload chunk of 16 MiB: " + advice),

@@ -32,23 +32,27 @@ public final class XzPackageMain {
         long size = Long.parseLong(args[1]) << 20;
         List<byte[]> otherWork = args.length > 3 ? fillHeap(Long.parseLong(args[3]) << 20) : List.of();
         try {
-            PackageSpec spec = PackageSpec.builder()
-                    .name("xz-heap")
-                    .version("1.0")
-                    .summary("An xz package of generated text")
-                    .license("Apache-2.0")
-                    .buildTime(Instant.parse("2026-12-02T10:00:00Z"))
-                    .targetRpm(TargetRpm.EL8)
-                    .compression(Compression.XZ, Integer.valueOf(args[2]))
-                    .entry(Entry.file("/opt/xz-heap/text.txt", new Text(size)))
-                    .build();
-            new RpmWriter(Console.SILENT).write(spec, output);
+            new RpmWriter(Console.SILENT).write(spec("xz-heap", size, Integer.parseInt(args[2])), output);
         } catch (PackagingException e) {
             System.out.println(e.getMessage());
             System.exit(2);
         } finally {
             Reference.reachabilityFence(otherWork);
         }
+    }
+
+    /** A package of {@code size} bytes of text, xz at {@code level}. */
+    static PackageSpec spec(String name, long size, int level) throws PackagingException {
+        return PackageSpec.builder()
+                .name(name)
+                .version("1.0")
+                .summary("An xz package of generated text")
+                .license("Apache-2.0")
+                .buildTime(Instant.parse("2026-12-02T10:00:00Z"))
+                .targetRpm(TargetRpm.EL8)
+                .compression(Compression.XZ, level)
+                .entry(Entry.file("/opt/" + name + "/text.txt", new Text(size)))
+                .build();
     }
 
     /** Arrays of a mebibyte until about {@code free} bytes of the heap are left. */

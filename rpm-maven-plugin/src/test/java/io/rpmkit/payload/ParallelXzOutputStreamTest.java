@@ -166,8 +166,44 @@ class ParallelXzOutputStreamTest {
                     + " needs about " + (ParallelXzOutputStream.bytesForOne(fits) + MIB - 1) / MIB + " MiB), or zstd";
             assertTrue(message.endsWith(choice), message);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThrows(IOException.class, () -> new ParallelXzOutputStream(out, shown, 2, one - 1, one - 1));
+            HeapShare share = new HeapShare(one);
+            assertThrows(IOException.class, () -> new ParallelXzOutputStream(out, shown, 2, one - 1, one - 1, share));
+            assertEquals(0, share.reserved(), "a refused stream holds nothing");
             assertEquals(0, out.size(), "nothing written for level " + level);
+        }
+    }
+
+    /**
+     * A stream starts no more encoders than its share of the heap holds beside the other streams', and
+     * gives the share back when it ends, closed or aborted.
+     */
+    @Test
+    void aStreamTakesItsEncodersFromTheShareAndGivesThemBack() throws IOException {
+        for (int level : new int[] {0, 3, 6}) {
+            long one = ParallelXzOutputStream.bytesForOne(level);
+            long each = ParallelXzOutputStream.bytesPerEncoder(level);
+            long plenty = 64L << 30;
+            for (int room = 1; room <= 4; room++) {
+                HeapShare share = new HeapShare(one + (room - 1) * each);
+                ParallelXzOutputStream written = new ParallelXzOutputStream(new ByteArrayOutputStream(), level, 8,
+                        plenty, plenty, share);
+                assertEquals(room, written.workers(), "level " + level + ", room for " + room);
+                assertEquals(one + (room - 1) * each, share.reserved());
+                written.write(text(3 * MIB));
+                written.close();
+                assertEquals(0, share.reserved(), "level " + level + ": a closed stream holds nothing");
+
+                if (room > 1) { // with room for one only, the next stream would wait for the other (HeapShareTest)
+                    HeapShare.Reservation other = share.reserve(each, each, 1);
+                    ParallelXzOutputStream aborted = new ParallelXzOutputStream(new ByteArrayOutputStream(), level, 8,
+                            plenty, plenty, share);
+                    assertEquals(room - 1, aborted.workers(), "level " + level + " beside another stream");
+                    aborted.write(text(MIB));
+                    aborted.abort();
+                    assertEquals(each, share.reserved(), "level " + level + ": an aborted stream holds nothing");
+                    other.release();
+                }
+            }
         }
     }
 

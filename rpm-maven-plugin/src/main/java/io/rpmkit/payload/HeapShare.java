@@ -1,0 +1,89 @@
+package io.rpmkit.payload;
+
+import java.io.InterruptedIOException;
+
+/**
+ * The heap that payloads written at the same time in one JVM (Maven's {@code -T}, a library's own
+ * threads) divide among their xz encoders, which hold up to hundreds of mebibytes each. Each stream
+ * reserves what its encoders take before it starts them and gives it back when it ends, so that two
+ * packages started together do not both count the whole heap as theirs. A stream that cannot have
+ * even one encoder while others hold theirs waits for them; one that is alone always gets one, so
+ * that a level whose encoder takes more than the share still builds where the heap holds it.
+ *
+ * <p>Give every writer that may run at the same time the same share; a writer made without one has
+ * its own, as if it were alone.
+ */
+public final class HeapShare {
+    private final long bytes;
+    private long reserved;
+    private int holders;
+
+    /** Three quarters of what this JVM's heap may grow to; the rest is the build's and the collector's room. */
+    public HeapShare() {
+        this(Runtime.getRuntime().maxMemory() / 4 * 3);
+    }
+
+    /** @param bytes what all reservations together may hold */
+    HeapShare(long bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Bytes held for one stream until {@link #release()}. */
+    public final class Reservation {
+        private final int units;
+        private long held;
+
+        private Reservation(int units, long held) {
+            this.units = units;
+            this.held = held;
+        }
+
+        /** How many of the units asked for were granted, at least one. */
+        public int units() {
+            return units;
+        }
+
+        /** Gives the bytes back, once; later calls do nothing. */
+        public void release() {
+            synchronized (HeapShare.this) {
+                if (held > 0) {
+                    reserved -= held;
+                    holders--;
+                    held = 0;
+                    HeapShare.this.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Reserves {@code first} bytes for one unit and {@code each} for every further unit, as many units
+     * as fit up to {@code wanted}, waiting while not even one fits and other streams hold a reservation.
+     *
+     * @throws InterruptedIOException when the thread is interrupted while it waits
+     */
+    public synchronized Reservation reserve(long first, long each, int wanted) throws InterruptedIOException {
+        if (first <= 0 || each <= 0 || wanted < 1) {
+            throw new IllegalArgumentException("first " + first + ", each " + each + ", wanted " + wanted);
+        }
+        while (holders > 0 && bytes - reserved < first) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for heap held by other payloads");
+            }
+        }
+        long more = Math.max(0, bytes - reserved - first) / each;
+        int units = (int) Math.min(wanted, 1 + more);
+        long held = first + (units - 1) * each;
+        reserved += held;
+        holders++;
+        return new Reservation(units, held);
+    }
+
+    /** What the reservations hold now, for tests. */
+    synchronized long reserved() {
+        return reserved;
+    }
+}
