@@ -2,6 +2,7 @@ package io.rpmkit.payload;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import com.github.luben.zstd.util.Native;
@@ -39,17 +40,19 @@ public final class Compressors {
      * cores where the format allows it. The bytes never depend on the number of cores.
      *
      * @param heap what xz's encoders may hold, shared with the payloads written at the same time
+     * @param whenWaiting told why, before the payload waits for the others' heap
      */
-    public static OutputStream compress(Compression compression, OutputStream out, int level, HeapShare heap)
-            throws IOException {
-        return compress(compression, out, level, Math.max(1, Runtime.getRuntime().availableProcessors()), heap);
+    public static OutputStream compress(Compression compression, OutputStream out, int level, HeapShare heap,
+            Consumer<String> whenWaiting) throws IOException {
+        return compress(compression, out, level, Math.max(1, Runtime.getRuntime().availableProcessors()), heap,
+                whenWaiting);
     }
 
-    static OutputStream compress(Compression compression, OutputStream out, int level, int threads, HeapShare heap)
-            throws IOException {
+    static OutputStream compress(Compression compression, OutputStream out, int level, int threads, HeapShare heap,
+            Consumer<String> whenWaiting) throws IOException {
         return switch (compression) {
             case GZIP -> new ParallelGzipOutputStream(out, level, threads);
-            case XZ -> new ParallelXzOutputStream(out, level, threads, heap);
+            case XZ -> ParallelXzOutputStream.open(out, level, threads, heap, whenWaiting);
             // zstd's output is the same for any number of workers from 1 up (0 would differ). Its jobs
             // default to four windows (8 MiB at level 3), and each worker holds input and output buffers of
             // that size: 4 MiB jobs keep about 30 MiB less in native memory, cost no time on 2 cores, and

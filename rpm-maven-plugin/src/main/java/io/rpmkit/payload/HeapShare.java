@@ -1,6 +1,8 @@
 package io.rpmkit.payload;
 
 import java.io.InterruptedIOException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The heap that payloads written at the same time in one JVM (Maven's {@code -T}, a library's own
@@ -56,17 +58,31 @@ public final class HeapShare {
         }
     }
 
+    /** Reserves as {@link #reserve(long, long, IntSupplier, Consumer)} does, wanting {@code wanted} units. */
+    public Reservation reserve(long first, long each, int wanted) throws InterruptedIOException {
+        return reserve(first, each, () -> wanted, notice -> { });
+    }
+
     /**
      * Reserves {@code first} bytes for one unit and {@code each} for every further unit, as many units
-     * as fit up to {@code wanted}, waiting while not even one fits and other streams hold a reservation.
+     * as fit up to what {@code wanted} says, waiting while not even one fits and other streams hold a
+     * reservation.
      *
+     * @param wanted how many units the stream would use, asked once the wait is over (the heap it
+     *     measures is the heap the others left)
+     * @param whenWaiting told, once, before a wait, why the stream waits
      * @throws InterruptedIOException when the thread is interrupted while it waits
      */
-    public synchronized Reservation reserve(long first, long each, int wanted) throws InterruptedIOException {
-        if (first <= 0 || each <= 0 || wanted < 1) {
-            throw new IllegalArgumentException("first " + first + ", each " + each + ", wanted " + wanted);
+    public synchronized Reservation reserve(long first, long each, IntSupplier wanted, Consumer<String> whenWaiting)
+            throws InterruptedIOException {
+        if (first <= 0 || each <= 0) {
+            throw new IllegalArgumentException("first " + first + ", each " + each);
         }
-        while (holders > 0 && bytes - reserved < first) {
+        for (boolean told = false; holders > 0 && bytes - reserved < first; told = true) {
+            if (!told) {
+                whenWaiting.accept("waiting for " + mib(first) + " MiB of heap for xz: the packages written at the"
+                        + " same time hold " + mib(reserved) + " of the " + mib(bytes) + " MiB they share");
+            }
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -74,12 +90,21 @@ public final class HeapShare {
                 throw new InterruptedIOException("interrupted while waiting for heap held by other payloads");
             }
         }
+        int asked = wanted.getAsInt();
+        if (asked < 1) {
+            throw new IllegalArgumentException("wanted " + asked);
+        }
         long more = Math.max(0, bytes - reserved - first) / each;
-        int units = (int) Math.min(wanted, 1 + more);
+        int units = (int) Math.min(asked, 1 + more);
         long held = first + (units - 1) * each;
         reserved += held;
         holders++;
         return new Reservation(units, held);
+    }
+
+    /** Bytes in mebibytes, rounded up, for messages. */
+    static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     /** What the reservations hold now, for tests. */

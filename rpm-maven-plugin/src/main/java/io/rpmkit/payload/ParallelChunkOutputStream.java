@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts what is written into fixed-size chunks, compresses them on worker threads, and writes the
@@ -21,6 +22,8 @@ import java.util.concurrent.Future;
  * @param <T> what compressing one chunk produces
  */
 public abstract class ParallelChunkOutputStream<T> extends OutputStream {
+    /** How long a stream that stops waits for workers still inside a chunk. */
+    private static final int STOP_WAIT_SECONDS = 10;
     private final OutputStream out;
     private final int chunkSize;
     private final int threads;
@@ -65,7 +68,10 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     void recycle(T result) {
     }
 
-    /** Frees what the subclass holds outside the heap (e.g. Deflaters); called once, when the stream closes or aborts. */
+    /**
+     * Frees what the subclass holds for the stream (Deflaters outside the heap, xz's share of it); called
+     * once, when the stream closes or aborts, after its workers have stopped.
+     */
     void release() {
     }
 
@@ -144,7 +150,7 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
         try {
             return new byte[size];
         } catch (OutOfMemoryError e) {
-            throw new IOException("the heap ran out for a payload chunk of " + ((size + (1 << 20) - 1) >> 20)
+            throw new IOException("the heap ran out for a payload chunk of " + HeapShare.mib(size)
                     + " MiB: " + whenHeapRunsOut, e);
         }
     }
@@ -176,8 +182,27 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
 
     /** Stops the workers without finishing the stream, for a build that failed. */
     public final void abort() {
-        closed = true;
+        if (!closed) { // else close() has stopped it, or is stopping it in its finally
+            closed = true;
+            stop();
+        }
+    }
+
+    /**
+     * Stops the workers, waits a moment for those still compressing (they look at interrupts between
+     * slices of their chunk) so that what they hold is garbage by then, drops the chunk buffers and
+     * releases the subclass's resources; called once, by whichever of close and abort comes first.
+     */
+    private void stop() {
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        chunk = null;
+        freeChunks.clear();
+        inFlight.clear();
         release();
     }
 
@@ -196,8 +221,7 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
             }
             finishStream(out);
         } finally {
-            workers.shutdownNow();
-            release();
+            stop();
             out.close();
         }
     }

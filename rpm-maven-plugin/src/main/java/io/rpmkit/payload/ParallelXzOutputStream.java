@@ -1,5 +1,7 @@
 package io.rpmkit.payload;
 
+import static io.rpmkit.payload.HeapShare.mib;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 
 import org.tukaani.xz.BasicArrayCache;
@@ -28,8 +32,8 @@ import org.tukaani.xz.XZOutputStream;
  * 8 MiB). Each encoder holds arrays of about eleven times its dictionary on the heap (level 6: 93 MiB,
  * level 9: 673 MiB), so there are as many encoders as the cores, but no more than the heap left can
  * hold ({@link #encoders}), as rpm 4.19 and later limit their payload threads by the memory there is,
- * and than the {@link HeapShare} that packages written at the same time divide leaves this one; a
- * heap too small for even one is an error that says what the level needs and which level fits.
+ * and no more than the {@link HeapShare} that packages written at the same time divide leaves this
+ * one. A heap too small for even one is an error that says what the level needs and which level fits.
  */
 public final class ParallelXzOutputStream extends ParallelChunkOutputStream<ParallelXzOutputStream.Block> {
     /** The shortest block: the dictionary of presets 5 and 6, xz's default. */
@@ -55,27 +59,38 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
     private boolean headerWritten;
 
     /** A stream that counts the heap as its own alone. */
-    public ParallelXzOutputStream(OutputStream out, int level, int threads) throws IOException {
-        this(out, level, threads, new HeapShare());
+    public static ParallelXzOutputStream open(OutputStream out, int level, int threads) throws IOException {
+        return open(out, level, threads, new HeapShare(), notice -> { });
     }
 
     /**
      * @param share the heap this stream divides with the payloads written at the same time; it waits
      *     here while they hold so much that not even one encoder fits
+     * @param whenWaiting told why, before such a wait
      */
-    public ParallelXzOutputStream(OutputStream out, int level, int threads, HeapShare share) throws IOException {
-        this(out, level, threads, availableHeap(), Runtime.getRuntime().maxMemory(), share);
+    public static ParallelXzOutputStream open(OutputStream out, int level, int threads, HeapShare share,
+            Consumer<String> whenWaiting) throws IOException {
+        return open(out, level, threads, ParallelXzOutputStream::availableHeap, Runtime.getRuntime().maxMemory(),
+                share, whenWaiting);
     }
 
     /**
-     * @param available the bytes of heap the stream may fill: what the JVM may grow to, less what it
-     *     holds now (garbage too, so that there may be more)
+     * @param available the bytes of heap the stream may fill, measured once the share grants it room:
+     *     what the JVM may grow to, less what it holds now (garbage too, so that there may be more)
      * @param max what the JVM's heap may grow to in all ({@code -Xmx})
      */
-    ParallelXzOutputStream(OutputStream out, int level, int threads, long available, long max, HeapShare share)
-            throws IOException {
-        this(out, new LZMA2Options(level), level,
-                share.reserve(bytesForOne(level), bytesPerEncoder(level), encoders(level, threads, available, max)));
+    static ParallelXzOutputStream open(OutputStream out, int level, int threads, LongSupplier available, long max,
+            HeapShare share, Consumer<String> whenWaiting) throws IOException {
+        LZMA2Options options = new LZMA2Options(level);
+        checkHeapHoldsOne(level, max); // before any wait: no share makes -Xmx larger
+        HeapShare.Reservation heap = share.reserve(bytesForOne(level), bytesPerEncoder(level),
+                () -> encoders(level, threads, available.getAsLong()), whenWaiting);
+        try {
+            return new ParallelXzOutputStream(out, options, level, heap);
+        } catch (RuntimeException | Error e) {
+            heap.release();
+            throw e;
+        }
     }
 
     private ParallelXzOutputStream(OutputStream out, LZMA2Options options, int level, HeapShare.Reservation heap)
@@ -118,35 +133,50 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
     /**
      * How many encoders to run: one per thread, as many as three quarters of the heap left holds
      * beside the block being filled and one waiting to be written (the rest is the build's, and room
-     * for the collector), and at least one. Each stream counts what is left when it starts: streams
-     * written at once (parallel builds) can together ask for more, and the heap may then run out.
-     *
-     * @throws IOException when the whole heap cannot hold even one encoder and its blocks
+     * for the collector), and at least one. Streams written at the same time count it once their
+     * {@link HeapShare} lets them start, so the heap they measure is what the others left.
      */
-    static int encoders(int level, int threads, long available, long max) throws IOException {
+    static int encoders(int level, int threads, long available) {
+        try {
+            long fit = (available / 4 * 3 - bytesBeside(level)) / bytesPerEncoder(level);
+            return (int) Math.max(1, Math.min(threads, fit));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("xz level " + level, e); // checked by checkHeapHoldsOne
+        }
+    }
+
+    /**
+     * @throws IOException when the whole heap ({@code max}, -Xmx) cannot hold even one encoder and its
+     *     blocks: says what the level needs, the -Xmx to give and the highest lower level that fits
+     */
+    static void checkHeapHoldsOne(int level, long max) throws IOException {
         long one = bytesForOne(level);
         if (max < one) {
-            int fits = level - 1;
-            while (fits >= 0 && bytesForOne(fits) > max) {
-                fits--;
-            }
             throw new IOException("xz level " + level + " needs about " + mib(one) + " MiB of heap for one encoder"
                     + " and its blocks, and this JVM may use " + mib(max) + " MiB in all (-Xmx): give it more (under"
                     + " Maven, MAVEN_OPTS=-Xmx" + Math.max(1, (one * 2 + (1L << 30) - 1) >> 30) + "g), or choose "
-                    + (fits >= 0 ? "compressionLevel " + fits + " or lower (xz " + fits + " needs about "
-                            + mib(bytesForOne(fits)) + " MiB), or zstd" : "zstd"));
+                    + lowerLevel(level, max));
         }
-        long fit = (available / 4 * 3 - bytesBeside(level)) / bytesPerEncoder(level);
-        return (int) Math.max(1, Math.min(threads, fit));
     }
 
-    /** What to do when the heap runs out under these encoders, in words for the user. */
+    /**
+     * The advice to choose the highest level below {@code level} whose encoder and blocks take at most
+     * {@code limit} bytes, or zstd where no xz level does.
+     */
+    private static String lowerLevel(int level, long limit) throws IOException {
+        int lower = level - 1;
+        while (lower >= 0 && bytesForOne(lower) > limit) {
+            lower--;
+        }
+        return lower >= 0 ? "compressionLevel " + lower + " or lower (xz " + lower + " needs about "
+                + mib(bytesForOne(lower)) + " MiB), or zstd" : "zstd";
+    }
+
+    /** What to do when the heap runs out beside these encoders, in words for the user. */
     private static String whenHeapRunsOut(int level, int encoders) throws IOException {
-        return encoders + (encoders == 1 ? " xz encoder of about " : " xz encoders of about ")
-                + mib(bytesPerEncoder(level)) + (encoders == 1 ? " MiB (level " + level + ") was" : " MiB each (level "
-                + level + ") were") + " started for the heap there was: give the JVM more heap"
-                + " (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
-                + " compressionLevel or zstd";
+        return "xz level " + level + " takes about " + mib(bytesPerEncoder(level)) + " MiB per encoder, and this"
+                + " payload has " + encoders + ": give the JVM more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer"
+                + " packages at once, or choose " + lowerLevel(level, bytesForOne(level) - 1);
     }
 
     private static long availableHeap() {
@@ -162,9 +192,6 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
         return block + block / 1024 + 8192;
     }
 
-    private static long mib(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
-    }
 
     @Override
     boolean submitsEmptyLastChunk() {
@@ -193,9 +220,8 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
      * look at interrupts) within a moment, not after a block that takes a level-9 encoder a minute.
      */
     private Block compress(byte[] input) throws IOException {
-        StreamBuffer buffer;
         try {
-            buffer = new StreamBuffer(outputRoom(input.length));
+            StreamBuffer buffer = new StreamBuffer(outputRoom(input.length));
             try (XZOutputStream xz = new XZOutputStream(buffer, options, XZ.CHECK_CRC64, arrays)) {
                 for (int off = 0; off < input.length; off += SLICE) {
                     if (Thread.interrupted()) {
@@ -204,14 +230,19 @@ public final class ParallelXzOutputStream extends ParallelChunkOutputStream<Para
                     xz.write(input, off, Math.min(SLICE, input.length - off));
                 }
             }
+            int length = buffer.size();
+            // A block that shrank waits to be written in an array of its own size, not in the block-sized buffer.
+            byte[] stream = length < buffer.bytes().length / 2 ? Arrays.copyOf(buffer.bytes(), length) : buffer.bytes();
+            return block(stream, length);
         } catch (OutOfMemoryError e) {
-            // The heap held less than it seemed to when the encoders were counted (the build's other
-            // work, or other packages written at the same time).
+            // The heap held less than it seemed to when the encoders were counted: the build's other
+            // work, or packages written at the same time by writers that do not share a HeapShare.
             throw new IOException("the heap ran out in an xz encoder: " + whenHeapRunsOut(level, workers()), e);
         }
-        int length = buffer.size();
-        // A block that shrank waits to be written in an array of its own size, not in the block-sized buffer.
-        byte[] stream = length < buffer.bytes().length / 2 ? Arrays.copyOf(buffer.bytes(), length) : buffer.bytes();
+    }
+
+    /** The block and index record of a one-block stream of {@code length} bytes. */
+    private static Block block(byte[] stream, int length) throws IOException {
         ByteBuffer footer = ByteBuffer.wrap(stream, length - STREAM_FOOTER, STREAM_FOOTER)
                 .order(ByteOrder.LITTLE_ENDIAN);
         long backwardSize = (Integer.toUnsignedLong(footer.getInt(length - STREAM_FOOTER + 4)) + 1) * 4;

@@ -111,7 +111,10 @@ public final class RpmWriter {
                     + (signing == null ? "" : ", signed " + signing.signer().describe()
                             + (signing.legacy() ? " with the legacy signature" : "")) + ")");
         } catch (IOException e) {
-            throw new PackagingException("writing " + output + " failed: " + e, e);
+            // A plain IOException's message is the whole story; a subclass's name says what went wrong
+            // (NoSuchFileException and its path, say).
+            throw new PackagingException("writing " + output + " failed: " + (e.getClass() == IOException.class
+                    ? e.getMessage() : e.toString()), e);
         } finally {
             if (finished != null && finished != packageFile) {
                 finished.close();
@@ -186,7 +189,8 @@ public final class RpmWriter {
         OutputStream compressor = null;
         try (OutputStream file = new BufferedOutputStream(room, COPY_BUFFER)) {
             compressed = new DigestingOutputStream(file, Digests.sha256(), compressedV6);
-            compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel(), heap);
+            compressor = Compressors.compress(spec.compression(), compressed, spec.compressionLevel(), heap,
+                    console::info);
             uncompressed = new DigestingOutputStream(compressor, Digests.sha256(), uncompressedV6);
             CpioWriter cpio = new CpioWriter(uncompressed);
             MessageDigest fileDigest = Digests.sha256(); // one for every file: digest() leaves it reset

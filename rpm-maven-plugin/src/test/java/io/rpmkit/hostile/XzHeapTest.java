@@ -79,13 +79,14 @@ class XzHeapTest {
 
     /**
      * Packages written at the same time with one {@link io.rpmkit.payload.HeapShare} (as the rpm goal's
-     * under {@code mvn -T}) take turns for a heap that holds one level-7 encoder: each alone counted the
-     * whole heap as its own, started an encoder of 217 MiB beside the other's in 400 MiB, and one ran out.
+     * under {@code mvn -T}) take turns for a heap that holds one level-7 encoder. Before the share, each
+     * counted the whole heap as its own and started an encoder of 217 MiB beside the other's in 400 MiB,
+     * and one of them ran out.
      */
     @Test
     void packagesWrittenAtOnceTakeTurnsForAHeapThatHoldsOneEncoder() throws Exception {
         ChildJvm.Finished built = ChildJvm.run(XzTogetherMain.class, List.of("-Xmx400m"), dir.resolve("child.log"),
-                Duration.ofSeconds(300), dir.toString(), "2", "2", "7", "shared");
+                Duration.ofSeconds(300), dir.toString(), "2", "2", "7");
         assertEquals(0, built.exitValue(), built.output());
         for (String name : List.of("together0.rpm", "together1.rpm")) {
             RpmPackage pkg = RpmReader.read(dir.resolve(name));
@@ -102,11 +103,11 @@ class XzHeapTest {
      */
     @Test
     void aHeapOthersFilledFailsTheBuildWithWhatToDo() throws Exception {
-        String advice = "1 xz encoder of about 217 MiB (level 7) was started for the heap there was: give the JVM"
-                + " more heap (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose a lower"
-                + " compressionLevel or zstd";
-        for (var row : List.of(List.of("8", "the heap ran out for a payload chunk of 16 MiB: " + advice),
-                List.of("60", "the heap ran out in an xz encoder: " + advice))) {
+        String advice = "xz level 7 takes about 217 MiB per encoder, and this payload has 1: give the JVM more heap"
+                + " (-Xmx; under Maven, MAVEN_OPTS), build fewer packages at once, or choose compressionLevel 6 or lower"
+                + " (xz 6 needs about 125 MiB), or zstd";
+        for (var row : List.of(List.of("8", "failed: the heap ran out for a payload chunk of 16 MiB: " + advice),
+                List.of("60", "failed: compressing failed: the heap ran out in an xz encoder: " + advice))) {
             Path output = dir.resolve("free" + row.get(0) + ".rpm");
             ChildJvm.Finished failed = ChildJvm.run(XzPackageMain.class, List.of("-Xmx300m", "-XX:+UseSerialGC"),
                     dir.resolve("child.log"), Duration.ofSeconds(300), output.toString(), "2", "7", row.get(0));

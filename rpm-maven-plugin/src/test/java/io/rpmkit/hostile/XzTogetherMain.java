@@ -15,46 +15,55 @@ import io.rpmkit.payload.HeapShare;
 import io.rpmkit.write.RpmWriter;
 
 /**
- * Writes packages at the same time in one JVM, as {@code mvn -T} does: {@code XzTogetherMain DIR COUNT
- * MIB LEVEL shared|alone}, each writer with the one {@link HeapShare} or with its own. Exits 0 when every
- * package is written, 2 with each failure's message otherwise.
+ * Writes packages at the same time in one JVM, as {@code mvn -T} does, every writer with the one
+ * {@link HeapShare}: {@code XzTogetherMain DIR COUNT MIB LEVEL}. Exits 0 when every package is written,
+ * 2 with each PackagingException's message, 1 on anything else.
  */
 public final class XzTogetherMain {
     private XzTogetherMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        int count = Integer.parseInt(args[1]);
-        long size = Long.parseLong(args[2]) << 20;
-        int level = Integer.parseInt(args[3]);
-        HeapShare shared = args[4].equals("shared") ? new HeapShare() : null;
+    public static void main(String[] args) {
+        try {
+            System.exit(writeTogether(Path.of(args[0]), Integer.parseInt(args[1]), Long.parseLong(args[2]) << 20,
+                    Integer.parseInt(args[3])));
+        } catch (Throwable e) { // an OutOfMemoryError among them: the test must see it at once, not time out
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private static int writeTogether(Path dir, int count, long size, int level) throws Exception {
+        HeapShare shared = new HeapShare();
         CountDownLatch start = new CountDownLatch(count);
         ExecutorService builds = Executors.newFixedThreadPool(count);
-        List<Future<?>> written = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String name = "together" + i;
-            RpmWriter writer = new RpmWriter(Console.SILENT, shared != null ? shared : new HeapShare());
-            written.add(builds.submit(() -> {
-                start.countDown();
-                start.await();
-                writer.write(XzPackageMain.spec(name, size, level), dir.resolve(name + ".rpm"));
-                return null;
-            }));
-        }
-        int failed = 0;
-        for (Future<?> build : written) {
-            try {
-                build.get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof PackagingException)) {
-                    throw e;
-                }
-                System.out.println(e.getCause().getMessage());
-                failed++;
+        try {
+            List<Future<?>> written = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = "together" + i;
+                RpmWriter writer = new RpmWriter(Console.SILENT, shared);
+                written.add(builds.submit(() -> {
+                    start.countDown();
+                    start.await();
+                    writer.write(XzPackageMain.spec(name, size, level), dir.resolve(name + ".rpm"));
+                    return null;
+                }));
             }
+            int failed = 0;
+            for (Future<?> build : written) {
+                try {
+                    build.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof PackagingException)) {
+                        throw e;
+                    }
+                    System.out.println(e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            return failed == 0 ? 0 : 2;
+        } finally {
+            builds.shutdownNow();
         }
-        builds.shutdown();
-        System.exit(failed == 0 ? 0 : 2);
     }
 }

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +65,7 @@ class ParallelXzOutputStreamTest {
 
     private static byte[] compress(byte[] data, int level, int threads) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ParallelXzOutputStream xz = new ParallelXzOutputStream(out, level, threads)) {
+        try (ParallelXzOutputStream xz = ParallelXzOutputStream.open(out, level, threads)) {
             for (int off = 0; off < data.length; off += 1_000_003) {
                 xz.write(data, off, Math.min(1_000_003, data.length - off));
             }
@@ -131,10 +138,9 @@ class ParallelXzOutputStreamTest {
         for (int level = 0; level <= 9; level++) {
             long perEncoder = ParallelXzOutputStream.bytesPerEncoder(level);
             long besides = 2L * Math.max(CHUNK, new LZMA2Options(level).getDictSize());
-            long max = 64L * perEncoder;
             for (long left = 0; left < 40 * perEncoder; left += perEncoder / 3) {
                 for (int threads = 1; threads <= 16; threads++) {
-                    int encoders = ParallelXzOutputStream.encoders(level, threads, left, max);
+                    int encoders = ParallelXzOutputStream.encoders(level, threads, left);
                     String where = "level " + level + ", heap left " + left + ", threads " + threads;
                     assertTrue(encoders >= 1 && encoders <= threads, where + ": " + encoders);
                     if (encoders > 1) {
@@ -153,9 +159,10 @@ class ParallelXzOutputStreamTest {
         for (int level = 0; level <= 9; level++) {
             long one = ParallelXzOutputStream.bytesForOne(level);
             // Garbage may fill the heap now: as long as the whole heap can hold one, one it is.
-            assertEquals(1, ParallelXzOutputStream.encoders(level, 8, 0, one));
+            ParallelXzOutputStream.checkHeapHoldsOne(level, one);
+            assertEquals(1, ParallelXzOutputStream.encoders(level, 8, 0));
             int shown = level;
-            IOException e = assertThrows(IOException.class, () -> ParallelXzOutputStream.encoders(shown, 8, one, one - 1));
+            IOException e = assertThrows(IOException.class, () -> ParallelXzOutputStream.checkHeapHoldsOne(shown, one - 1));
             String message = e.getMessage();
             assertTrue(message.startsWith("xz level " + level + " needs about " + (one + MIB - 1) / MIB + " MiB of heap"
                     + " for one encoder and its blocks, and this JVM may use " + (one - 1 + MIB - 1) / MIB + " MiB in"
@@ -167,7 +174,8 @@ class ParallelXzOutputStreamTest {
             assertTrue(message.endsWith(choice), message);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             HeapShare share = new HeapShare(one);
-            assertThrows(IOException.class, () -> new ParallelXzOutputStream(out, shown, 2, one - 1, one - 1, share));
+            assertThrows(IOException.class, () -> ParallelXzOutputStream.open(out, shown, 2, () -> one - 1, one - 1, share,
+                    notice -> { }));
             assertEquals(0, share.reserved(), "a refused stream holds nothing");
             assertEquals(0, out.size(), "nothing written for level " + level);
         }
@@ -185,8 +193,8 @@ class ParallelXzOutputStreamTest {
             long plenty = 64L << 30;
             for (int room = 1; room <= 4; room++) {
                 HeapShare share = new HeapShare(one + (room - 1) * each);
-                ParallelXzOutputStream written = new ParallelXzOutputStream(new ByteArrayOutputStream(), level, 8,
-                        plenty, plenty, share);
+                ParallelXzOutputStream written = ParallelXzOutputStream.open(new ByteArrayOutputStream(), level, 8,
+                        () -> plenty, plenty, share, notice -> { });
                 assertEquals(room, written.workers(), "level " + level + ", room for " + room);
                 assertEquals(one + (room - 1) * each, share.reserved());
                 written.write(text(3 * MIB));
@@ -195,8 +203,8 @@ class ParallelXzOutputStreamTest {
 
                 if (room > 1) { // with room for one only, the next stream would wait for the other (HeapShareTest)
                     HeapShare.Reservation other = share.reserve(each, each, 1);
-                    ParallelXzOutputStream aborted = new ParallelXzOutputStream(new ByteArrayOutputStream(), level, 8,
-                            plenty, plenty, share);
+                    ParallelXzOutputStream aborted = ParallelXzOutputStream.open(new ByteArrayOutputStream(), level,
+                            8, () -> plenty, plenty, share, notice -> { });
                     assertEquals(room - 1, aborted.workers(), "level " + level + " beside another stream");
                     aborted.write(text(MIB));
                     aborted.abort();
@@ -207,11 +215,44 @@ class ParallelXzOutputStreamTest {
         }
     }
 
+    /**
+     * A stream that waits for the others' heap says why, and counts its encoders against the heap
+     * they left once it may start, not against the heap they held while it waited.
+     */
+    @Test
+    void aStreamThatWaitedCountsTheHeapTheOthersLeft() throws Exception {
+        int level = 3;
+        long one = ParallelXzOutputStream.bytesForOne(level);
+        long each = ParallelXzOutputStream.bytesPerEncoder(level);
+        HeapShare share = new HeapShare(one + 3 * each);
+        HeapShare.Reservation others = share.reserve(3 * each + 1, each, 1); // leaves one byte short of one
+        AtomicLong heapLeft = new AtomicLong(0);
+        List<String> notices = new CopyOnWriteArrayList<>();
+        CompletableFuture<ParallelXzOutputStream> waited = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ParallelXzOutputStream.open(new ByteArrayOutputStream(), level, 8, heapLeft::get, 64L << 30,
+                        share, notices::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThrows(TimeoutException.class, () -> waited.get(300, TimeUnit.MILLISECONDS));
+        assertEquals(List.of("waiting for " + (one + MIB - 1) / MIB + " MiB of heap for xz: the packages written at"
+                + " the same time hold " + (3 * each + 1 + MIB - 1) / MIB + " of the " + (one + 3 * each + MIB - 1) / MIB
+                + " MiB they share"), notices);
+        heapLeft.set(64L << 30);
+        others.release();
+        ParallelXzOutputStream stream = waited.get(10, TimeUnit.SECONDS);
+        assertEquals(4, stream.workers(), "one and three more in the share, the heap measured after the wait");
+        stream.close();
+        assertEquals(0, share.reserved());
+    }
+
     @Test
     void anAbortedStreamStopsItsEncodersWithinAMoment() throws Exception {
         // Two blocks that take level 7 about half a minute each; abort as soon as both are being compressed.
         byte[] data = halfCompressible(32 * MIB);
-        ParallelXzOutputStream xz = new ParallelXzOutputStream(new ByteArrayOutputStream(), 7, 2);
+        ParallelXzOutputStream xz = ParallelXzOutputStream.open(new ByteArrayOutputStream(), 7, 2);
         xz.write(data);
         long started = System.nanoTime();
         xz.abort();

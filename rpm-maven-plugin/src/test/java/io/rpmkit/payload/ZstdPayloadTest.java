@@ -41,7 +41,7 @@ class ZstdPayloadTest {
 
     private static byte[] compress(byte[] data, int level, int threads) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream zstd = Compressors.compress(Compression.ZSTD, out, level, threads, new HeapShare())) {
+        try (OutputStream zstd = Compressors.compress(Compression.ZSTD, out, level, threads, new HeapShare(), notice -> { })) {
             for (int at = 0; at < data.length; at += 99_991) { // writes that end anywhere in a job
                 zstd.write(data, at, Math.min(99_991, data.length - at));
             }
