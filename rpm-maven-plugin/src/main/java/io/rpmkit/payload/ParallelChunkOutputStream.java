@@ -40,9 +40,9 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
     private boolean closed;
 
     /**
-     * @param whenHeapRunsOut what to do when the heap cannot hold another chunk, in words for the user
-     *     (chunks are allocated on the writing thread when bytes come for them; the error names the
-     *     chunk's size before this)
+     * @param whenHeapRunsOut what to do when the heap cannot hold another chunk, or a worker its
+     *     buffers, in words for the user (chunks are allocated on the writing thread when bytes come for
+     *     them; the error names the chunk's size before this)
      */
     ParallelChunkOutputStream(OutputStream out, int chunkSize, int threads, int maxInFlight, String threadName,
             String whenHeapRunsOut) {
@@ -170,6 +170,10 @@ public abstract class ParallelChunkOutputStream<T> extends OutputStream {
             throw new InterruptedIOException("interrupted while compressing");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError) {
+                // A worker's own buffers (gzip's output, an encoder's tables) come from the same heap.
+                throw new IOException("the heap ran out while compressing a payload chunk: " + whenHeapRunsOut, cause);
+            }
             throw new IOException("compressing failed" + (cause instanceof IOException ? ": " + cause.getMessage() : ""),
                     cause);
         }
