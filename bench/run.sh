@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures rpmkit against rpmbuild and Redline's own builder on the same contents, in one run,
 # alternating the tools, and prints median wall time, the ratio to rpmbuild and peak RSS.
- bench/run.sh [> bench/RESULTS.md]; RUNS: bench/run.sh [> bench/RESULTS.md]; RUNS (default 3), CASES and BENCH_DIR may be set.
+# Usage: bench/run.sh [> section]; RUNS (default 3), CASES and BENCH_DIR may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
