@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -30,11 +29,11 @@ class ParallelChunkOutputStreamTest {
     /** Copies each chunk as it is, but the worker of chunk {@code failing} throws. */
     private static final class FailingStream extends ParallelChunkOutputStream<byte[]> {
         private final long failing;
-        private final Supplier<Throwable> failure;
+        private final Throwable failure;
         private final AtomicBoolean released = new AtomicBoolean();
         private long jobs;
 
-        FailingStream(OutputStream out, long failing, Supplier<Throwable> failure) {
+        FailingStream(OutputStream out, long failing, Throwable failure) {
             super(out, CHUNK, 2, 4, "test-chunks", ADVICE);
             this.failing = failing;
             this.failure = failure;
@@ -45,11 +44,10 @@ class ParallelChunkOutputStreamTest {
             boolean fails = jobs++ == failing;
             return () -> {
                 if (fails) {
-                    Throwable thrown = failure.get();
-                    if (thrown instanceof Error error) {
+                    if (failure instanceof Error error) {
                         throw error;
                     }
-                    throw (Exception) thrown;
+                    throw (Exception) failure;
                 }
                 return input.clone();
             };
@@ -82,7 +80,7 @@ class ParallelChunkOutputStreamTest {
      * what it holds.
      */
     private static void assertEscapes(int chunks, long failing, Throwable thrown, String message) {
-        FailingStream stream = new FailingStream(new ByteArrayOutputStream(), failing, () -> thrown);
+        FailingStream stream = new FailingStream(new ByteArrayOutputStream(), failing, thrown);
         IOException e = assertThrows(IOException.class, () -> {
             try (stream) {
                 stream.write(new byte[chunks * CHUNK - 1]);
